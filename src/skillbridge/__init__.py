@@ -1,0 +1,1 @@
+"""SkillBridge: runs diaspora skills-transfer programmes end to end."""
