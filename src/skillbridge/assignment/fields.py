@@ -1,0 +1,113 @@
+"""Small strict readers for the values of an instance.
+
+Each reader takes the raw JSON value and the path of the field it came from, and
+either returns a clean Python value or raises :class:`InstanceError` naming that
+path. ``None`` stands for an absent optional field.
+"""
+
+import math
+import re
+from datetime import date
+from typing import Any
+
+from .errors import InstanceError
+
+# Keeps every sum of seats or capacities far inside the solver's 64-bit integers.
+MAX_COUNT = 1_000_000_000
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def normalise(text: str) -> str:
+    """Fold case and collapse whitespace, so "Solar  PV" and "solar pv" are one skill."""
+    return " ".join(text.split()).casefold()
+
+
+def read_object(value: Any, field: str, *, required: set[str], allowed: set[str]) -> dict:
+    if not isinstance(value, dict):
+        raise InstanceError(field, "must be an object")
+    unknown = sorted(set(value) - allowed)
+    if unknown:
+        raise InstanceError(f"{field}.{unknown[0]}", "is not a known field")
+    for key in sorted(required - set(value)):
+        raise InstanceError(f"{field}.{key}", "is required")
+    return value
+
+
+def read_list(value: Any, field: str) -> list:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise InstanceError(field, "must be a list")
+    return value
+
+
+def read_id(value: Any, field: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise InstanceError(field, "must be a non-empty string")
+    return value
+
+
+def read_count(value: Any, field: str) -> int:
+    """A positive integer (seats, capacity); absent means 1."""
+    if value is None:
+        return 1
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise InstanceError(field, "must be a positive integer")
+    if value > MAX_COUNT:
+        raise InstanceError(field, f"must be at most {MAX_COUNT}")
+    return value
+
+
+def read_fraction(value: Any, field: str) -> float:
+    """A number from 0 to 1 inclusive."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise InstanceError(field, "must be a number from 0 to 1")
+    number = float(value)
+    if not math.isfinite(number) or not 0.0 <= number <= 1.0:
+        raise InstanceError(field, "must be a number from 0 to 1")
+    return number
+
+
+def read_text(value: Any, field: str) -> str:
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise InstanceError(field, "must be a string")
+    return value
+
+
+def read_word(value: Any, field: str) -> str | None:
+    """An optional short label (sector, modality), normalised; blank means absent."""
+    return normalise(read_text(value, field)) or None
+
+
+def read_words(value: Any, field: str) -> tuple[str, ...]:
+    """A list of labels, normalised, without blanks or repeats, in the given order."""
+    words = []
+    for position, item in enumerate(read_list(value, field)):
+        if not isinstance(item, str):
+            raise InstanceError(f"{field}[{position}]", "must be a string")
+        word = normalise(item)
+        if word and word not in words:
+            words.append(word)
+    return tuple(words)
+
+
+def read_date(value: Any, field: str) -> int:
+    """An ISO date ``YYYY-MM-DD``, returned as its proleptic ordinal (a day number)."""
+    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
+        raise InstanceError(field, "must be a date written YYYY-MM-DD")
+    try:
+        return date.fromisoformat(value).toordinal()
+    except ValueError:
+        raise InstanceError(field, "is not a real date") from None
+
+
+def read_window(value: Any, field: str) -> tuple[int, int]:
+    """A ``{"start", "end"}`` pair of dates, both days included, end not before start."""
+    read_object(value, field, required={"start", "end"}, allowed={"start", "end"})
+    start = read_date(value["start"], f"{field}.start")
+    end = read_date(value["end"], f"{field}.end")
+    if end < start:
+        raise InstanceError(f"{field}.end", "must not be before start")
+    return start, end

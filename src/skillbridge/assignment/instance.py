@@ -1,0 +1,342 @@
+"""Parse and validate an assignment instance (DESIGN.md §4) into solver-ready values.
+
+Projects and experts are kept sorted by id, and every pair is named by the two
+positions in that order. Sorting first is what makes the result independent of
+the input order: the graph is always built the same way, so ties fall the same way.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, NamedTuple
+
+import numpy as np
+
+from . import fields as f
+from .errors import InstanceError
+
+OBJECTIVES = ("total", "fair")
+MODALITIES = ("onsite", "remote", "hybrid")
+# Modalities that put the expert in Rwanda, so their dates must meet the project's.
+ONSITE = frozenset({"onsite", "hybrid"})
+
+_TOP = {
+    "objective",
+    "min_score",
+    "projects",
+    "experts",
+    "scores",
+    "locked",
+    "forbidden",
+    "synonyms",
+}
+_PROJECT = {"id", "seats", "sector", "skills", "languages", "modality", "window", "text"}
+_EXPERT = {
+    "id",
+    "capacity",
+    "sectors",
+    "skills",
+    "languages",
+    "modalities",
+    "available",
+    "conflicts",
+    "text",
+}
+_PAIR = {"project", "expert"}
+_SCORED_PAIR = {"project", "expert", "score"}
+
+
+class Window(NamedTuple):
+    """Days ``start`` to ``end`` (both included), as date ordinals."""
+
+    start: int
+    end: int
+
+    @property
+    def days(self) -> int:
+        return self.end - self.start + 1
+
+    def __str__(self) -> str:
+        return f"{date.fromordinal(self.start)}..{date.fromordinal(self.end)}"
+
+
+@dataclass(frozen=True, slots=True)
+class Project:
+    id: str
+    seats: int
+    sector: str | None
+    skills: tuple[str, ...]
+    languages: tuple[str, ...]
+    modality: str | None
+    window: Window | None
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Expert:
+    id: str
+    capacity: int
+    sectors: tuple[str, ...]
+    skills: tuple[str, ...]
+    languages: tuple[str, ...]
+    modalities: tuple[str, ...]
+    available: tuple[Window, ...]  # sorted, merged, never touching
+    conflicts: tuple[str, ...]  # project ids, as given
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Pairs:
+    """Parallel arrays of project positions, expert positions and (maybe) scores."""
+
+    project: np.ndarray
+    expert: np.ndarray
+    score: np.ndarray | None = None
+
+    def __len__(self) -> int:
+        return len(self.project)
+
+
+@dataclass(frozen=True, slots=True)
+class Instance:
+    objective: str
+    min_score: float
+    projects: tuple[Project, ...]  # sorted by id
+    experts: tuple[Expert, ...]  # sorted by id
+    seats: np.ndarray  # int64, per project
+    capacity: np.ndarray  # int64, per expert
+    scores: Pairs | None  # the given scores, sorted by (project, expert), no repeats
+    locked: Pairs  # in input order, so messages can point at locked[i]
+    excluded: np.ndarray  # sorted pair codes (project * n_experts + expert): forbidden or conflict
+    synonyms: dict[str, str]
+
+    def codes(self, project: np.ndarray, expert: np.ndarray) -> np.ndarray:
+        """One int64 per pair, ordered like (project, expert)."""
+        return project.astype(np.int64) * len(self.experts) + expert
+
+
+def parse_instance(data: Any) -> Instance:
+    """Check every field of ``data`` and return the :class:`Instance`, or raise InstanceError."""
+    f.read_object(data, "instance", required={"projects", "experts"}, allowed=_TOP)
+    objective = "total" if data.get("objective") is None else data["objective"]
+    if objective not in OBJECTIVES:
+        raise InstanceError("objective", "must be one of " + ", ".join(OBJECTIVES))
+    min_score = (
+        0.0 if data.get("min_score") is None else f.read_fraction(data["min_score"], "min_score")
+    )
+    synonyms = _read_synonyms(data.get("synonyms"))
+
+    projects = [
+        _read_project(item, f"projects[{i}]", synonyms)
+        for i, item in enumerate(f.read_list(data["projects"], "projects"))
+    ]
+    experts = [
+        _read_expert(item, f"experts[{i}]", synonyms)
+        for i, item in enumerate(f.read_list(data["experts"], "experts"))
+    ]
+    project_index = _index_by_id(projects, "projects")
+    expert_index = _index_by_id(experts, "experts")
+    projects.sort(key=lambda project: project.id)
+    experts.sort(key=lambda expert: expert.id)
+    n_experts = len(experts)
+
+    def read_pairs(field: str, keys: set[str]) -> Pairs:
+        items = f.read_list(data.get(field), field)
+        return _read_pairs(items, field, keys, project_index, expert_index)
+
+    scores = None
+    if data.get("scores") is not None:
+        scores = _sorted_unique(read_pairs("scores", _SCORED_PAIR), n_experts, projects, experts)
+    locked = read_pairs("locked", _PAIR)
+    forbidden = read_pairs("forbidden", _PAIR)
+
+    conflict_pairs = [
+        (project_index[project_id], e)
+        for e, expert in enumerate(experts)
+        for project_id in expert.conflicts
+        if project_id in project_index
+    ]
+    conflicts = np.array(conflict_pairs, dtype=np.int64).reshape(-1, 2)
+    excluded = np.union1d(
+        forbidden.project.astype(np.int64) * n_experts + forbidden.expert,
+        conflicts[:, 0] * n_experts + conflicts[:, 1],
+    )
+    instance = Instance(
+        objective=objective,
+        min_score=min_score,
+        projects=tuple(projects),
+        experts=tuple(experts),
+        seats=np.array([p.seats for p in projects], dtype=np.int64),
+        capacity=np.array([e.capacity for e in experts], dtype=np.int64),
+        scores=scores,
+        locked=locked,
+        excluded=excluded,
+        synonyms=synonyms,
+    )
+    check_locks(instance, forbidden)
+    return instance
+
+
+def check_locks(instance: Instance, forbidden: Pairs) -> None:
+    """Refuse locks that no assignment can honour (checked in input order)."""
+    n_experts = len(instance.experts)
+    forbidden_codes = set(instance.codes(forbidden.project, forbidden.expert).tolist())
+    seats_taken = np.zeros(len(instance.projects), dtype=np.int64)
+    load = np.zeros(n_experts, dtype=np.int64)
+    seen = set()
+    scored = None
+    if instance.scores is not None:
+        scored = instance.codes(instance.scores.project, instance.scores.expert)
+    for i, (p, e) in enumerate(zip(instance.locked.project, instance.locked.expert, strict=True)):
+        project, expert = instance.projects[p], instance.experts[e]
+        field, code = f"locked[{i}]", int(p) * n_experts + int(e)
+        if code in seen:
+            raise InstanceError(field, "repeats an earlier lock")
+        seen.add(code)
+        if code in forbidden_codes:
+            raise InstanceError(field, "the same pair is forbidden")
+        if project.id in expert.conflicts:
+            raise InstanceError(field, f"expert {expert.id!r} has a conflict with {project.id!r}")
+        seats_taken[p] += 1
+        load[e] += 1
+        if seats_taken[p] > project.seats:
+            raise InstanceError(field, f"project {project.id!r} has only {project.seats} seat(s)")
+        if load[e] > expert.capacity:
+            raise InstanceError(field, f"expert {expert.id!r} has capacity {expert.capacity}")
+        if scored is not None:
+            at = int(np.searchsorted(scored, code))
+            if at == len(scored) or scored[at] != code:
+                raise InstanceError(field, "the pair is not listed in scores")
+            score = float(instance.scores.score[at])
+            if score < instance.min_score:
+                raise InstanceError(field, f"score {score} is below min_score {instance.min_score}")
+
+
+def _read_synonyms(value: Any) -> dict[str, str]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise InstanceError("synonyms", "must be an object mapping a skill to its usual name")
+    synonyms = {}
+    for alias, skill in value.items():
+        if not isinstance(skill, str) or not f.normalise(skill):
+            raise InstanceError(f"synonyms.{alias}", "must be a non-empty string")
+        synonyms[f.normalise(alias)] = f.normalise(skill)
+    return synonyms
+
+
+def _read_project(value: Any, field: str, synonyms: dict[str, str]) -> Project:
+    f.read_object(value, field, required={"id"}, allowed=_PROJECT)
+    modality = f.read_word(value.get("modality"), f"{field}.modality")
+    if modality is not None and modality not in MODALITIES:
+        raise InstanceError(f"{field}.modality", "must be one of " + ", ".join(MODALITIES))
+    window = value.get("window")
+    return Project(
+        id=f.read_id(value["id"], f"{field}.id"),
+        seats=f.read_count(value.get("seats"), f"{field}.seats"),
+        sector=f.read_word(value.get("sector"), f"{field}.sector"),
+        skills=_skills(value.get("skills"), f"{field}.skills", synonyms),
+        languages=f.read_words(value.get("languages"), f"{field}.languages"),
+        modality=modality,
+        window=None if window is None else Window(*f.read_window(window, f"{field}.window")),
+        text=f.read_text(value.get("text"), f"{field}.text"),
+    )
+
+
+def _read_expert(value: Any, field: str, synonyms: dict[str, str]) -> Expert:
+    f.read_object(value, field, required={"id"}, allowed=_EXPERT)
+    modalities = f.read_words(value.get("modalities"), f"{field}.modalities")
+    for position, modality in enumerate(modalities):
+        if modality not in MODALITIES:
+            raise InstanceError(
+                f"{field}.modalities[{position}]", "must be one of " + ", ".join(MODALITIES)
+            )
+    windows = sorted(
+        f.read_window(item, f"{field}.available[{position}]")
+        for position, item in enumerate(f.read_list(value.get("available"), f"{field}.available"))
+    )
+    conflicts = [
+        f.read_id(item, f"{field}.conflicts[{position}]")
+        for position, item in enumerate(f.read_list(value.get("conflicts"), f"{field}.conflicts"))
+    ]
+    return Expert(
+        id=f.read_id(value["id"], f"{field}.id"),
+        capacity=f.read_count(value.get("capacity"), f"{field}.capacity"),
+        sectors=f.read_words(value.get("sectors"), f"{field}.sectors"),
+        skills=_skills(value.get("skills"), f"{field}.skills", synonyms),
+        languages=f.read_words(value.get("languages"), f"{field}.languages"),
+        modalities=modalities,
+        available=_merge(windows),
+        conflicts=tuple(conflicts),
+        text=f.read_text(value.get("text"), f"{field}.text"),
+    )
+
+
+def _skills(value: Any, field: str, synonyms: dict[str, str]) -> tuple[str, ...]:
+    skills = (synonyms.get(skill, skill) for skill in f.read_words(value, field))
+    return tuple(dict.fromkeys(skills))
+
+
+def _merge(windows: list[tuple[int, int]]) -> tuple[Window, ...]:
+    """Join overlapping or adjacent periods, so no day is counted twice."""
+    merged: list[list[int]] = []
+    for start, end in windows:
+        if merged and start <= merged[-1][1] + 1:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return tuple(Window(start, end) for start, end in merged)
+
+
+def _index_by_id(items: list[Project] | list[Expert], field: str) -> dict[str, int]:
+    """Map each id to its position in id order; refuse repeated ids."""
+    first_seen: dict[str, int] = {}
+    for position, item in enumerate(items):
+        if item.id in first_seen:
+            raise InstanceError(f"{field}[{position}].id", f"repeats the id {item.id!r}")
+        first_seen[item.id] = position
+    return {item_id: rank for rank, item_id in enumerate(sorted(first_seen))}
+
+
+def _read_pairs(
+    items: list,
+    field: str,
+    keys: set[str],
+    project_index: dict[str, int],
+    expert_index: dict[str, int],
+) -> Pairs:
+    # This loop meets every given score (hundreds of thousands), so it checks the
+    # common, valid shape cheaply and only builds a message once something is wrong.
+    with_score = "score" in keys
+    n = len(items)
+    project = np.empty(n, dtype=np.int32)
+    expert = np.empty(n, dtype=np.int32)
+    score = np.empty(n if with_score else 0, dtype=np.float64)
+    for i, item in enumerate(items):
+        if type(item) is not dict or item.keys() != keys:
+            f.read_object(item, f"{field}[{i}]", required=keys, allowed=keys)
+        project[i] = _lookup(item["project"], project_index, f"{field}[{i}].project", "project")
+        expert[i] = _lookup(item["expert"], expert_index, f"{field}[{i}].expert", "expert")
+        if with_score:
+            value = item["score"]
+            if type(value) is not float or not 0.0 <= value <= 1.0:
+                value = f.read_fraction(value, f"{field}[{i}].score")
+            score[i] = value
+    return Pairs(project, expert, score if with_score else None)
+
+
+def _lookup(value: Any, index: dict[str, int], field: str, kind: str) -> int:
+    position = index.get(value) if type(value) is str else None
+    if position is None:
+        raise InstanceError(field, f"unknown {kind} {f.read_id(value, field)!r}")
+    return position
+
+
+def _sorted_unique(pairs: Pairs, n_experts: int, projects: list, experts: list) -> Pairs:
+    codes = pairs.project.astype(np.int64) * n_experts + pairs.expert
+    order = np.argsort(codes, kind="stable")
+    repeats = np.flatnonzero(np.diff(codes[order]) == 0)
+    if len(repeats):
+        i = int(order[repeats + 1].min())
+        project, expert = projects[pairs.project[i]].id, experts[pairs.expert[i]].id
+        raise InstanceError(f"scores[{i}]", f"repeats the pair ({project!r}, {expert!r})")
+    return Pairs(pairs.project[order], pairs.expert[order], pairs.score[order])

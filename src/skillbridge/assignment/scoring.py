@@ -1,0 +1,177 @@
+"""Candidate pairs for the solver: the given scores, or the best experts per project.
+
+Scoring from profiles never holds all projects x experts at once: it works on
+blocks of projects (about eight million pairs each), scores each block densely
+in float32 from sparse products, drops ineligible, excluded and too-low pairs,
+and keeps the ``top_k`` best experts per project. The kept pairs (and every
+locked pair) are then scored again exactly by :func:`pair_components`, which is
+also what explains them, so a reported score and its reasons always agree.
+"""
+
+from dataclasses import dataclass, fields
+
+import numpy as np
+import scipy.sparse as sp
+
+from .errors import InstanceError
+from .instance import Instance
+from .profiles import Components, Profiles, build_profiles, pair_components
+
+TOP_K = 50
+_BLOCK_PAIRS = 8_000_000
+# float32 block scores may differ from the exact ones by about 1e-7.
+_SLACK = 1e-5
+
+
+@dataclass(frozen=True, slots=True)
+class Candidates:
+    """Eligible pairs sorted by (project, expert), as parallel arrays."""
+
+    project: np.ndarray
+    expert: np.ndarray
+    score: np.ndarray
+    locked: np.ndarray  # bool
+    components: Components | None  # None when the instance gave the scores
+
+
+def find_candidates(instance: Instance, *, top_k: int = TOP_K) -> Candidates:
+    if instance.scores is not None:
+        return _given(instance)
+    return _from_profiles(instance, top_k)
+
+
+def _given(instance: Instance) -> Candidates:
+    pairs = instance.scores
+    codes = instance.codes(pairs.project, pairs.expert)
+    keep = pairs.score >= instance.min_score
+    if len(instance.excluded):
+        keep &= ~np.isin(codes, instance.excluded)
+    locked = _is_locked(instance, codes)
+    if keep.all():  # the common case: no copy of a large instance
+        return Candidates(pairs.project, pairs.expert, pairs.score, locked, None)
+    return Candidates(
+        pairs.project[keep], pairs.expert[keep], pairs.score[keep], locked[keep], None
+    )
+
+
+def _is_locked(instance: Instance, codes: np.ndarray) -> np.ndarray:
+    if not len(instance.locked):
+        return np.zeros(len(codes), dtype=bool)
+    return np.isin(codes, instance.codes(instance.locked.project, instance.locked.expert))
+
+
+def _from_profiles(instance: Instance, top_k: int) -> Candidates:
+    n_p, n_e = len(instance.projects), len(instance.experts)
+    prof = build_profiles(instance)
+    transposed = prof.transposed()
+    rows = max(1, _BLOCK_PAIRS // max(n_e, 1))
+    found = [instance.codes(instance.locked.project, instance.locked.expert)]
+    for p0 in range(0, n_p if n_e else 0, rows):
+        p1 = min(n_p, p0 + rows)
+        block = _block(prof, transposed, instance, p0, p1)
+        project, expert = _best(block, min(top_k, n_e))
+        found.append(instance.codes(project + p0, expert))
+    codes = np.unique(np.concatenate(found))
+    project = (codes // max(n_e, 1)).astype(np.int32)
+    expert = (codes % max(n_e, 1)).astype(np.int32)
+    components = pair_components(prof, project, expert)
+    locked = _is_locked(instance, codes)
+    _check_locked_pairs(instance, codes, components)
+    keep = components.eligible & (components.score >= instance.min_score)
+    if len(instance.excluded):
+        keep &= ~np.isin(codes, instance.excluded)
+    kept = _take(components, keep)
+    return Candidates(project[keep], expert[keep], kept.score, locked[keep], kept)
+
+
+def _check_locked_pairs(instance: Instance, codes: np.ndarray, comp: Components) -> None:
+    """Without given scores, a lock is impossible when its pair fails a hard constraint."""
+    lock_codes = instance.codes(instance.locked.project, instance.locked.expert)
+    at = np.searchsorted(codes, lock_codes)
+    for i, j in enumerate(at):
+        project = instance.projects[instance.locked.project[i]].id
+        expert = instance.experts[instance.locked.expert[i]].id
+        if not comp.language_ok[j]:
+            problem = f"expert {expert!r} speaks none of the languages of {project!r}"
+        elif not comp.modality_ok[j]:
+            problem = f"expert {expert!r} does not work in the modality of {project!r}"
+        elif not comp.dates_ok[j]:
+            problem = f"expert {expert!r} is not available a week within the window of {project!r}"
+        elif comp.score[j] < instance.min_score:
+            problem = f"score {comp.score[j]:.4f} is below min_score {instance.min_score}"
+        else:
+            continue
+        raise InstanceError(f"locked[{i}]", problem)
+
+
+def _take(components: Components, keep: np.ndarray) -> Components:
+    return Components(**{f.name: getattr(components, f.name)[keep] for f in fields(components)})
+
+
+def _block(
+    prof: Profiles, transposed: dict[str, sp.csr_array], instance: Instance, p0: int, p1: int
+) -> np.ndarray:
+    """Scores of projects p0..p1-1 against every expert; -1 where a pair cannot be used."""
+    n_rows, n_e = p1 - p0, len(instance.experts)
+    w = {name: weights[p0:p1] for name, weights in prof.weights.items()}
+    score = np.zeros((n_rows, n_e), dtype=np.float32)
+    _add(score, prof.p_skills[p0:p1] @ transposed["skills"], w["skills"])
+    _add(score, prof.p_text[p0:p1] @ transposed["text"], w["text"])
+    langs = prof.p_langs[p0:p1] @ transposed["langs"]
+    _add(score, langs, w["languages"])
+    score += prof.e_sector_t[prof.p_sector[p0:p1]] * w["sector"].astype(np.float32)[:, None]
+
+    usable = prof.e_modality_ok[prof.p_modality[p0:p1]]
+    speaks = np.zeros((n_rows, n_e), dtype=bool)
+    speaks[_rows(langs), langs.indices] = True
+    speaks |= ~prof.e_has_langs
+    speaks |= ~prof.p_has_langs[p0:p1, None]
+    usable &= speaks
+    if (prof.p_end[p0:p1] >= 0).any() and len(prof.iv_start):
+        overlap = _block_overlap(prof, p0, p1, n_e)
+        per_day = (w["availability"] / prof.p_days[p0:p1]).astype(np.float32)
+        score += overlap.astype(np.float32) * per_day[:, None]
+        usable &= (overlap >= prof.p_need_days[p0:p1, None]) | (prof.e_iv_count == 0)
+
+    score[~usable] = -1.0
+    score[score < instance.min_score - _SLACK] = -1.0
+    lo, hi = np.searchsorted(instance.excluded, [p0 * n_e, p1 * n_e])
+    excluded = instance.excluded[lo:hi]
+    score[excluded // n_e - p0, excluded % n_e] = -1.0
+    return score
+
+
+def _add(score: np.ndarray, product: sp.csr_array, weights: np.ndarray) -> None:
+    rows = _rows(product)
+    score[rows, product.indices] += (product.data * weights[rows]).astype(np.float32)
+
+
+def _rows(matrix: sp.csr_array) -> np.ndarray:
+    return np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
+
+
+def _block_overlap(prof: Profiles, p0: int, p1: int, n_e: int) -> np.ndarray:
+    """Days each expert is available within each project's window (0 without a window)."""
+    start = np.maximum(prof.iv_start[None, :], prof.p_start[p0:p1, None])
+    days = np.minimum(prof.iv_end[None, :], prof.p_end[p0:p1, None])
+    days -= start
+    del start
+    days += 1
+    np.maximum(days, 0, out=days)
+    owners = np.flatnonzero(prof.e_iv_count)
+    overlap = np.zeros((p1 - p0, n_e), dtype=np.int32)
+    overlap[:, owners] = np.add.reduceat(days, prof.e_iv_first[owners], axis=1)
+    return overlap
+
+
+def _best(block: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """Row and column of the (up to) k best usable pairs in each row of the block."""
+    n_e = block.shape[1]
+    if k < n_e:
+        columns = np.argpartition(block, n_e - k, axis=1)[:, n_e - k :]
+        values = np.take_along_axis(block, columns, axis=1)
+    else:
+        columns = np.broadcast_to(np.arange(n_e), block.shape)
+        values = block
+    rows, at = np.nonzero(values > -0.5)
+    return rows, columns[rows, at]
