@@ -60,6 +60,7 @@ class Profiles:
     iv_end: np.ndarray
     e_iv_first: np.ndarray  # index of the expert's first period
     e_iv_count: np.ndarray
+    slots: tuple["Slot", ...]  # the same periods, as "every expert's j-th period"
     weights: dict[str, np.ndarray]  # per project: component weight / sum of its weights
 
     def transposed(self) -> dict[str, sp.csr_array]:
@@ -69,6 +70,21 @@ class Profiles:
             "text": self.e_text.T.tocsr(),
             "langs": self.e_langs.T.tocsr(),
         }
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """The j-th availability period of every expert who has one.
+
+    Most experts give one or two periods, so a few slots cover everyone and a
+    block of pairs is scored with a few whole-row operations. ``experts`` is None
+    when the slot spans all experts (an expert without a j-th period then gets
+    an empty one), else the experts it covers.
+    """
+
+    experts: np.ndarray | None
+    start: np.ndarray
+    end: np.ndarray
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +184,7 @@ def build_profiles(instance: Instance) -> Profiles:
         iv_end=periods[:, 1].copy(),
         e_iv_first=np.cumsum(e_iv_count) - e_iv_count,
         e_iv_count=e_iv_count,
+        slots=_slots(periods, e_iv_count),
         weights={name: WEIGHTS[name] * present[name] * inverse for name in WEIGHTS},
     )
 
@@ -200,6 +217,22 @@ def pair_components(prof: Profiles, project: np.ndarray, expert: np.ndarray) -> 
         dates_ok=(overlap >= prof.p_need_days[project]) | (prof.e_iv_count[expert] == 0),
         score=np.clip(score, 0.0, 1.0),
     )
+
+
+def _slots(periods: np.ndarray, counts: np.ndarray) -> tuple[Slot, ...]:
+    first = np.cumsum(counts) - counts
+    slots = []
+    for j in range(int(counts.max(initial=0))):
+        covered = np.flatnonzero(counts > j)
+        period = first[covered] + j
+        if 2 * len(covered) >= len(counts):  # whole rows are cheaper than picking columns
+            start = np.ones(len(counts), dtype=np.int32)  # start after end: an empty period
+            end = np.zeros(len(counts), dtype=np.int32)
+            start[covered], end[covered] = periods[period, 0], periods[period, 1]
+            slots.append(Slot(None, start, end))
+        else:
+            slots.append(Slot(covered, periods[period, 0], periods[period, 1]))
+    return tuple(slots)
 
 
 def _pair_overlap(prof: Profiles, project: np.ndarray, expert: np.ndarray) -> np.ndarray:

@@ -8,6 +8,7 @@ locked pair) are then scored again exactly by :func:`pair_components`, which is
 also what explains them, so a reported score and its reasons always agree.
 """
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, fields
 
 import numpy as np
@@ -19,6 +20,7 @@ from .profiles import Components, Profiles, build_profiles, pair_components
 
 TOP_K = 50
 _BLOCK_PAIRS = 8_000_000
+_WORKERS = 2
 # float32 block scores may differ from the exact ones by about 1e-7.
 _SLACK = 1e-5
 
@@ -63,14 +65,18 @@ def _is_locked(instance: Instance, codes: np.ndarray) -> np.ndarray:
 def _from_profiles(instance: Instance, top_k: int) -> Candidates:
     n_p, n_e = len(instance.projects), len(instance.experts)
     prof = build_profiles(instance)
-    transposed = prof.transposed()
+    features = _Features.of(prof)
     rows = max(1, _BLOCK_PAIRS // max(n_e, 1))
     found = [instance.codes(instance.locked.project, instance.locked.expert)]
-    for p0 in range(0, n_p if n_e else 0, rows):
+
+    def best_of_block(p0: int) -> np.ndarray:
         p1 = min(n_p, p0 + rows)
-        block = _block(prof, transposed, instance, p0, p1)
-        project, expert = _best(block, min(top_k, n_e))
-        found.append(instance.codes(project + p0, expert))
+        project, expert = _best(_block(prof, features, instance, p0, p1), min(top_k, n_e))
+        return instance.codes(project + p0, expert)
+
+    # NumPy and SciPy's sparse kernels release the GIL, so two threads keep two cores busy.
+    with ThreadPoolExecutor(max_workers=_WORKERS) as pool:
+        found.extend(pool.map(best_of_block, range(0, n_p if n_e else 0, rows)))
     codes = np.unique(np.concatenate(found))
     project = (codes // max(n_e, 1)).astype(np.int32)
     expert = (codes % max(n_e, 1)).astype(np.int32)
@@ -82,6 +88,60 @@ def _from_profiles(instance: Instance, top_k: int) -> Candidates:
         keep &= ~np.isin(codes, instance.excluded)
     kept = _take(components, keep)
     return Candidates(project[keep], expert[keep], kept.score, locked[keep], kept)
+
+
+@dataclass(frozen=True, slots=True)
+class _Features:
+    """All sparse components side by side, so one product gives their weighted sum.
+
+    The project rows carry the component weights, so ``projects @ experts`` is
+    the score without availability; ``speaks`` is 0/1 for the language constraint.
+    """
+
+    projects: sp.csr_array
+    experts: sp.csr_array  # features x experts
+    p_speaks: np.ndarray  # projects x languages, dense 0/1
+    e_speaks: np.ndarray  # languages x experts
+
+    @classmethod
+    def of(cls, prof: Profiles) -> "_Features":
+        w = prof.weights
+        n_sectors = prof.e_sector_t.shape[0] - 1
+        has_sector = prof.p_sector < n_sectors
+        p_sector = sp.csr_array(
+            (w["sector"][has_sector], (np.flatnonzero(has_sector), prof.p_sector[has_sector])),
+            shape=(len(prof.p_sector), max(n_sectors, 1)),
+        )
+        e_sector = sp.csr_array(prof.e_sector_t[:-1].T.astype(np.float64))
+        projects = sp.hstack(
+            [
+                sp.diags_array(w["skills"]) @ prof.p_skills,
+                sp.diags_array(w["text"]) @ prof.p_text,
+                sp.diags_array(w["languages"]) @ prof.p_langs,
+                p_sector,
+            ],
+            format="csr",
+            dtype=np.float32,
+        )
+        experts = sp.hstack(
+            [prof.e_skills, prof.e_text, prof.e_langs, _pad(e_sector, p_sector.shape[1])],
+            format="csr",
+            dtype=np.float32,
+        )
+        return cls(
+            projects=projects,
+            experts=experts.T.tocsr(),
+            p_speaks=(prof.p_langs > 0).astype(np.float32).toarray(),
+            e_speaks=np.ascontiguousarray(prof.e_langs.T.toarray(), dtype=np.float32),
+        )
+
+
+def _pad(matrix: sp.csr_array, width: int) -> sp.csr_array:
+    if matrix.shape[1] == width:
+        return matrix
+    return sp.csr_array(
+        (matrix.data, matrix.indices, matrix.indptr), shape=(matrix.shape[0], width)
+    )
 
 
 def _check_locked_pairs(instance: Instance, codes: np.ndarray, comp: Components) -> None:
@@ -108,28 +168,19 @@ def _take(components: Components, keep: np.ndarray) -> Components:
     return Components(**{f.name: getattr(components, f.name)[keep] for f in fields(components)})
 
 
-def _block(
-    prof: Profiles, transposed: dict[str, sp.csr_array], instance: Instance, p0: int, p1: int
-) -> np.ndarray:
+def _block(prof: Profiles, features: _Features, instance: Instance, p0: int, p1: int) -> np.ndarray:
     """Scores of projects p0..p1-1 against every expert; -1 where a pair cannot be used."""
-    n_rows, n_e = p1 - p0, len(instance.experts)
-    w = {name: weights[p0:p1] for name, weights in prof.weights.items()}
-    score = np.zeros((n_rows, n_e), dtype=np.float32)
-    _add(score, prof.p_skills[p0:p1] @ transposed["skills"], w["skills"])
-    _add(score, prof.p_text[p0:p1] @ transposed["text"], w["text"])
-    langs = prof.p_langs[p0:p1] @ transposed["langs"]
-    _add(score, langs, w["languages"])
-    score += prof.e_sector_t[prof.p_sector[p0:p1]] * w["sector"].astype(np.float32)[:, None]
-
+    n_e = len(instance.experts)
+    score = (features.projects[p0:p1] @ features.experts).toarray()
     usable = prof.e_modality_ok[prof.p_modality[p0:p1]]
-    speaks = np.zeros((n_rows, n_e), dtype=bool)
-    speaks[_rows(langs), langs.indices] = True
+    speaks = (features.p_speaks[p0:p1] @ features.e_speaks) > 0
     speaks |= ~prof.e_has_langs
     speaks |= ~prof.p_has_langs[p0:p1, None]
     usable &= speaks
-    if (prof.p_end[p0:p1] >= 0).any() and len(prof.iv_start):
+    del speaks
+    if (prof.p_end[p0:p1] >= 0).any() and prof.slots:
         overlap = _block_overlap(prof, p0, p1, n_e)
-        per_day = (w["availability"] / prof.p_days[p0:p1]).astype(np.float32)
+        per_day = (prof.weights["availability"][p0:p1] / prof.p_days[p0:p1]).astype(np.float32)
         score += overlap.astype(np.float32) * per_day[:, None]
         usable &= (overlap >= prof.p_need_days[p0:p1, None]) | (prof.e_iv_count == 0)
 
@@ -141,26 +192,19 @@ def _block(
     return score
 
 
-def _add(score: np.ndarray, product: sp.csr_array, weights: np.ndarray) -> None:
-    rows = _rows(product)
-    score[rows, product.indices] += (product.data * weights[rows]).astype(np.float32)
-
-
-def _rows(matrix: sp.csr_array) -> np.ndarray:
-    return np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
-
-
 def _block_overlap(prof: Profiles, p0: int, p1: int, n_e: int) -> np.ndarray:
     """Days each expert is available within each project's window (0 without a window)."""
-    start = np.maximum(prof.iv_start[None, :], prof.p_start[p0:p1, None])
-    days = np.minimum(prof.iv_end[None, :], prof.p_end[p0:p1, None])
-    days -= start
-    del start
-    days += 1
-    np.maximum(days, 0, out=days)
-    owners = np.flatnonzero(prof.e_iv_count)
+    p_start, p_end = prof.p_start[p0:p1, None], prof.p_end[p0:p1, None]
     overlap = np.zeros((p1 - p0, n_e), dtype=np.int32)
-    overlap[:, owners] = np.add.reduceat(days, prof.e_iv_first[owners], axis=1)
+    for slot in prof.slots:
+        days = np.minimum(slot.end[None, :], p_end)
+        days -= np.maximum(slot.start[None, :], p_start)
+        days += 1
+        np.maximum(days, 0, out=days)
+        if slot.experts is None:
+            overlap += days
+        else:
+            overlap[:, slot.experts] += days
     return overlap
 
 
