@@ -1,0 +1,16 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from skillbridge.common import views as common_views
+
+# Uploaded files are never served from a public URL: each download is a view
+# that checks who is asking.
+urlpatterns = [
+    path("", common_views.home, name="home"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/", include("allauth.urls")),
+    path("dashboard/", include("skillbridge.people.urls")),
+    path("mail/", include("skillbridge.common.urls")),
+    path("api/v1/", include("skillbridge.api.urls")),
+    path("admin/", admin.site.urls),
+]
