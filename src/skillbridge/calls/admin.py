@@ -1,0 +1,18 @@
+from django.contrib import admin
+
+from skillbridge.calls.models import Programme, Sector
+
+
+@admin.register(Sector)
+class SectorAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Programme)
+class ProgrammeAdmin(admin.ModelAdmin):
+    list_display = ["name", "lead_organisation", "donor", "starts_on", "ends_on", "is_active"]
+    search_fields = ["name", "slug"]
+    filter_horizontal = ["partners", "sectors", "colleges"]
+    prepopulated_fields = {"slug": ["name"]}

@@ -1,0 +1,5 @@
+from skillbridge.common.navigation import menu_for
+
+
+def navigation(request) -> dict:
+    return {"menu": menu_for(request.user)}

@@ -1,0 +1,42 @@
+"""The site's navigation: one list, filtered by the roles a person holds."""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from skillbridge.people.models import Role
+from skillbridge.people.selectors import all_roles
+
+EVERYONE_SIGNED_IN = frozenset({"*"})
+STAFF = frozenset({Role.PROGRAMME_OFFICER, Role.FINANCE_OFFICER})
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str | Promise
+    url_name: str
+    roles: frozenset[str]
+
+    def visible_to(self, roles: frozenset[str]) -> bool:
+        return self.roles is EVERYONE_SIGNED_IN or bool(self.roles & roles)
+
+
+NAVIGATION = [
+    NavItem(_("Dashboard"), "people:dashboard", EVERYONE_SIGNED_IN),
+    NavItem(_("Mail outbox"), "common:outbox", frozenset({Role.PROGRAMME_OFFICER})),
+    NavItem(_("API"), "api:docs", STAFF),
+    NavItem(_("My account"), "people:account", EVERYONE_SIGNED_IN),
+]
+
+
+def menu_for(user) -> list[dict]:
+    if not user.is_authenticated:
+        return []
+    roles = all_roles(user)
+    return [
+        {"label": item.label, "url": reverse(item.url_name), "name": item.url_name}
+        for item in NAVIGATION
+        if item.visible_to(roles)
+    ]

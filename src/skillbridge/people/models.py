@@ -1,0 +1,154 @@
+"""People, the organisations they belong to, and their roles per programme."""
+
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def create_user(self, email: str, password: str | None = None, **fields):
+        if not email:
+            raise ValueError("An email address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email: str, password: str | None = None, **fields):
+        fields.update(is_staff=True, is_superuser=True)
+        return self.create_user(email, password, **fields)
+
+    def get_by_natural_key(self, username):
+        return self.get(email__iexact=username)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A person who signs in. Email is the only identifier.
+
+    Deliberately minimal: no national ID, phone or anything about origin is
+    stored on the account (DESIGN §5).
+    """
+
+    email = models.EmailField(_("email address"), unique=True)
+    full_name = models.CharField(_("full name"), max_length=150, blank=True)
+    preferred_language = models.CharField(
+        _("preferred language"),
+        max_length=8,
+        default="en",
+        choices=[("en", "English"), ("fr", "Français"), ("rw", "Ikinyarwanda")],
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    is_staff = models.BooleanField(
+        _("site administrator"),
+        default=False,
+        help_text=_("Can sign in to the admin site to manage programmes and people."),
+    )
+    date_joined = models.DateTimeField(_("joined"), default=timezone.now)
+
+    objects = UserManager()
+
+    EMAIL_FIELD = "email"
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        ordering = ["email"]
+
+    def __str__(self) -> str:
+        return self.full_name or self.email
+
+    def get_full_name(self) -> str:
+        return self.full_name or self.email
+
+    def get_short_name(self) -> str:
+        return self.full_name.split(" ")[0] if self.full_name else self.email
+
+
+class Organisation(models.Model):
+    """A polytechnic, college, ministry, IOM office or funder."""
+
+    class Kind(models.TextChoices):
+        POLYTECHNIC = "polytechnic", _("polytechnic")
+        COLLEGE = "college", _("college")
+        MINISTRY = "ministry", _("ministry")
+        IOM = "iom", _("IOM office")
+        DONOR = "donor", _("donor")
+        OTHER = "other", _("other")
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    short_name = models.CharField(_("short name"), max_length=40, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("part of"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    country = models.CharField(_("country"), max_length=2, default="RW")
+    location = models.CharField(_("location"), max_length=120, blank=True)
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.short_name
+
+
+class Role(models.TextChoices):
+    APPLICANT = "applicant", _("applicant")
+    COLLEGE_COORDINATOR = "college_coordinator", _("college coordinator")
+    REVIEWER = "reviewer", _("reviewer")
+    PROGRAMME_OFFICER = "programme_officer", _("programme officer")
+    FINANCE_OFFICER = "finance_officer", _("finance officer")
+    EXPERT = "expert", _("diaspora professional")
+    DONOR_VIEWER = "donor_viewer", _("donor viewer")
+
+
+class ProgrammeRole(models.Model):
+    """What one person may do in one programme.
+
+    `organisation` says on whose behalf: the college of a coordinator or an
+    applicant, the organisation a reviewer sits for.
+    """
+
+    user = models.ForeignKey(
+        User, verbose_name=_("person"), on_delete=models.CASCADE, related_name="programme_roles"
+    )
+    programme = models.ForeignKey(
+        "calls.Programme",
+        verbose_name=_("programme"),
+        on_delete=models.CASCADE,
+        related_name="roles",
+    )
+    role = models.CharField(_("role"), max_length=30, choices=Role.choices)
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("on behalf of"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="programme_roles",
+    )
+    granted_at = models.DateTimeField(_("granted"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("programme role")
+        verbose_name_plural = _("programme roles")
+        ordering = ["programme", "role", "user"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "programme", "role"], name="one_role_once_per_programme"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.get_role_display()} · {self.programme}"

@@ -1,0 +1,56 @@
+"""Reads about people and their roles, already limited to what a user may see."""
+
+from collections import defaultdict
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from skillbridge.calls.models import Programme
+from skillbridge.people.models import ProgrammeRole, User
+
+_ROLES_CACHE = "_skillbridge_roles"
+
+
+def roles_by_programme(user: User) -> dict[int, frozenset[str]]:
+    """Map each programme id to the roles `user` holds there.
+
+    Read once per request and kept on the user object, because every
+    permission predicate asks it.
+    """
+    if not user.is_authenticated:
+        return {}
+    cached = getattr(user, _ROLES_CACHE, None)
+    if cached is None:
+        found: dict[int, set[str]] = defaultdict(set)
+        for programme_id, role in ProgrammeRole.objects.filter(user=user).values_list(
+            "programme_id", "role"
+        ):
+            found[programme_id].add(role)
+        cached = {pid: frozenset(roles) for pid, roles in found.items()}
+        setattr(user, _ROLES_CACHE, cached)
+    return cached
+
+
+def roles_in(user: User, programme: Programme) -> frozenset[str]:
+    return roles_by_programme(user).get(programme.pk, frozenset())
+
+
+def all_roles(user: User) -> frozenset[str]:
+    return frozenset().union(*roles_by_programme(user).values())
+
+
+def memberships_for(user: User) -> QuerySet[ProgrammeRole]:
+    """The user's own roles, with what a dashboard shows about each."""
+    return (
+        ProgrammeRole.objects.filter(user=user)
+        .select_related("programme", "organisation")
+        .order_by("programme__name", "role")
+    )
+
+
+def programme_for_member(user: User, slug: str) -> Programme:
+    """The programme named `slug`, or 404 to anyone who holds no role in it."""
+    programme = Programme.objects.filter(slug=slug).first()
+    if programme is None or not roles_in(user, programme):
+        raise Http404
+    return programme
