@@ -1,0 +1,53 @@
+"""Hypothesis strategies for small instances (up to 5 projects x 6 experts)."""
+
+from hypothesis import strategies as st
+
+# A few repeated values make ties, which is where fairness and determinism bite.
+SCORE = st.one_of(
+    st.sampled_from([0.0, 0.25, 0.5, 0.75, 1.0]),
+    st.floats(min_value=0.0, max_value=1.0, allow_nan=False),
+)
+
+
+@st.composite
+def scored_instances(draw: st.DrawFn, objective: str) -> dict:
+    n_p = draw(st.integers(1, 5))
+    n_e = draw(st.integers(1, 6))
+    projects = [{"id": f"P{p}", "seats": draw(st.integers(1, 3))} for p in range(n_p)]
+    experts = [{"id": f"E{e}", "capacity": draw(st.integers(1, 3))} for e in range(n_e)]
+    pairs = [(p["id"], e["id"]) for p in projects for e in experts]
+    listed = [pair for pair in pairs if draw(st.booleans()) or draw(st.booleans())]
+    scores = {pair: draw(SCORE) for pair in listed}
+    forbidden = [pair for pair in listed if draw(st.integers(0, 9)) == 0]
+    for expert in experts:
+        conflicts = [p["id"] for p in projects if draw(st.integers(0, 9)) == 0]
+        if conflicts:
+            expert["conflicts"] = conflicts
+    min_score = draw(st.sampled_from([0.0, 0.0, 0.3, 0.5]))
+    data = {
+        "objective": objective,
+        "min_score": min_score,
+        "projects": projects,
+        "experts": experts,
+        "scores": [{"project": p, "expert": e, "score": s} for (p, e), s in scores.items()],
+        "forbidden": [{"project": p, "expert": e} for p, e in forbidden],
+    }
+    data["locked"] = draw(_possible_locks(data, scores))
+    return data
+
+
+@st.composite
+def _possible_locks(draw: st.DrawFn, data: dict, scores: dict) -> list[dict]:
+    """Locks on usable pairs that fit the seats and capacities."""
+    forbidden = {(f["project"], f["expert"]) for f in data["forbidden"]}
+    conflicts = {(p, e["id"]) for e in data["experts"] for p in e.get("conflicts", [])}
+    seats = {p["id"]: p["seats"] for p in data["projects"]}
+    room = {e["id"]: e["capacity"] for e in data["experts"]}
+    locks = []
+    for (p, e), score in scores.items():
+        usable = score >= data["min_score"] and (p, e) not in forbidden | conflicts
+        if usable and seats[p] and room[e] and draw(st.integers(0, 5)) == 0:
+            seats[p] -= 1
+            room[e] -= 1
+            locks.append({"project": p, "expert": e})
+    return locks
