@@ -61,6 +61,9 @@ INSTALLED_APPS = [
     "skillbridge.common",
     "skillbridge.people",
     "skillbridge.calls",
+    "skillbridge.review",
+    "skillbridge.grants",
+    "skillbridge.experts",
     "skillbridge.api",
 ]
 

@@ -11,6 +11,10 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("dashboard/", include("skillbridge.people.urls")),
     path("mail/", include("skillbridge.common.urls")),
+    path("calls/", include("skillbridge.calls.urls")),
+    path("review/", include("skillbridge.review.urls")),
+    path("grants/", include("skillbridge.grants.urls")),
+    path("experts/", include("skillbridge.experts.urls")),
     path("api/v1/", include("skillbridge.api.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -82,3 +82,296 @@ class Programme(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Call(models.Model):
+    """A call for proposals within a programme."""
+
+    programme = models.ForeignKey(
+        Programme, verbose_name=_("programme"), on_delete=models.PROTECT, related_name="calls"
+    )
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"))
+    sectors = models.ManyToManyField(Sector, verbose_name=_("sectors"), related_name="calls")
+    eligible_colleges = models.ManyToManyField(
+        "people.Organisation",
+        verbose_name=_("eligible colleges"),
+        related_name="calls",
+        limit_choices_to={"kind": "college"},
+    )
+    opens_at = models.DateTimeField(_("opens"))
+    closes_at = models.DateTimeField(_("closes"))
+    max_grant_rwf = models.PositiveBigIntegerField(_("maximum grant (RWF)"))
+    awards_planned = models.PositiveSmallIntegerField(_("awards planned"), default=10)
+    reviews_per_proposal = models.PositiveSmallIntegerField(_("reviews per proposal"), default=3)
+    required_documents = models.JSONField(
+        _("documents required"),
+        default=list,
+        blank=True,
+        help_text=_("The kinds of attachment every proposal must include."),
+    )
+    is_published = models.BooleanField(_("published"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("call")
+        verbose_name_plural = _("calls")
+        ordering = ["-opens_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(closes_at__gt=models.F("opens_at")),
+                name="call_closes_after_it_opens",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(awards_planned__gte=1), name="call_plans_an_award"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(reviews_per_proposal__gte=1), name="call_needs_a_review"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class RubricCriterion(models.Model):
+    """One weighted criterion of a call's rubric, scored on a 1–5 scale."""
+
+    call = models.ForeignKey(
+        Call, verbose_name=_("call"), on_delete=models.CASCADE, related_name="criteria"
+    )
+    name = models.CharField(_("criterion"), max_length=120)
+    description = models.TextField(_("what it looks at"), blank=True)
+    weight = models.DecimalField(
+        _("weight"),
+        max_digits=5,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0.01"))],
+    )
+    levels = models.JSONField(
+        _("level descriptions"),
+        default=dict,
+        help_text=_('What each score means, keyed "1" to "5".'),
+    )
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("rubric criterion")
+        verbose_name_plural = _("rubric criteria")
+        ordering = ["call", "position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["call", "name"], name="criterion_named_once_per_call"),
+            models.CheckConstraint(condition=models.Q(weight__gt=0), name="criterion_weighs"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Proposal(models.Model):
+    """A team's project proposal to a call.
+
+    The state moves only through the service functions of calls.services
+    (and, for review states, review.services); each change is audited.
+    """
+
+    class State(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        SUBMITTED = "submitted", _("submitted")
+        ELIGIBLE = "eligible", _("eligible")
+        INELIGIBLE = "ineligible", _("ineligible")
+        UNDER_REVIEW = "under_review", _("under review")
+        SELECTED = "selected", _("selected")
+        RESERVE = "reserve", _("reserve")
+        NOT_SELECTED = "not_selected", _("not selected")
+        WITHDRAWN = "withdrawn", _("withdrawn")
+
+    call = models.ForeignKey(
+        Call, verbose_name=_("call"), on_delete=models.PROTECT, related_name="proposals"
+    )
+    college = models.ForeignKey(
+        "people.Organisation",
+        verbose_name=_("college"),
+        on_delete=models.PROTECT,
+        related_name="proposals",
+    )
+    lead = models.ForeignKey(
+        "people.User",
+        verbose_name=_("team lead"),
+        on_delete=models.PROTECT,
+        related_name="led_proposals",
+    )
+    sector = models.ForeignKey(
+        Sector,
+        verbose_name=_("sector"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="proposals",
+    )
+    title = models.CharField(_("title"), max_length=150)
+    summary = models.TextField(_("summary"), blank=True)
+    problem = models.TextField(_("problem"), blank=True)
+    solution = models.TextField(_("solution"), blank=True)
+    innovation = models.TextField(_("what is innovative"), blank=True)
+    market = models.TextField(_("market and users"), blank=True)
+    implementation_plan = models.TextField(_("implementation plan"), blank=True)
+    requested_amount_rwf = models.PositiveBigIntegerField(
+        _("requested amount (RWF)"), null=True, blank=True
+    )
+    state = models.CharField(
+        _("state"), max_length=20, choices=State.choices, default=State.DRAFT, db_index=True
+    )
+    state_reason = models.TextField(
+        _("reason"), blank=True, help_text=_("Why it was found ineligible, or the decision.")
+    )
+    reserve_rank = models.PositiveSmallIntegerField(_("place on the reserve list"), null=True)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    snapshot = models.JSONField(
+        _("submitted version"),
+        null=True,
+        blank=True,
+        help_text=_("Frozen at submission and never changed afterwards."),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("proposal")
+        verbose_name_plural = _("proposals")
+        ordering = ["-updated_at", "-id"]
+        indexes = [models.Index(fields=["call", "state"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class TeamMember(models.Model):
+    """A member of a proposal's team, from invitation to confirmed affiliation."""
+
+    class Kind(models.TextChoices):
+        STUDENT = "student", _("student")
+        TRAINER = "trainer", _("trainer")
+
+    class Sex(models.TextChoices):
+        FEMALE = "female", _("female")
+        MALE = "male", _("male")
+        UNDISCLOSED = "undisclosed", _("prefer not to say")
+
+    class Status(models.TextChoices):
+        INVITED = "invited", _("invited")
+        JOINED = "joined", _("joined")
+        REMOVED = "removed", _("removed")
+
+    class Affiliation(models.TextChoices):
+        PENDING = "pending", _("to be confirmed")
+        CONFIRMED = "confirmed", _("confirmed")
+        REJECTED = "rejected", _("rejected")
+
+    proposal = models.ForeignKey(
+        Proposal, verbose_name=_("proposal"), on_delete=models.CASCADE, related_name="members"
+    )
+    user = models.ForeignKey(
+        "people.User",
+        verbose_name=_("person"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="team_memberships",
+    )
+    email = models.EmailField(_("email address"))
+    full_name = models.CharField(_("full name"), max_length=150, blank=True)
+    is_lead = models.BooleanField(_("team lead"), default=False)
+    kind = models.CharField(_("student or trainer"), max_length=10, choices=Kind.choices)
+    sex = models.CharField(_("sex"), max_length=12, choices=Sex.choices, default=Sex.UNDISCLOSED)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.INVITED
+    )
+    affiliation = models.CharField(
+        _("affiliation"), max_length=10, choices=Affiliation.choices, default=Affiliation.PENDING
+    )
+    affiliation_note = models.CharField(_("coordinator's note"), max_length=255, blank=True)
+    invited_at = models.DateTimeField(auto_now_add=True)
+    joined_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("team member")
+        verbose_name_plural = _("team members")
+        ordering = ["proposal", "-is_lead", "full_name", "email"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["proposal", "email"], name="member_listed_once_per_proposal"
+            ),
+            models.UniqueConstraint(
+                fields=["proposal"],
+                condition=models.Q(is_lead=True),
+                name="one_lead_per_proposal",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name or self.email
+
+
+class BudgetLine(models.Model):
+    class Category(models.TextChoices):
+        EQUIPMENT = "equipment", _("equipment")
+        MATERIALS = "materials", _("materials and supplies")
+        SERVICES = "services", _("services")
+        TRAINING = "training", _("training")
+        LICENCES = "licences", _("licences and registration")
+        OTHER = "other", _("other")
+
+    proposal = models.ForeignKey(
+        Proposal, verbose_name=_("proposal"), on_delete=models.CASCADE, related_name="budget_lines"
+    )
+    item = models.CharField(_("item"), max_length=150)
+    category = models.CharField(_("category"), max_length=12, choices=Category.choices)
+    quantity = models.DecimalField(
+        _("quantity"),
+        max_digits=10,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0.01"))],
+    )
+    unit_cost_rwf = models.PositiveBigIntegerField(_("unit cost (RWF)"))
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("budget line")
+        verbose_name_plural = _("budget lines")
+        ordering = ["proposal", "position", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(quantity__gt=0), name="budget_quantity_positive"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.item
+
+    @property
+    def total_rwf(self) -> int:
+        return int((self.quantity * self.unit_cost_rwf).to_integral_value())
+
+
+class Attachment(models.Model):
+    """A document attached to a proposal. Downloaded only through a checked view."""
+
+    proposal = models.ForeignKey(
+        Proposal, verbose_name=_("proposal"), on_delete=models.CASCADE, related_name="attachments"
+    )
+    kind = models.CharField(_("document"), max_length=60)
+    file = models.FileField(_("file"), upload_to="proposals/%Y/%m/")
+    original_name = models.CharField(_("file name"), max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField(_("size (bytes)"))
+    uploaded_by = models.ForeignKey("people.User", on_delete=models.PROTECT, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["proposal", "kind", "uploaded_at"]
+
+    def __str__(self) -> str:
+        return self.original_name
