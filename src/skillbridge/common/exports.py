@@ -1,0 +1,53 @@
+"""CSV and XLSX downloads of tables, safe to open in a spreadsheet."""
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+
+from django.http import HttpResponse
+from openpyxl import Workbook
+
+# A spreadsheet runs a cell that starts with one of these as a formula.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def neutralise(value):
+    """Make a text cell inert: prefix a quote so it can never run as a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def table_response(
+    *,
+    filename: str,
+    file_format: str,
+    headers: Sequence[str],
+    rows: Iterable[Sequence],
+    sheet_title: str = "Export",
+) -> HttpResponse:
+    """Answer a download of `rows` as CSV (UTF-8 with BOM, for Excel) or XLSX."""
+    clean_rows = ([neutralise(v) for v in row] for row in rows)
+    headers = [str(h) for h in headers]
+    if file_format == "xlsx":
+        workbook = Workbook(write_only=True)
+        sheet = workbook.create_sheet(title=sheet_title[:31])
+        sheet.append(headers)
+        for row in clean_rows:
+            sheet.append(row)
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
+        extension = "xlsx"
+    elif file_format == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(headers)
+        writer.writerows(clean_rows)
+        response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv")
+        extension = "csv"
+    else:
+        raise ValueError(f"Unknown export format {file_format!r}")
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{extension}"'
+    return response
