@@ -6,15 +6,20 @@ from hypothesis import strategies as st
 SCORE = st.one_of(
     st.sampled_from([0.0, 0.25, 0.5, 0.75, 1.0]),
     st.floats(min_value=0.0, max_value=1.0, allow_nan=False),
+    st.integers(0, 100).map(lambda n: n / 100),
 )
+
+# Mostly 1, so that projects compete for experts and the objectives disagree.
+COUNT = st.sampled_from([1, 1, 1, 2, 3])
 
 
 @st.composite
 def scored_instances(draw: st.DrawFn, objective: str) -> dict:
+    """Any small instance: gaps in the scores, forbidden pairs, conflicts, a floor, locks."""
     n_p = draw(st.integers(1, 5))
     n_e = draw(st.integers(1, 6))
-    projects = [{"id": f"P{p}", "seats": draw(st.integers(1, 3))} for p in range(n_p)]
-    experts = [{"id": f"E{e}", "capacity": draw(st.integers(1, 3))} for e in range(n_e)]
+    projects = [{"id": f"P{p}", "seats": draw(COUNT)} for p in range(n_p)]
+    experts = [{"id": f"E{e}", "capacity": draw(COUNT)} for e in range(n_e)]
     pairs = [(p["id"], e["id"]) for p in projects for e in experts]
     listed = [pair for pair in pairs if draw(st.booleans()) or draw(st.booleans())]
     scores = {pair: draw(SCORE) for pair in listed}
@@ -24,6 +29,31 @@ def scored_instances(draw: st.DrawFn, objective: str) -> dict:
         if conflicts:
             expert["conflicts"] = conflicts
     min_score = draw(st.sampled_from([0.0, 0.0, 0.3, 0.5]))
+    return draw(_with_locks(objective, projects, experts, scores, forbidden, min_score))
+
+
+@st.composite
+def contested_instances(draw: st.DrawFn, objective: str) -> dict:
+    """One seat and one place each, every pair scored on a coarse grid: the objectives
+    disagree here far more often than on loose instances."""
+    n_p = draw(st.integers(2, 5))
+    n_e = draw(st.integers(2, 6))
+    projects = [{"id": f"P{p}"} for p in range(n_p)]
+    experts = [{"id": f"E{e}"} for e in range(n_e)]
+    scores = {(p["id"], e["id"]): draw(st.integers(0, 20)) / 20 for p in projects for e in experts}
+    return draw(_with_locks(objective, projects, experts, scores, [], 0.0))
+
+
+@st.composite
+def _with_locks(
+    draw: st.DrawFn,
+    objective: str,
+    projects: list,
+    experts: list,
+    scores: dict,
+    forbidden: list,
+    min_score: float,
+) -> dict:
     data = {
         "objective": objective,
         "min_score": min_score,
@@ -41,12 +71,12 @@ def _possible_locks(draw: st.DrawFn, data: dict, scores: dict) -> list[dict]:
     """Locks on usable pairs that fit the seats and capacities."""
     forbidden = {(f["project"], f["expert"]) for f in data["forbidden"]}
     conflicts = {(p, e["id"]) for e in data["experts"] for p in e.get("conflicts", [])}
-    seats = {p["id"]: p["seats"] for p in data["projects"]}
-    room = {e["id"]: e["capacity"] for e in data["experts"]}
+    seats = {p["id"]: p.get("seats", 1) for p in data["projects"]}
+    room = {e["id"]: e.get("capacity", 1) for e in data["experts"]}
     locks = []
     for (p, e), score in scores.items():
         usable = score >= data["min_score"] and (p, e) not in forbidden | conflicts
-        if usable and seats[p] and room[e] and draw(st.integers(0, 5)) == 0:
+        if usable and seats[p] and room[e] and draw(st.integers(0, 9)) == 0:
             seats[p] -= 1
             room[e] -= 1
             locks.append({"project": p, "expert": e})

@@ -43,8 +43,11 @@ def build_result(
         "stats": {
             "filled_seats": len(picked),
             "total_seats": int(instance.seats.sum()),
-            "total_score": round(float(scores.sum()), 6),
-            "min_score": round(float(scores.min()), 6) if len(scores) else None,
+            # Given scores are repeated exactly; computed ones are shown to 6 places.
+            "total_score": round(float(scores.sum()), 9 if given else 6),
+            "min_score": (float(scores.min()) if given else round(float(scores.min()), 6))
+            if len(scores)
+            else None,
             "seconds": round(seconds, 3),
         },
     }
