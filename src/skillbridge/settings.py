@@ -64,6 +64,9 @@ INSTALLED_APPS = [
     "skillbridge.review",
     "skillbridge.grants",
     "skillbridge.experts",
+    "skillbridge.pairing",
+    "skillbridge.missions",
+    "skillbridge.results",
     "skillbridge.api",
 ]
 

@@ -15,6 +15,9 @@ urlpatterns = [
     path("review/", include("skillbridge.review.urls")),
     path("grants/", include("skillbridge.grants.urls")),
     path("experts/", include("skillbridge.experts.urls")),
+    path("pairing/", include("skillbridge.pairing.urls")),
+    path("missions/", include("skillbridge.missions.urls")),
+    path("results/", include("skillbridge.results.urls")),
     path("api/v1/", include("skillbridge.api.urls")),
     path("admin/", admin.site.urls),
 ]
