@@ -10,6 +10,11 @@ class InstanceError(ValueError):
     """
 
     def __init__(self, field: str, message: str) -> None:
-        self.field = field
-        self.message = message
-        super().__init__(f"{field}: {message}")
+        self.field = _one_line(field)
+        self.message = _one_line(message)
+        super().__init__(f"{self.field}: {self.message}")
+
+
+def _one_line(text: str) -> str:
+    # Keys and ids come from the input; a newline in one must not split the message.
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)

@@ -23,14 +23,19 @@ def normalise(text: str) -> str:
 
 
 def read_object(value: Any, field: str, *, required: set[str], allowed: set[str]) -> dict:
+    """An object with only ``allowed`` keys and all ``required`` ones; field "" is the top."""
     if not isinstance(value, dict):
-        raise InstanceError(field, "must be an object")
-    unknown = sorted(set(value) - allowed)
+        raise InstanceError(field or "instance", "must be an object")
+    unknown = sorted(set(value) - allowed, key=str)
     if unknown:
-        raise InstanceError(f"{field}.{unknown[0]}", "is not a known field")
+        raise InstanceError(_member(field, unknown[0]), "is not a known field")
     for key in sorted(required - set(value)):
-        raise InstanceError(f"{field}.{key}", "is required")
+        raise InstanceError(_member(field, key), "is required")
     return value
+
+
+def _member(field: str, key: object) -> str:
+    return f"{field}.{key}" if field else str(key)
 
 
 def read_list(value: Any, field: str) -> list:

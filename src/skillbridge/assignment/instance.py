@@ -116,7 +116,7 @@ class Instance:
 
 def parse_instance(data: Any) -> Instance:
     """Check every field of ``data`` and return the :class:`Instance`, or raise InstanceError."""
-    f.read_object(data, "instance", required={"projects", "experts"}, allowed=_TOP)
+    f.read_object(data, "", required={"projects", "experts"}, allowed=_TOP)
     objective = "total" if data.get("objective") is None else data["objective"]
     if objective not in OBJECTIVES:
         raise InstanceError("objective", "must be one of " + ", ".join(OBJECTIVES))

@@ -156,7 +156,9 @@ def _check_locked_pairs(instance: Instance, codes: np.ndarray, comp: Components)
         elif not comp.modality_ok[j]:
             problem = f"expert {expert!r} does not work in the modality of {project!r}"
         elif not comp.dates_ok[j]:
-            problem = f"expert {expert!r} is not available a week within the window of {project!r}"
+            problem = (
+                f"expert {expert!r} is not available for a week within the window of {project!r}"
+            )
         elif comp.score[j] < instance.min_score:
             problem = f"score {comp.score[j]:.4f} is below min_score {instance.min_score}"
         else:
