@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -132,6 +133,14 @@ class Call(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def has_closed(self) -> bool:
+        return timezone.now() >= self.closes_at
+
+    @property
+    def is_open(self) -> bool:
+        return self.is_published and self.opens_at <= timezone.now() < self.closes_at
 
 
 class RubricCriterion(models.Model):
@@ -375,3 +384,33 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+
+class DeadlineReminder(models.Model):
+    """A deadline reminder sent to a team with a draft, recorded so it goes out once.
+
+    The unique constraint is what makes `run_scheduled` safe to run again, also
+    when two runs overlap.
+    """
+
+    class Kind(models.TextChoices):
+        DAYS_3 = "72h", _("72 hours before the deadline")
+        DAY_1 = "24h", _("24 hours before the deadline")
+
+    proposal = models.ForeignKey(
+        Proposal, verbose_name=_("proposal"), on_delete=models.CASCADE, related_name="reminders"
+    )
+    kind = models.CharField(_("reminder"), max_length=4, choices=Kind.choices)
+    sent_at = models.DateTimeField(_("sent"), auto_now_add=True)
+    recipients = models.PositiveSmallIntegerField(_("recipients"), default=0)
+
+    class Meta:
+        verbose_name = _("deadline reminder")
+        verbose_name_plural = _("deadline reminders")
+        ordering = ["proposal", "sent_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["proposal", "kind"], name="reminder_sent_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.proposal} · {self.kind}"

@@ -1,0 +1,283 @@
+"""Input of the calls pages. Forms parse and check types; services decide."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from skillbridge.calls.models import BudgetLine, Call, Proposal, Sector, TeamMember
+from skillbridge.calls.questions import OTHER_DOCUMENT, QUESTIONS, TITLE_MAX_CHARS
+from skillbridge.people.models import Organisation
+
+DATETIME_INPUT = "%Y-%m-%dT%H:%M"
+
+
+def add_service_errors(
+    form: forms.Form, error: ValidationError, elsewhere: tuple[str, ...] = ()
+) -> None:
+    """Show a service's refusal at the fields it names, the rest above the form.
+
+    Keys in `elsewhere` are shown by the page next to their own section.
+    """
+    for field, messages in error.message_dict.items():
+        if field in elsewhere:
+            continue
+        for message in messages:
+            form.add_error(field if field in form.fields else None, message)
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs):
+        super().__init__(format=DATETIME_INPUT, **kwargs)
+
+
+class CallForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    description = forms.CharField(label=_("Description"), widget=forms.Textarea)
+    sectors = forms.ModelMultipleChoiceField(
+        label=_("Sectors"), queryset=Sector.objects.none(), widget=forms.CheckboxSelectMultiple
+    )
+    eligible_colleges = forms.ModelMultipleChoiceField(
+        label=_("Eligible colleges"),
+        queryset=Organisation.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Leave all unticked to open the call to every college of the programme."),
+    )
+    opens_at = forms.DateTimeField(
+        label=_("Opens (Africa/Kigali time)"),
+        widget=DateTimeInput(),
+        input_formats=[DATETIME_INPUT],
+    )
+    closes_at = forms.DateTimeField(
+        label=_("Closes (Africa/Kigali time)"),
+        widget=DateTimeInput(),
+        input_formats=[DATETIME_INPUT],
+    )
+    max_grant_rwf = forms.IntegerField(label=_("Maximum grant (RWF)"), min_value=1)
+    awards_planned = forms.IntegerField(label=_("Awards planned"), min_value=1, initial=10)
+    reviews_per_proposal = forms.IntegerField(
+        label=_("Reviews per proposal"), min_value=1, initial=3
+    )
+    required_documents = forms.CharField(
+        label=_("Documents required"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        help_text=_("One per line, for example: Letter of support from the college."),
+    )
+    is_published = forms.BooleanField(
+        label=_("Published: students and trainers can see it and apply"), required=False
+    )
+
+    def __init__(self, *args, programme, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sectors"].queryset = programme.sectors.all()
+        self.fields["eligible_colleges"].queryset = programme.colleges.all()
+
+    @staticmethod
+    def initial_for(call: Call) -> dict:
+        return {
+            **{f: getattr(call, f) for f in ["title", "description", "max_grant_rwf"]},
+            "awards_planned": call.awards_planned,
+            "reviews_per_proposal": call.reviews_per_proposal,
+            "is_published": call.is_published,
+            "opens_at": call.opens_at,
+            "closes_at": call.closes_at,
+            "sectors": list(call.sectors.all()),
+            "eligible_colleges": list(call.eligible_colleges.all()),
+            "required_documents": "\n".join(call.required_documents),
+        }
+
+    def documents(self) -> list[str]:
+        lines = self.cleaned_data["required_documents"].splitlines()
+        return [line.strip() for line in lines if line.strip()]
+
+
+class CriterionForm(forms.Form):
+    id = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    name = forms.CharField(label=_("Criterion"), max_length=120)
+    description = forms.CharField(label=_("What it looks at"), required=False)
+    weight = forms.DecimalField(label=_("Weight"), max_digits=5, decimal_places=2, min_value=0)
+    level_1 = forms.CharField(label=_("1 means"), max_length=300)
+    level_2 = forms.CharField(label=_("2 means"), max_length=300)
+    level_3 = forms.CharField(label=_("3 means"), max_length=300)
+    level_4 = forms.CharField(label=_("4 means"), max_length=300)
+    level_5 = forms.CharField(label=_("5 means"), max_length=300)
+
+    def as_criterion(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "id": data.get("id"),
+            "name": data["name"],
+            "description": data.get("description", ""),
+            "weight": data["weight"],
+            "levels": {str(i): data[f"level_{i}"] for i in range(1, 6)},
+        }
+
+
+CriterionFormSet = forms.formset_factory(CriterionForm, extra=1, can_delete=True)
+NewCriterionFormSet = forms.formset_factory(CriterionForm, extra=5, can_delete=True)
+
+
+def criteria_initial(call: Call) -> list[dict]:
+    return [
+        {
+            "id": c.pk,
+            "name": c.name,
+            "description": c.description,
+            "weight": c.weight,
+            **{f"level_{i}": c.levels.get(str(i), "") for i in range(1, 6)},
+        }
+        for c in call.criteria.all()
+    ]
+
+
+class StartProposalForm(forms.Form):
+    title = forms.CharField(label=_("Working title of your project"), max_length=TITLE_MAX_CHARS)
+    sector = forms.ModelChoiceField(label=_("Sector"), queryset=Sector.objects.none())
+    kind = forms.ChoiceField(
+        label=_("You are a"), choices=TeamMember.Kind.choices, widget=forms.RadioSelect
+    )
+    sex = forms.ChoiceField(
+        label=_("Sex"),
+        choices=TeamMember.Sex.choices,
+        widget=forms.RadioSelect,
+        help_text=_("Asked only to report how many women and men the programme reaches."),
+    )
+    college = forms.ModelChoiceField(label=_("Your college"), queryset=Organisation.objects.none())
+
+    def __init__(self, *args, call: Call, colleges=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sector"].queryset = call.sectors.all()
+        if colleges is None:
+            del self.fields["college"]
+        else:
+            self.fields["college"].queryset = colleges
+
+
+class ProposalForm(forms.Form):
+    """Every question with its limit; the browser enforces maxlength, the service checks it."""
+
+    title = forms.CharField(label=_("Title"), max_length=TITLE_MAX_CHARS)
+    sector = forms.ModelChoiceField(
+        label=_("Sector"), queryset=Sector.objects.none(), required=False
+    )
+    requested_amount_rwf = forms.IntegerField(
+        label=_("Amount requested (RWF)"), min_value=1, required=False
+    )
+
+    def __init__(self, *args, proposal: Proposal, **kwargs):
+        super().__init__(*args, **kwargs)
+        call = proposal.call
+        self.fields["sector"].queryset = call.sectors.all()
+        self.fields["requested_amount_rwf"].help_text = _(
+            "At most %(max)s RWF, and no more than your budget total."
+        ) % {"max": f"{call.max_grant_rwf:,}"}
+        self.fields["title"].widget.attrs.update({"maxlength": TITLE_MAX_CHARS, "data-count": ""})
+        for question in QUESTIONS:
+            self.fields[question.field] = forms.CharField(
+                label=question.label,
+                help_text=question.help_text,
+                required=False,
+                widget=forms.Textarea(
+                    attrs={"rows": 6, "maxlength": question.max_chars, "data-count": ""}
+                ),
+            )
+            self.fields[question.field].max_chars = question.max_chars
+
+    @staticmethod
+    def initial_for(proposal: Proposal) -> dict:
+        return {
+            "title": proposal.title,
+            "sector": proposal.sector_id,
+            "requested_amount_rwf": proposal.requested_amount_rwf,
+            **{q.field: getattr(proposal, q.field) for q in QUESTIONS},
+        }
+
+
+class BudgetLineForm(forms.Form):
+    item = forms.CharField(label=_("Item"), max_length=150)
+    category = forms.ChoiceField(label=_("Category"), choices=BudgetLine.Category.choices)
+    quantity = forms.DecimalField(
+        label=_("Quantity"), max_digits=10, decimal_places=2, min_value=0.01
+    )
+    unit_cost_rwf = forms.IntegerField(label=_("Unit cost (RWF)"), min_value=0)
+
+
+class AttachmentForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Document"))
+    file = forms.FileField(label=_("File"))
+
+    def __init__(self, *args, call: Call, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [(d, d) for d in call.required_documents] + [
+            (OTHER_DOCUMENT, _("Other document"))
+        ]
+
+
+class InviteForm(forms.Form):
+    email = forms.EmailField(label=_("Email address"))
+    full_name = forms.CharField(label=_("Name"), max_length=150, required=False)
+    kind = forms.ChoiceField(
+        label=_("Student or trainer"), choices=TeamMember.Kind.choices, widget=forms.RadioSelect
+    )
+
+
+class AcceptInvitationForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("You are a"), choices=TeamMember.Kind.choices, widget=forms.RadioSelect
+    )
+    sex = forms.ChoiceField(
+        label=_("Sex"),
+        choices=TeamMember.Sex.choices,
+        widget=forms.RadioSelect,
+        help_text=_("Asked only to report how many women and men the programme reaches."),
+    )
+
+
+class AffiliationForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("confirm", _("Belongs to the college")), ("reject", _("Not of the college"))],
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(label=_("Note"), max_length=255, required=False)
+
+
+class EligibilityForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("eligible", _("Eligible")), ("ineligible", _("Not eligible"))],
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(
+        label=_("Reason (the team reads it)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+
+
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(label=_("Why (optional)"), max_length=500, required=False)
+
+
+class ProposalFilterForm(forms.Form):
+    call = forms.ModelChoiceField(label=_("Call"), queryset=Call.objects.none(), required=False)
+    college = forms.ModelChoiceField(
+        label=_("College"), queryset=Organisation.objects.none(), required=False
+    )
+    sector = forms.ModelChoiceField(
+        label=_("Sector"), queryset=Sector.objects.all(), required=False
+    )
+    state = forms.ChoiceField(
+        label=_("State"), choices=[("", _("Any")), *Proposal.State.choices], required=False
+    )
+
+    def __init__(self, *args, calls, colleges, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["call"].queryset = calls
+        self.fields["college"].queryset = colleges
+
+    def filters(self) -> dict:
+        return self.cleaned_data if self.is_valid() else {}

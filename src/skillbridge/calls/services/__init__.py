@@ -1,0 +1,46 @@
+"""Every write of the calls app: one function per step, each one transaction."""
+
+from skillbridge.calls.services.calls import call_create, call_update
+from skillbridge.calls.services.eligibility import (
+    proposal_mark_eligible,
+    proposal_mark_ineligible,
+)
+from skillbridge.calls.services.proposals import (
+    attachment_add,
+    attachment_remove,
+    budget_line_add,
+    budget_line_remove,
+    proposal_save_draft,
+    proposal_start,
+    proposal_submit,
+    proposal_withdraw,
+)
+from skillbridge.calls.services.reminders import deadline_reminders_send
+from skillbridge.calls.services.teams import (
+    invitation_accept,
+    member_affiliation_confirm,
+    member_affiliation_reject,
+    member_invite,
+    member_remove,
+)
+
+__all__ = [
+    "attachment_add",
+    "attachment_remove",
+    "budget_line_add",
+    "budget_line_remove",
+    "call_create",
+    "call_update",
+    "deadline_reminders_send",
+    "invitation_accept",
+    "member_affiliation_confirm",
+    "member_affiliation_reject",
+    "member_invite",
+    "member_remove",
+    "proposal_mark_eligible",
+    "proposal_mark_ineligible",
+    "proposal_save_draft",
+    "proposal_start",
+    "proposal_submit",
+    "proposal_withdraw",
+]

@@ -1,0 +1,79 @@
+"""Small steps shared by the calls services: locking, state checks, audit and team mail."""
+
+from django.core.exceptions import ValidationError
+from django.db.models import prefetch_related_objects
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from skillbridge.calls.models import Call, Proposal, TeamMember
+from skillbridge.common.services import audit_record, mail_queue
+from skillbridge.people.models import User
+
+
+def locked(proposal: Proposal) -> Proposal:
+    """The proposal re-read under a row lock, with its team, budget and attachments.
+
+    Every state change starts here, so two requests (a double click, the
+    web page and the API) cannot both move the same proposal.
+    """
+    fresh = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    prefetch_related_objects([fresh], "members", "budget_lines", "attachments")
+    return fresh
+
+
+def refuse_unless_draft(proposal: Proposal) -> None:
+    if proposal.state != Proposal.State.DRAFT:
+        raise ValidationError(
+            {"__all__": _("This proposal was submitted: it can no longer be changed.")}
+        )
+
+
+def kigali_time(moment) -> str:
+    return date_format(timezone.localtime(moment), "j F Y, H:i") + " (Africa/Kigali)"
+
+
+def refuse_unless_open(call: Call, *, now=None) -> None:
+    """Refuse anything but a published call between its opening and its deadline."""
+    now = now or timezone.now()
+    if not call.is_published or now < call.opens_at:
+        raise ValidationError({"__all__": _("This call is not open yet.")})
+    if now >= call.closes_at:
+        raise ValidationError(
+            {
+                "__all__": _(
+                    "The deadline of this call passed on %(deadline)s. Your draft is kept and "
+                    "you can still read and edit it, but it can no longer be submitted."
+                )
+                % {"deadline": kigali_time(call.closes_at)}
+            }
+        )
+
+
+def audit_state(*, actor, proposal: Proposal, before: str, action: str, **data) -> None:
+    audit_record(
+        actor=actor, action=action, target=proposal, before=before, after=proposal.state, data=data
+    )
+
+
+def language_of(email: str, default: str = "en") -> str:
+    user = User.objects.filter(email__iexact=email).only("preferred_language").first()
+    return user.preferred_language if user else default
+
+
+def mail_team(*, proposal: Proposal, template: str, context: dict, kind: str) -> int:
+    """Write one message to each member who joined the team, in their own language."""
+    sent = 0
+    members = proposal.members.select_related("user").filter(status=TeamMember.Status.JOINED)
+    for member in members:
+        language = member.user.preferred_language if member.user else "en"
+        mail_queue(
+            to=member.email,
+            template=template,
+            context={"proposal": proposal, "member": member, "call": proposal.call, **context},
+            language=language,
+            programme=proposal.call.programme,
+            kind=kind,
+        )
+        sent += 1
+    return sent

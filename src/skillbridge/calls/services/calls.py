@@ -1,0 +1,163 @@
+"""Opening and editing calls, with their rubric and required documents."""
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from skillbridge.calls.models import Call, Programme, Proposal, RubricCriterion
+from skillbridge.calls.questions import OTHER_DOCUMENT
+from skillbridge.common.services import audit_record
+from skillbridge.people.models import User
+
+CALL_FIELDS = [
+    "title",
+    "description",
+    "opens_at",
+    "closes_at",
+    "max_grant_rwf",
+    "awards_planned",
+    "reviews_per_proposal",
+    "is_published",
+]
+LEVELS = [str(level) for level in range(1, 6)]
+# Once reviewers score against the rubric, changing it would change their scores' meaning.
+RUBRIC_FROZEN_STATES = [
+    Proposal.State.UNDER_REVIEW,
+    Proposal.State.SELECTED,
+    Proposal.State.RESERVE,
+    Proposal.State.NOT_SELECTED,
+]
+
+
+def _check(programme: Programme, values: dict, sectors, colleges, documents, criteria) -> None:
+    errors: dict[str, list[str]] = {}
+    if values["closes_at"] <= values["opens_at"]:
+        errors["closes_at"] = [_("The call must close after it opens.")]
+    if values["max_grant_rwf"] <= 0:
+        errors["max_grant_rwf"] = [_("Enter a maximum grant above zero.")]
+    if values["awards_planned"] < 1:
+        errors["awards_planned"] = [_("Plan at least one award.")]
+    if values["reviews_per_proposal"] < 1:
+        errors["reviews_per_proposal"] = [_("Ask for at least one review per proposal.")]
+    if not sectors:
+        errors["sectors"] = [_("Choose at least one sector.")]
+    elif any(s not in set(programme.sectors.all()) for s in sectors):
+        errors["sectors"] = [_("Choose sectors of this programme.")]
+    if any(c not in set(programme.colleges.all()) for c in colleges):
+        errors["eligible_colleges"] = [_("Choose colleges of this programme.")]
+    if len(set(documents)) != len(documents) or OTHER_DOCUMENT in documents:
+        errors["required_documents"] = [_("Name each required document once.")]
+    if not criteria:
+        errors["criteria"] = [_("Add at least one rubric criterion.")]
+    names = [c["name"].strip() for c in criteria]
+    if len(set(names)) != len(names):
+        errors.setdefault("criteria", []).append(_("Give each criterion a different name."))
+    for criterion in criteria:
+        if not criterion["name"].strip():
+            errors.setdefault("criteria", []).append(_("Name every criterion."))
+        if criterion["weight"] is None or criterion["weight"] <= Decimal(0):
+            errors.setdefault("criteria", []).append(
+                _("Give %(name)s a weight above zero.") % {"name": criterion["name"]}
+            )
+        if any(not (criterion["levels"].get(level) or "").strip() for level in LEVELS):
+            errors.setdefault("criteria", []).append(
+                _("Describe all five levels of %(name)s.") % {"name": criterion["name"]}
+            )
+    if errors:
+        raise ValidationError(errors)
+
+
+def _write_rubric(call: Call, criteria: list[dict]) -> None:
+    existing = {c.pk: c for c in call.criteria.all()}
+    keep = []
+    for position, data in enumerate(criteria, start=1):
+        criterion = existing.get(data.get("id")) or RubricCriterion(call=call)
+        criterion.name = data["name"].strip()
+        criterion.description = data.get("description", "").strip()
+        criterion.weight = data["weight"]
+        criterion.levels = {level: data["levels"][level].strip() for level in LEVELS}
+        criterion.position = position
+        keep.append(criterion)
+    # Delete first: a renamed criterion may take a removed one's name.
+    call.criteria.exclude(pk__in=[c.pk for c in keep if c.pk]).delete()
+    for criterion in keep:
+        criterion.save()
+
+
+@transaction.atomic
+def call_create(
+    *,
+    actor: User,
+    programme: Programme,
+    values: dict,
+    sectors: list,
+    colleges: list,
+    required_documents: list[str],
+    criteria: list[dict],
+) -> Call:
+    """Open a call in `programme` with its rubric (criteria, weights, five levels each).
+
+    Checks every value first, so a refused call writes nothing. Audited.
+    """
+    _check(programme, values, sectors, colleges, required_documents, criteria)
+    call = Call.objects.create(
+        programme=programme,
+        required_documents=required_documents,
+        **{f: values[f] for f in CALL_FIELDS},
+    )
+    call.sectors.set(sectors)
+    call.eligible_colleges.set(colleges)
+    _write_rubric(call, criteria)
+    audit_record(
+        actor=actor,
+        action="call.created",
+        target=call,
+        after="published" if call.is_published else "unpublished",
+    )
+    return call
+
+
+@transaction.atomic
+def call_update(
+    *,
+    actor: User,
+    call: Call,
+    values: dict,
+    sectors: list,
+    colleges: list,
+    required_documents: list[str],
+    criteria: list[dict],
+) -> Call:
+    """Change a call. The rubric is frozen once review has begun. Audited."""
+    call = Call.objects.select_for_update().get(pk=call.pk)
+    _check(call.programme, values, sectors, colleges, required_documents, criteria)
+    rubric_frozen = call.proposals.filter(state__in=RUBRIC_FROZEN_STATES).exists()
+    if rubric_frozen and _rubric_changes(call, criteria):
+        raise ValidationError(
+            {"criteria": [_("Review has begun: the rubric can no longer change.")]}
+        )
+    before = "published" if call.is_published else "unpublished"
+    for field in CALL_FIELDS:
+        setattr(call, field, values[field])
+    call.required_documents = required_documents
+    call.save()
+    call.sectors.set(sectors)
+    call.eligible_colleges.set(colleges)
+    if not rubric_frozen:
+        _write_rubric(call, criteria)
+    audit_record(
+        actor=actor,
+        action="call.updated",
+        target=call,
+        before=before,
+        after="published" if call.is_published else "unpublished",
+    )
+    return call
+
+
+def _rubric_changes(call: Call, criteria: list[dict]) -> bool:
+    current = [(c.name, c.weight, c.levels) for c in call.criteria.all().order_by("position", "id")]
+    wanted = [(c["name"].strip(), c["weight"], c["levels"]) for c in criteria]
+    return current != wanted

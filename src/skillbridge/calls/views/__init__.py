@@ -1,0 +1,1 @@
+"""The calls pages, split by what they are about."""

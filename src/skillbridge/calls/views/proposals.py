@@ -1,0 +1,284 @@
+"""Pages where a team writes, submits and withdraws its proposal."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from skillbridge.calls import selectors, services
+from skillbridge.calls.checks import budget_total, proposal_missing_parts
+from skillbridge.calls.forms import (
+    AffiliationForm,
+    AttachmentForm,
+    BudgetLineForm,
+    EligibilityForm,
+    InviteForm,
+    ProposalForm,
+    StartProposalForm,
+    WithdrawForm,
+    add_service_errors,
+)
+from skillbridge.calls.models import Proposal
+from skillbridge.calls.questions import ATTACHMENT_MAX_MEGABYTES, QUESTIONS
+from skillbridge.calls.services.proposals import applicant_college, eligible_colleges
+from skillbridge.common.permissions import require
+from skillbridge.common.uploads import private_file_response
+
+
+def refusals_as_messages(request, error: ValidationError) -> None:
+    for field_messages in error.message_dict.values():
+        for message in field_messages:
+            messages.error(request, message)
+
+
+@login_required
+def proposal_start(request, pk: int):
+    """Applicants, and people without a role in the programme: start a proposal as team lead."""
+    call = selectors.call_for(user=request.user, pk=pk)
+    require(request.user, "calls.start_proposal", call.programme)
+    own_college = applicant_college(user=request.user, call=call)
+    colleges = None if own_college else eligible_colleges(call)
+    form = StartProposalForm(request.POST or None, call=call, colleges=colleges)
+    if request.method == "POST" and form.is_valid():
+        try:
+            proposal = services.proposal_start(
+                user=request.user,
+                call=call,
+                title=form.cleaned_data["title"],
+                sector=form.cleaned_data["sector"],
+                kind=form.cleaned_data["kind"],
+                sex=form.cleaned_data["sex"],
+                college=form.cleaned_data.get("college"),
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Your draft is started. It is saved as you write."))
+            return redirect("calls:proposal_edit", proposal.pk)
+    context = {"call": call, "form": form, "own_college": own_college}
+    return render(request, "calls/proposal_start.html", context)
+
+
+@login_required
+def my_proposals(request):
+    """Anyone signed in: the proposals of their teams, and invitations waiting for them."""
+    context = {
+        "proposals": selectors.proposals_of_member(request.user),
+        "invitations": selectors.invitations_for(request.user),
+        "calls": selectors.calls_open(),
+    }
+    return render(request, "calls/my_proposals.html", context)
+
+
+def edit_context(proposal: Proposal, form=None, **forms) -> dict:
+    return {
+        "proposal": proposal,
+        "form": form or ProposalForm(proposal=proposal, initial=ProposalForm.initial_for(proposal)),
+        "budget_form": forms.get("budget_form") or BudgetLineForm(),
+        "attachment_form": forms.get("attachment_form") or AttachmentForm(call=proposal.call),
+        "invite_form": forms.get("invite_form") or InviteForm(),
+        "budget_total": budget_total(proposal),
+        "missing": proposal_missing_parts(proposal),
+        "deadline_passed": proposal.call.closes_at <= timezone.now(),
+        "max_megabytes": ATTACHMENT_MAX_MEGABYTES,
+    }
+
+
+@login_required
+def proposal_edit(request, pk: int):
+    """Members of the team: write the draft. Saving works without JavaScript."""
+    proposal = selectors.proposal_for(user=request.user, pk=pk)
+    require(request.user, "calls.edit_proposal", proposal)
+    if proposal.state != Proposal.State.DRAFT:
+        return redirect("calls:proposal_detail", proposal.pk)
+    form = ProposalForm(request.POST or None, proposal=proposal)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.proposal_save_draft(
+                actor=request.user, proposal=proposal, values=form.cleaned_data
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Your draft is saved."))
+            return redirect("calls:proposal_edit", proposal.pk)
+    elif request.method == "GET":
+        form = None
+    return render(request, "calls/proposal_edit.html", edit_context(proposal, form))
+
+
+@login_required
+@require_POST
+def proposal_autosave(request, pk: int):
+    """Members of the team: htmx saves the draft as they type and gets a one-line status."""
+    proposal = selectors.proposal_for(user=request.user, pk=pk)
+    require(request.user, "calls.edit_proposal", proposal)
+    form = ProposalForm(request.POST, proposal=proposal)
+    problems: list[str] = []
+    if form.is_valid():
+        try:
+            services.proposal_save_draft(
+                actor=request.user, proposal=proposal, values=form.cleaned_data
+            )
+        except ValidationError as error:
+            problems = [m for ms in error.message_dict.values() for m in ms]
+    else:
+        problems = [f"{form.fields[f].label}: {m}" for f, ms in form.errors.items() for m in ms]
+    context = {"problems": problems, "saved_at": timezone.localtime()}
+    return render(request, "calls/partials/autosave_status.html", context)
+
+
+@login_required
+@require_POST
+def budget_line_add(request, pk: int):
+    """Members of the team: add a line to the draft's budget."""
+    proposal = selectors.proposal_for(user=request.user, pk=pk)
+    require(request.user, "calls.edit_proposal", proposal)
+    form = BudgetLineForm(request.POST)
+    if form.is_valid():
+        try:
+            services.budget_line_add(actor=request.user, proposal=proposal, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The budget line is added."))
+            return redirect(proposal_anchor(proposal, "budget"))
+    context = edit_context(proposal, budget_form=form)
+    return render(request, "calls/proposal_edit.html", context)
+
+
+@login_required
+@require_POST
+def budget_line_delete(request, pk: int, line_pk: int):
+    """Members of the team: remove a line from the draft's budget."""
+    proposal = selectors.proposal_for(user=request.user, pk=pk)
+    require(request.user, "calls.edit_proposal", proposal)
+    line = next((line for line in proposal.budget_lines.all() if line.pk == line_pk), None)
+    if line is None:
+        raise Http404
+    try:
+        services.budget_line_remove(actor=request.user, line=line)
+    except ValidationError as error:
+        refusals_as_messages(request, error)
+    return redirect(proposal_anchor(proposal, "budget"))
+
+
+@login_required
+@require_POST
+def attachment_add(request, pk: int):
+    """Members of the team: attach a document of an accepted type and size."""
+    proposal = selectors.proposal_for(user=request.user, pk=pk)
+    require(request.user, "calls.edit_proposal", proposal)
+    form = AttachmentForm(request.POST, request.FILES, call=proposal.call)
+    if form.is_valid():
+        try:
+            services.attachment_add(
+                actor=request.user,
+                proposal=proposal,
+                kind=form.cleaned_data["kind"],
+                upload=form.cleaned_data["file"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The document is attached."))
+            return redirect(proposal_anchor(proposal, "attachments"))
+    context = edit_context(proposal, attachment_form=form)
+    return render(request, "calls/proposal_edit.html", context)
+
+
+def _attachment(request, pk: int, attachment_pk: int):
+    proposal = selectors.proposal_for(user=request.user, pk=pk)
+    for attachment in proposal.attachments.all():
+        if attachment.pk == attachment_pk:
+            return proposal, attachment
+    raise Http404
+
+
+@login_required
+def attachment_download(request, pk: int, attachment_pk: int):
+    """Whoever may see the proposal (team, its coordinator, officers): download a document."""
+    proposal, attachment = _attachment(request, pk, attachment_pk)
+    require(request.user, "calls.view_proposal", proposal)
+    return private_file_response(attachment.file, filename=attachment.original_name)
+
+
+@login_required
+@require_POST
+def attachment_delete(request, pk: int, attachment_pk: int):
+    """Members of the team: remove a document from the draft."""
+    proposal, attachment = _attachment(request, pk, attachment_pk)
+    require(request.user, "calls.edit_proposal", proposal)
+    try:
+        services.attachment_remove(actor=request.user, attachment=attachment)
+    except ValidationError as error:
+        refusals_as_messages(request, error)
+    return redirect(proposal_anchor(proposal, "attachments"))
+
+
+@login_required
+@require_POST
+def proposal_submit(request, pk: int):
+    """The team lead: submit the draft. Anything missing is listed; the draft is kept."""
+    proposal = selectors.proposal_for(user=request.user, pk=pk)
+    require(request.user, "calls.submit_proposal", proposal)
+    try:
+        services.proposal_submit(actor=request.user, proposal=proposal)
+    except ValidationError as error:
+        refusals_as_messages(request, error)
+        return redirect(proposal_anchor(proposal, "submit"))
+    messages.success(request, _("Your proposal is submitted. Each member gets a confirmation."))
+    return redirect("calls:proposal_detail", proposal.pk)
+
+
+@login_required
+@require_POST
+def proposal_withdraw(request, pk: int):
+    """The team lead: withdraw the proposal, until a decision is made."""
+    proposal = selectors.proposal_for(user=request.user, pk=pk)
+    require(request.user, "calls.withdraw_proposal", proposal)
+    form = WithdrawForm(request.POST)
+    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    try:
+        services.proposal_withdraw(actor=request.user, proposal=proposal, reason=reason)
+    except ValidationError as error:
+        refusals_as_messages(request, error)
+    else:
+        messages.success(request, _("Your proposal is withdrawn."))
+    return redirect("calls:proposal_detail", proposal.pk)
+
+
+@login_required
+def proposal_detail(request, pk: int):
+    """The team, the coordinator of its college and the programme officers: read a proposal.
+
+    After submission the page shows the frozen snapshot, exactly as submitted.
+    """
+    proposal = selectors.proposal_for(user=request.user, pk=pk)
+    require(request.user, "calls.view_proposal", proposal)
+    user = request.user
+    frozen = proposal.snapshot or {}
+    answers = [(q, frozen.get(q.field, getattr(proposal, q.field))) for q in QUESTIONS]
+    context = {
+        "proposal": proposal,
+        "answers": answers,
+        "budget_total": budget_total(proposal),
+        "can_edit": user.has_perm("calls.edit_proposal", proposal)
+        and proposal.state == Proposal.State.DRAFT,
+        "can_withdraw": user.has_perm("calls.withdraw_proposal", proposal),
+        "can_confirm": user.has_perm("calls.confirm_affiliation", proposal),
+        "can_decide": user.has_perm("calls.decide_eligibility", proposal),
+        "affiliation_form": AffiliationForm(),
+        "eligibility_form": EligibilityForm(),
+        "withdraw_form": WithdrawForm(),
+    }
+    return render(request, "calls/proposal_detail.html", context)
+
+
+def proposal_anchor(proposal: Proposal, section: str) -> str:
+    return reverse("calls:proposal_edit", args=[proposal.pk]) + "#" + section
