@@ -1,0 +1,144 @@
+"""Input forms of the grant pages. They parse; the services decide."""
+
+from decimal import Decimal
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from skillbridge.calls.models import BudgetLine
+from skillbridge.grants.models import Disbursement, FinancialReport
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class AwardForm(forms.Form):
+    amount_rwf = forms.IntegerField(label=_("Awarded amount (RWF)"), min_value=1)
+    amount_reason = forms.CharField(
+        label=_("Why the amount differs from the request"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Required when the award is not the amount requested."),
+    )
+    exchange_rate = forms.DecimalField(
+        label=_("Exchange rate (RWF per EUR)"),
+        min_value=Decimal("0.0001"),
+        max_digits=12,
+        decimal_places=4,
+        help_text=_("The rate used to count this grant against the donor envelope."),
+    )
+    starts_on = forms.DateField(label=_("Starts on"), widget=DateInput())
+    ends_on = forms.DateField(label=_("Ends on"), widget=DateInput())
+
+
+class TrancheRowForm(forms.Form):
+    share = forms.DecimalField(
+        label=_("Share of the award (%)"), min_value=Decimal("0.01"), max_digits=5, decimal_places=2
+    )
+    deliverable = forms.CharField(label=_("Milestone deliverable"), max_length=200, required=False)
+    due_on = forms.DateField(label=_("Milestone due date"), required=False, widget=DateInput())
+    evidence_expected = forms.CharField(
+        label=_("Evidence expected"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+ScheduleFormSet = forms.formset_factory(TrancheRowForm, extra=1, max_num=8)
+
+
+class BudgetLineForm(forms.Form):
+    item = forms.CharField(label=_("Item"), max_length=150)
+    category = forms.ChoiceField(label=_("Category"), choices=BudgetLine.Category.choices)
+    amount_rwf = forms.IntegerField(label=_("Budget (RWF)"), min_value=0)
+
+
+BudgetFormSet = forms.formset_factory(BudgetLineForm, extra=1, can_delete=True, max_num=40)
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class AcceptForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_("I have read the grant agreement and accept it on behalf of my team."),
+    )
+
+
+class PaymentForm(forms.Form):
+    tranche = forms.TypedChoiceField(label=_("Tranche"), coerce=int)
+    amount = forms.IntegerField(label=_("Amount (RWF)"), min_value=1)
+    paid_on = forms.DateField(label=_("Paid on"), widget=DateInput())
+    method = forms.ChoiceField(label=_("Method"), choices=Disbursement.Method.choices)
+    reference = forms.CharField(
+        label=_("Payment reference"),
+        max_length=80,
+        help_text=_("The bank or mobile money reference. Sending it twice never pays twice."),
+    )
+    note = forms.CharField(label=_("Note"), max_length=255, required=False)
+
+    def __init__(self, *args, tranches, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["tranche"].choices = [
+            (t.pk, _("Tranche %(number)s") % {"number": t.number}) for t in tranches
+        ]
+
+
+class ReverseForm(forms.Form):
+    reason = forms.CharField(label=_("Why the payment is reversed"), max_length=255)
+    reference = forms.CharField(
+        label=_("Reference of the reversal"),
+        max_length=80,
+        required=False,
+        help_text=_("Leave empty to use the payment's reference followed by -REV."),
+    )
+
+
+class EvidenceForm(forms.Form):
+    text = forms.CharField(
+        label=_("What was achieved"), widget=forms.Textarea(attrs={"rows": 5}), required=False
+    )
+    file = forms.FileField(
+        label=_("Evidence file"),
+        required=False,
+        help_text=_("PDF, Word, Excel or an image, at most 10 MB."),
+    )
+
+
+class ReviewForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("approve", _("Approve")), ("return", _("Return with comments"))],
+        widget=forms.RadioSelect,
+    )
+    comments = forms.CharField(
+        label=_("Comments"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+
+class ExpenseForm(forms.Form):
+    budget_line = forms.TypedChoiceField(label=_("Budget line"), coerce=int)
+    spent_on = forms.DateField(label=_("Date"), widget=DateInput())
+    description = forms.CharField(label=_("What was bought"), max_length=200)
+    amount_rwf = forms.IntegerField(label=_("Amount (RWF)"), min_value=1)
+    receipt = forms.FileField(
+        label=_("Receipt"), help_text=_("PDF or image (PNG, JPG), at most 5 MB.")
+    )
+
+    def __init__(self, *args, lines, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["budget_line"].choices = [(line.pk, line.item) for line in lines]
+
+
+class ReportForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Report"), choices=FinancialReport.Kind.choices)
+    narrative = forms.CharField(
+        label=_("What the money achieved"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )

@@ -1,0 +1,274 @@
+"""Reads about grants, already limited to what a user may see."""
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import F, Prefetch, Q, QuerySet, Sum
+from django.http import Http404
+from django.utils import timezone
+
+from skillbridge.calls.models import Programme, Proposal
+from skillbridge.common.models import AuditEntry
+from skillbridge.grants.models import (
+    Disbursement,
+    Expense,
+    FinancialReport,
+    Grant,
+    GrantBudgetLine,
+    Milestone,
+    Tranche,
+)
+from skillbridge.grants.phrases import EVENT_LABELS
+from skillbridge.people.models import ProgrammeRole, Role
+
+STAFF_ROLES = (Role.PROGRAMME_OFFICER, Role.FINANCE_OFFICER)
+CENT = Decimal("0.01")
+
+
+def grants_for(user) -> QuerySet[Grant]:
+    """Grants in programmes where `user` is an officer or finance officer, and their own team's."""
+    if not user.is_authenticated:
+        return Grant.objects.none()
+    staff_programmes = ProgrammeRole.objects.filter(user=user, role__in=STAFF_ROLES).values(
+        "programme_id"
+    )
+    return (
+        Grant.objects.filter(
+            Q(programme_id__in=staff_programmes)
+            | Q(proposal__members__user=user, proposal__members__status="joined")
+        )
+        .distinct()
+        .select_related("proposal", "proposal__college", "proposal__lead", "programme")
+    )
+
+
+def grant_for(user, pk: int) -> Grant:
+    """The grant `pk` if `user` may see it; 404 otherwise (outsiders learn nothing)."""
+    grant = grants_for(user).filter(pk=pk).first()
+    if grant is None:
+        raise Http404
+    return grant
+
+
+def grant_detail_for(user, pk: int) -> Grant:
+    """The grant with everything its page shows, in a fixed number of queries."""
+    grant_for(user, pk)
+    return (
+        Grant.objects.select_related(
+            "proposal", "proposal__college", "proposal__lead", "programme", "agreement_accepted_by"
+        )
+        .prefetch_related(
+            Prefetch(
+                "tranches",
+                Tranche.objects.select_related("milestone").order_by("number"),
+            ),
+            Prefetch(
+                "budget_lines", GrantBudgetLine.objects.annotate(spent=Sum("expenses__amount_rwf"))
+            ),
+            Prefetch(
+                "disbursements",
+                Disbursement.objects.select_related("tranche", "recorded_by", "reverses"),
+            ),
+            Prefetch("expenses", Expense.objects.select_related("budget_line")),
+            Prefetch("reports", FinancialReport.objects.select_related("submitted_by")),
+            "proposal__members",
+        )
+        .get(pk=pk)
+    )
+
+
+def milestone_for(user, pk: int) -> Milestone:
+    milestone = (
+        Milestone.objects.select_related("tranche__grant__proposal", "tranche__grant__programme")
+        .filter(tranche__grant__in=grants_for(user))
+        .filter(pk=pk)
+        .first()
+    )
+    if milestone is None:
+        raise Http404
+    return milestone
+
+
+def disbursement_for(user, pk: int) -> Disbursement:
+    entry = (
+        Disbursement.objects.select_related("grant__proposal", "grant__programme", "tranche")
+        .filter(grant__in=grants_for(user), pk=pk)
+        .first()
+    )
+    if entry is None:
+        raise Http404
+    return entry
+
+
+def expense_for(user, pk: int) -> Expense:
+    expense = (
+        Expense.objects.select_related("grant__proposal", "grant__programme", "budget_line")
+        .filter(grant__in=grants_for(user), pk=pk)
+        .first()
+    )
+    if expense is None:
+        raise Http404
+    return expense
+
+
+def report_for(user, pk: int) -> FinancialReport:
+    report = (
+        FinancialReport.objects.select_related("grant__proposal", "grant__programme")
+        .filter(grant__in=grants_for(user), pk=pk)
+        .first()
+    )
+    if report is None:
+        raise Http404
+    return report
+
+
+def programme_grants(programme: Programme) -> QuerySet[Grant]:
+    """Every grant of a programme, for its officers. Call after the permission check."""
+    return (
+        Grant.objects.filter(programme=programme)
+        .select_related("proposal", "proposal__college", "proposal__lead")
+        .order_by("proposal__title")
+    )
+
+
+def proposals_awaiting_grant(programme: Programme) -> QuerySet[Proposal]:
+    """Selected proposals of the programme that have no grant yet."""
+    return (
+        Proposal.objects.filter(
+            call__programme=programme, state=Proposal.State.SELECTED, grant__isnull=True
+        )
+        .select_related("college", "lead")
+        .order_by("title")
+    )
+
+
+@dataclass(frozen=True)
+class Envelope:
+    envelope_eur: Decimal
+    committed_eur: Decimal
+    disbursed_eur: Decimal
+
+    @property
+    def free_eur(self) -> Decimal:
+        return self.envelope_eur - self.committed_eur
+
+
+def committed_eur(grant: Grant) -> Decimal:
+    """What a grant holds of the envelope: its award, or only what was paid once it ended early."""
+    if grant.state == Grant.State.TERMINATED:
+        return grant.paid_eur
+    return grant.amount_eur
+
+
+def envelope_of(programme: Programme) -> Envelope:
+    """The programme's donor envelope in EUR: committed by grants, disbursed, and free."""
+    grants = Grant.objects.filter(programme=programme).only(
+        "amount_rwf", "paid_rwf", "exchange_rate", "state"
+    )
+    committed = sum((committed_eur(g) for g in grants), Decimal(0))
+    disbursed = sum((g.paid_eur for g in grants), Decimal(0))
+    return Envelope(
+        envelope_eur=programme.envelope_eur,
+        committed_eur=committed.quantize(CENT),
+        disbursed_eur=disbursed.quantize(CENT),
+    )
+
+
+def budget_vs_actual(grant: Grant) -> list[dict]:
+    """Each budget line with its budget, what was spent, and whether it is overspent.
+
+    Expects `budget_lines` annotated with `spent` (as grant_detail_for does).
+    """
+    rows = []
+    for line in grant.budget_lines.all():
+        spent = getattr(line, "spent", None)
+        if spent is None:
+            spent = line.expenses.aggregate(total=Sum("amount_rwf"))["total"]
+        spent = spent or 0
+        rows.append(
+            {
+                "line": line,
+                "budget_rwf": line.amount_rwf,
+                "spent_rwf": spent,
+                "balance_rwf": line.amount_rwf - spent,
+                "overspent": spent > line.amount_rwf,
+            }
+        )
+    return rows
+
+
+def timeline_of(grant: Grant) -> list[dict]:
+    """Everything that happened to a grant, newest first: audit entries, ledger, due dates."""
+    entries = AuditEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Grant), object_id=str(grant.pk)
+    ).select_related("actor")
+    events = [
+        {
+            "when": e.created_at,
+            "kind": "audit",
+            "entry": e,
+            "actor": e.actor,
+            "label": EVENT_LABELS.get(e.action, e.action),
+        }
+        for e in entries
+    ]
+    for entry in grant.disbursements.all():
+        events.append(
+            {
+                "when": entry.recorded_at,
+                "kind": "ledger",
+                "entry": entry,
+                "actor": entry.recorded_by,
+            }
+        )
+    tz = timezone.get_current_timezone()
+    for tranche in grant.tranches.all():
+        milestone = getattr(tranche, "milestone", None)
+        if milestone is not None:
+            due = datetime.datetime.combine(milestone.due_on, datetime.time(17, 0), tzinfo=tz)
+            events.append({"when": due, "kind": "due", "entry": milestone, "actor": None})
+    return sorted(events, key=lambda e: e["when"], reverse=True)
+
+
+def payable_tranches(programme: Programme) -> QuerySet[Tranche]:
+    """Tranches whose condition is met and that are not yet fully paid."""
+    return (
+        Tranche.objects.filter(
+            grant__programme=programme,
+            grant__state__in=Grant.PAYABLE_STATES,
+            payable_since__isnull=False,
+        )
+        .exclude(paid_rwf__gte=F("amount_rwf"))
+        .select_related("grant__proposal", "grant__proposal__college")
+        .order_by("payable_since", "id")
+    )
+
+
+def overdue_milestones(programme: Programme, *, today: datetime.date) -> QuerySet[Milestone]:
+    """Milestones past their due date that are not yet approved, on running grants."""
+    return (
+        Milestone.objects.filter(
+            tranche__grant__programme=programme,
+            tranche__grant__state__in=Grant.PAYABLE_STATES,
+            due_on__lt=today,
+        )
+        .exclude(state=Milestone.State.APPROVED)
+        .select_related("tranche__grant__proposal")
+        .order_by("due_on", "id")
+    )
+
+
+def upcoming_tranches(programme: Programme, *, today: datetime.date) -> QuerySet[Tranche]:
+    """Tranches not yet payable, planned in the next 90 days, on running grants."""
+    return (
+        Tranche.objects.filter(
+            grant__programme=programme,
+            grant__state__in=Grant.PAYABLE_STATES,
+            payable_since__isnull=True,
+            planned_on__lte=today + datetime.timedelta(days=90),
+        )
+        .select_related("grant__proposal", "milestone")
+        .order_by("planned_on", "id")
+    )
