@@ -4,9 +4,11 @@ import datetime
 from decimal import Decimal
 
 import factory
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from skillbridge.calls.models import (
+    Attachment,
     BudgetLine,
     Call,
     Proposal,
@@ -110,3 +112,30 @@ class BudgetLineFactory(factory.django.DjangoModelFactory):
     category = BudgetLine.Category.EQUIPMENT
     quantity = Decimal(2)
     unit_cost_rwf = 500_000
+
+
+PDF_BYTES = b"%PDF-1.4\n% SkillBridge test document\n%%EOF\n"
+
+
+class AttachmentFactory(factory.django.DjangoModelFactory):
+    """A small, real PDF attached to a proposal."""
+
+    class Meta:
+        model = Attachment
+
+    proposal = factory.SubFactory(ProposalFactory)
+    kind = "other"
+    file = factory.LazyFunction(lambda: ContentFile(PDF_BYTES, name="document.pdf"))
+    original_name = "document.pdf"
+    content_type = "application/pdf"
+    size = len(PDF_BYTES)
+    uploaded_by = factory.LazyAttribute(lambda a: a.proposal.lead)
+
+
+def complete_draft(*, call: Call, lead, college, **fields) -> Proposal:
+    """A draft that can be submitted: every answer, a budget, each required document."""
+    proposal = ProposalFactory(call=call, lead=lead, college=college, **fields)
+    BudgetLineFactory(proposal=proposal, quantity=Decimal(10), unit_cost_rwf=500_000)
+    for document in call.required_documents:
+        AttachmentFactory(proposal=proposal, kind=document)
+    return proposal

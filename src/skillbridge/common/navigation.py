@@ -25,7 +25,17 @@ class NavItem:
 
 NAVIGATION = [
     NavItem(_("Dashboard"), "people:dashboard", EVERYONE_SIGNED_IN),
+    NavItem(_("Open calls"), "calls:open_calls", EVERYONE_SIGNED_IN),
+    NavItem(_("My proposals"), "calls:my_proposals", frozenset({Role.APPLICANT})),
+    NavItem(_("Calls"), "calls:calls_manage", frozenset({Role.PROGRAMME_OFFICER})),
+    NavItem(
+        _("Proposals"),
+        "calls:proposal_list",
+        frozenset({Role.PROGRAMME_OFFICER, Role.COLLEGE_COORDINATOR}),
+    ),
     NavItem(_("Mail outbox"), "common:outbox", frozenset({Role.PROGRAMME_OFFICER})),
+    NavItem(_("My professional profile"), "experts:register", frozenset({Role.EXPERT})),
+    NavItem(_("Professionals"), "experts:pool_home", frozenset({Role.PROGRAMME_OFFICER})),
     NavItem(_("API"), "api:docs", STAFF),
     NavItem(_("My account"), "people:account", EVERYONE_SIGNED_IN),
 ]
