@@ -1,3 +1,28 @@
+from django.urls import path
+
+from skillbridge.review.views import officer, outcome, reviewer
+
 app_name = "review"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", officer.index, name="index"),
+    path("mine/", reviewer.mine, name="mine"),
+    path("assignments/<int:pk>/declare/", reviewer.declare, name="declare"),
+    path("assignments/<int:pk>/", reviewer.review, name="review"),
+    path("calls/<int:call_pk>/next/", reviewer.next_review, name="next"),
+    path("calls/<int:pk>/panel/", officer.pool, name="pool"),
+    path("calls/<int:pk>/panel/<int:member_pk>/remove/", officer.pool_remove, name="pool_remove"),
+    path("calls/<int:pk>/assignments/", officer.assignments, name="assignments"),
+    path("calls/<int:pk>/assignments/run/", officer.assignment_run, name="assignment_run"),
+    path(
+        "calls/<int:pk>/assignments/<int:review_pk>/remove/",
+        officer.assignment_remove,
+        name="assignment_remove",
+    ),
+    path("calls/<int:pk>/ranking/", officer.ranking, name="ranking"),
+    path("calls/<int:pk>/selection/", officer.selection, name="selection"),
+    path("calls/<int:pk>/decisions/", officer.decisions, name="decisions"),
+    path("calls/<int:pk>/decisions/<int:proposal_pk>/", officer.decide, name="decide"),
+    path("outcomes/", outcome.outcomes, name="outcomes"),
+    path("outcomes/<int:pk>/", outcome.outcome, name="outcome"),
+]

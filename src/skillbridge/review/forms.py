@@ -1,0 +1,198 @@
+"""Input forms of review and selection."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from skillbridge.calls.models import Call, Proposal, Sector
+from skillbridge.people.models import ProgrammeRole, Role, User
+from skillbridge.review.models import Decision, Review
+
+NO_CONFLICT = "none"
+
+
+class PoolMemberForm(forms.Form):
+    reviewer = forms.ModelChoiceField(label=_("Reviewer"), queryset=User.objects.none())
+    load_limit = forms.IntegerField(
+        label=_("Load limit"),
+        min_value=1,
+        max_value=200,
+        initial=8,
+        help_text=_("The most proposals this reviewer will be asked to review."),
+    )
+    sectors = forms.ModelMultipleChoiceField(
+        label=_("Sector expertise"),
+        queryset=Sector.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, call: Call, **kwargs):
+        super().__init__(*args, **kwargs)
+        reviewer_ids = ProgrammeRole.objects.filter(
+            programme_id=call.programme_id, role=Role.REVIEWER
+        ).values("user_id")
+        self.fields["reviewer"].queryset = User.objects.filter(pk__in=reviewer_ids).order_by(
+            "full_name", "email"
+        )
+        self.fields["sectors"].queryset = call.sectors.order_by("name")
+
+
+class AssignmentAddForm(forms.Form):
+    proposal = forms.ModelChoiceField(label=_("Proposal"), queryset=Proposal.objects.none())
+    reviewer = forms.ModelChoiceField(label=_("Reviewer"), queryset=User.objects.none())
+
+    def __init__(self, *args, call: Call, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["proposal"].queryset = Proposal.objects.filter(
+            call=call, state__in=[Proposal.State.ELIGIBLE, Proposal.State.UNDER_REVIEW]
+        ).order_by("title")
+        self.fields["reviewer"].queryset = User.objects.filter(review_pools__call=call).order_by(
+            "full_name", "email"
+        )
+
+
+class DeclarationForm(forms.Form):
+    conflict = forms.ChoiceField(
+        label=_("Do you have a conflict of interest with this proposal?"),
+        choices=[
+            (NO_CONFLICT, _("No, I have no conflict of interest")),
+            *Review.ConflictKind.choices,
+        ],
+        widget=forms.RadioSelect,
+    )
+    detail = forms.CharField(
+        label=_("Details"),
+        max_length=300,
+        required=False,
+        help_text=_("Required when you choose other."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("conflict") == Review.ConflictKind.OTHER and not data.get("detail", "").strip():
+            self.add_error("detail", _("Say briefly what the conflict is."))
+        return data
+
+    @property
+    def conflict_kind(self) -> str:
+        value = self.cleaned_data["conflict"]
+        return "" if value == NO_CONFLICT else value
+
+
+class ReviewForm(forms.Form):
+    """A score per criterion (radio buttons labelled with the level descriptions) and comments."""
+
+    committee_comment = forms.CharField(
+        label=_("Comment for the committee"), widget=forms.Textarea, required=False
+    )
+    applicant_comment = forms.CharField(
+        label=_("Comment for the applicants (optional)"),
+        widget=forms.Textarea,
+        required=False,
+        help_text=_("Shared with the team only if the committee chooses to."),
+    )
+    recommendation = forms.ChoiceField(
+        label=_("Recommendation"),
+        choices=[("", _("Not decided yet")), *Review.Recommendation.choices],
+        required=False,
+    )
+
+    def __init__(self, *args, criteria, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.criteria = criteria
+        score_fields = {}
+        for criterion in criteria:
+            levels = criterion.levels or {}
+            score_fields[f"score_{criterion.pk}"] = forms.TypedChoiceField(
+                label=criterion.name,
+                help_text=criterion.description,
+                choices=[
+                    (str(i), f"{i} · {levels.get(str(i), '')}".rstrip(" ·")) for i in range(1, 6)
+                ],
+                coerce=int,
+                empty_value=None,
+                required=False,
+                widget=forms.RadioSelect,
+            )
+        self.fields = {**score_fields, **self.fields}
+
+    @property
+    def scores(self) -> dict[int, int | None]:
+        return {c.pk: self.cleaned_data.get(f"score_{c.pk}") for c in self.criteria}
+
+
+class DecisionForm(forms.Form):
+    outcome = forms.ChoiceField(label=_("Decision"), choices=Decision.Outcome.choices)
+    reserve_rank = forms.IntegerField(
+        label=_("Place on the reserve list"), min_value=1, required=False
+    )
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea)
+
+
+class RankingFilterForm(forms.Form):
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        required=False,
+        choices=[
+            ("calibrated", _("calibrated mean")),
+            ("mean", _("raw mean")),
+            ("median", _("median")),
+            ("spread", _("spread")),
+            ("count", _("number of reviews")),
+            ("title", _("title")),
+        ],
+    )
+    sector = forms.ChoiceField(label=_("Sector"), required=False)
+    college = forms.ChoiceField(label=_("College"), required=False)
+    outcome = forms.ChoiceField(
+        label=_("Decision"),
+        required=False,
+        choices=[("", _("any")), ("undecided", _("undecided")), *Decision.Outcome.choices],
+    )
+    flagged = forms.BooleanField(label=_("Only proposals whose reviews disagree"), required=False)
+
+    def __init__(self, *args, call: Call, colleges, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sector"].choices = [("", _("any"))] + [
+            (s.slug, s.name) for s in call.sectors.order_by("name")
+        ]
+        self.fields["college"].choices = [("", _("any"))] + [
+            (str(c.pk), c.short_name) for c in colleges
+        ]
+
+
+class SelectionForm(forms.Form):
+    size = forms.IntegerField(label=_("How many to select"), min_value=1, max_value=500)
+    reserve = forms.IntegerField(
+        label=_("How many on the reserve list"), min_value=0, max_value=50, initial=3
+    )
+    min_per_sector = forms.IntegerField(
+        label=_("At least this many from each sector"), min_value=0, required=False
+    )
+    max_per_college = forms.IntegerField(
+        label=_("At most this many from one college"), min_value=1, required=False
+    )
+    min_per_sex = forms.IntegerField(
+        label=_("At least this many led by a woman, and as many led by a man"),
+        min_value=0,
+        required=False,
+    )
+
+
+class StageSelectionForm(SelectionForm):
+    reason_selected = forms.CharField(
+        label=_("Reason for the selected proposals"), widget=forms.Textarea
+    )
+    reason_reserve = forms.CharField(
+        label=_("Reason for the reserve list"), widget=forms.Textarea, required=False
+    )
+    reason_not_selected = forms.CharField(
+        label=_("Reason for the proposals not selected"), widget=forms.Textarea
+    )
+
+
+class ReleaseForm(forms.Form):
+    share_comments = forms.BooleanField(
+        label=_("Include the reviewers' comments for the applicants in the decision mails"),
+        required=False,
+    )

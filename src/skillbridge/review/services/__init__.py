@@ -1,0 +1,31 @@
+"""Every write of the review app: one function per step, each one transaction."""
+
+from skillbridge.review.services.assigning import (
+    RunSummary,
+    assignment_add,
+    assignment_remove,
+    assignment_run,
+    conflict_declare,
+)
+from skillbridge.review.services.deciding import (
+    decision_stage,
+    decisions_release,
+    decisions_stage_selection,
+)
+from skillbridge.review.services.pool import pool_member_remove, pool_member_save
+from skillbridge.review.services.reviewing import review_save, review_submit
+
+__all__ = [
+    "RunSummary",
+    "assignment_add",
+    "assignment_remove",
+    "assignment_run",
+    "conflict_declare",
+    "decision_stage",
+    "decisions_release",
+    "decisions_stage_selection",
+    "pool_member_remove",
+    "pool_member_save",
+    "review_save",
+    "review_submit",
+]

@@ -1,0 +1,265 @@
+"""The committee's decisions: staged one by one or from a selection, then released together."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from skillbridge.calls.models import Call, Proposal, TeamMember
+from skillbridge.common.services import audit_record, mail_queue
+from skillbridge.people.models import User
+from skillbridge.review.models import Decision
+from skillbridge.review.services._common import proposal_set_state
+
+Outcome = Decision.Outcome
+
+
+def _stage(
+    *, actor: User, proposal: Proposal, outcome: str, reason: str, reserve_rank, before: str
+) -> Decision:
+    decision = Decision.objects.filter(proposal=proposal).first()
+    if decision is None:
+        decision = Decision(proposal=proposal, call_id=proposal.call_id)
+    decision.outcome = outcome
+    decision.reason = reason
+    decision.reserve_rank = reserve_rank
+    decision.decided_by = actor
+    decision.save()
+    audit_record(
+        actor=actor,
+        action="review.decision_staged",
+        target=decision,
+        before=before,
+        after=outcome,
+        data={"proposal": proposal.pk, "reserve_rank": reserve_rank, "reason": reason},
+    )
+    return decision
+
+
+def _check(proposal: Proposal, outcome: str, reason: str, reserve_rank) -> None:
+    errors = {}
+    if proposal.state != Proposal.State.UNDER_REVIEW:
+        errors["outcome"] = _("Only proposals under review can be decided.")
+    elif Decision.objects.filter(proposal=proposal, released_at__isnull=False).exists():
+        errors["outcome"] = _("This decision is already released.")
+    if outcome not in Outcome.values:
+        errors["outcome"] = _("Choose selected, reserve or not selected.")
+    if not reason.strip():
+        errors["reason"] = _("Give the committee's reason.")
+    if outcome == Outcome.RESERVE and not reserve_rank:
+        errors["reserve_rank"] = _("Give the place on the reserve list.")
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def decision_stage(
+    *, actor: User, proposal: Proposal, outcome: str, reason: str, reserve_rank: int | None = None
+) -> Decision:
+    """Record (or change) the committee's decision on one proposal, not yet released.
+
+    A reserve decision takes a place on the list; a place already held moves
+    the other proposals down by one. Audited.
+    """
+    Call.objects.select_for_update().filter(pk=proposal.call_id).first()
+    _check(proposal, outcome, reason, reserve_rank)
+    existing = Decision.objects.filter(proposal=proposal).first()
+    before = existing.outcome if existing else ""
+    # Leave the list first, then make room from the back so each place stays unique.
+    Decision.objects.filter(proposal=proposal).update(
+        outcome=Outcome.NOT_SELECTED, reserve_rank=None
+    )
+    _compact_reserve(proposal.call_id)
+    rank = None
+    if outcome == Outcome.RESERVE:
+        rank = _first_open_place(proposal.call_id) + reserve_rank - 1
+        taken = Decision.objects.filter(
+            call_id=proposal.call_id, released_at__isnull=True, reserve_rank__gte=rank
+        ).order_by("-reserve_rank")
+        for other in taken:
+            other.reserve_rank += 1
+            other.save(update_fields=["reserve_rank"])
+    decision = _stage(
+        actor=actor,
+        proposal=proposal,
+        outcome=outcome,
+        reason=reason.strip(),
+        reserve_rank=rank,
+        before=before,
+    )
+    _compact_reserve(proposal.call_id)
+    decision.refresh_from_db()
+    return decision
+
+
+def _first_open_place(call_id: int) -> int:
+    """Places taken by released decisions stay theirs; staged ones follow them."""
+    released = Decision.objects.filter(
+        call_id=call_id, released_at__isnull=False, reserve_rank__isnull=False
+    ).values_list("reserve_rank", flat=True)
+    return max(released, default=0) + 1
+
+
+def _compact_reserve(call_id: int) -> None:
+    """Number the staged reserve list 1, 2, 3 … (after released places) without gaps."""
+    start = _first_open_place(call_id)
+    staged = Decision.objects.filter(
+        call_id=call_id, released_at__isnull=True, reserve_rank__isnull=False
+    ).order_by("reserve_rank")
+    for place, decision in enumerate(staged, start=start):
+        if decision.reserve_rank != place:
+            decision.reserve_rank = place
+            decision.save(update_fields=["reserve_rank"])
+
+
+@transaction.atomic
+def decisions_stage_selection(
+    *,
+    actor: User,
+    call: Call,
+    selected: Sequence[int],
+    reserve: Sequence[int],
+    reason_selected: str,
+    reason_reserve: str,
+    reason_not_selected: str,
+) -> int:
+    """Stage a selection: `selected`, `reserve` in list order, the rest not selected.
+
+    Applies to every proposal of the call under review whose decision is not
+    released; refuses overlaps or proposals outside the call; audits each.
+    Returns how many decisions were staged.
+    """
+    Call.objects.select_for_update().filter(pk=call.pk).first()
+    proposals = {
+        p.pk: p
+        for p in Proposal.objects.filter(call=call, state=Proposal.State.UNDER_REVIEW).exclude(
+            decision__released_at__isnull=False
+        )
+    }
+    if set(selected) & set(reserve):
+        raise ValidationError({"reserve": _("A proposal cannot be both selected and reserve.")})
+    if not set(selected) <= proposals.keys() or not set(reserve) <= proposals.keys():
+        raise ValidationError({"selected": _("Only proposals under review can be decided.")})
+    for field_name, text in [
+        ("reason_selected", reason_selected),
+        ("reason_reserve", reason_reserve if reserve else "-"),
+        ("reason_not_selected", reason_not_selected),
+    ]:
+        if not text.strip():
+            raise ValidationError({field_name: _("Give the committee's reason.")})
+    before = dict(Decision.objects.filter(call=call).values_list("proposal_id", "outcome"))
+    Decision.objects.filter(call=call, released_at__isnull=True).update(
+        outcome=Outcome.NOT_SELECTED, reserve_rank=None
+    )
+    start = _first_open_place(call.pk)
+    reserve_place = {pk: place for place, pk in enumerate(reserve, start=start)}
+    for pk, proposal in sorted(proposals.items()):
+        if pk in selected:
+            outcome, reason, rank = Outcome.SELECTED, reason_selected, None
+        elif pk in reserve_place:
+            outcome, reason, rank = Outcome.RESERVE, reason_reserve, reserve_place[pk]
+        else:
+            outcome, reason, rank = Outcome.NOT_SELECTED, reason_not_selected, None
+        _stage(
+            actor=actor,
+            proposal=proposal,
+            outcome=outcome,
+            reason=reason.strip(),
+            reserve_rank=rank,
+            before=before.get(pk, ""),
+        )
+    return len(proposals)
+
+
+def _mail_team(decision: Decision, comments: list[str]) -> None:
+    proposal = decision.proposal
+    members = (
+        TeamMember.objects.filter(proposal=proposal)
+        .exclude(status=TeamMember.Status.REMOVED)
+        .select_related("user")
+    )
+    seen = set()
+    for member in members.order_by("-is_lead", "email"):
+        email = (member.user.email if member.user else member.email).lower()
+        if email in seen:
+            continue
+        seen.add(email)
+        language = (member.user or proposal.lead).preferred_language
+        mail_queue(
+            to=email,
+            template="review/mail/decision",
+            context={
+                "name": member.full_name or email,
+                "title": proposal.title,
+                "call": proposal.call.title,
+                "outcome": decision.outcome,
+                "reserve_rank": decision.reserve_rank,
+                "reason": decision.reason,
+                "comments": comments,
+                "path": reverse("review:outcome", args=[proposal.pk]),
+            },
+            language=language,
+            programme=proposal.call.programme,
+            kind="review.decision",
+        )
+
+
+@transaction.atomic
+def decisions_release(*, actor: User, call: Call, share_comments: bool) -> int:
+    """Release every staged decision of the call at once, exactly once.
+
+    Locks the staged decisions, moves each proposal from under_review to
+    selected / reserve (with its place) / not_selected, marks the decision
+    released, audits, and mails every team member in their language, with
+    the reviewers' comments for applicants when `share_comments`. Decisions
+    already released are skipped, so releasing twice sends nothing more.
+    Returns how many decisions were released.
+    """
+    staged = list(
+        Decision.objects.select_for_update()
+        .filter(call=call, released_at__isnull=True)
+        .select_related("proposal__call__programme", "proposal__lead")
+        .order_by("proposal_id")
+    )
+    if not staged:
+        return 0
+    now = timezone.now()
+    for decision in staged:
+        proposal = decision.proposal
+        if proposal.state != Proposal.State.UNDER_REVIEW:
+            raise ValidationError(
+                {"outcome": _("%(title)s is no longer under review.") % {"title": proposal.title}}
+            )
+        proposal_set_state(
+            actor=actor,
+            proposal=proposal,
+            state=decision.outcome,
+            reason=decision.reason,
+            reserve_rank=decision.reserve_rank,
+        )
+        decision.released_at = now
+        decision.comments_shared = share_comments
+        decision.save(update_fields=["released_at", "comments_shared"])
+        audit_record(
+            actor=actor,
+            action="review.decision_released",
+            target=decision,
+            before="staged",
+            after=decision.outcome,
+            data={"proposal": proposal.pk, "comments_shared": share_comments},
+        )
+        comments = []
+        if share_comments:
+            comments = list(
+                proposal.reviews.filter(submitted_at__isnull=False)
+                .exclude(applicant_comment="")
+                .order_by("submitted_at")
+                .values_list("applicant_comment", flat=True)
+            )
+        _mail_team(decision, comments)
+    return len(staged)

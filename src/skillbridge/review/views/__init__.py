@@ -1,0 +1,1 @@
+"""Pages of review and selection: reviewers, officers, and the applicants' outcome."""

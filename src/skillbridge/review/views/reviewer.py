@@ -1,0 +1,121 @@
+"""Reviewers: their assignments, the declaration of interests, the review form."""
+
+from itertools import groupby
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from skillbridge.common.permissions import require
+from skillbridge.review import selectors, services
+from skillbridge.review.forms import DeclarationForm, ReviewForm
+from skillbridge.review.models import Review
+from skillbridge.review.views._helpers import errors_to_form
+
+
+@login_required
+def mine(request):
+    """Reviewers: their current assignments, grouped by call (empty for anyone else)."""
+    reviews = list(selectors.reviews_of(request.user))
+    calls = [(call, list(items)) for call, items in groupby(reviews, key=lambda r: r.proposal.call)]
+    return render(request, "review/mine.html", {"calls": calls})
+
+
+@login_required
+def declare(request, pk: int):
+    """The assigned reviewer, before opening: title, college and team only; declare interests."""
+    review = selectors.review_for_member(request.user, pk)
+    require(request.user, "review.declare", review)
+    form = DeclarationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.conflict_declare(
+                reviewer=request.user,
+                review=review,
+                conflict_kind=form.conflict_kind,
+                detail=form.cleaned_data["detail"],
+            )
+        except ValidationError as error:
+            errors_to_form(form, error)
+        else:
+            if form.conflict_kind:
+                messages.success(
+                    request,
+                    _("Thank you. The proposal is withdrawn from you and will be reassigned."),
+                )
+                return redirect("review:mine")
+            return redirect("review:review", pk=review.pk)
+    names = selectors.team_names([review.proposal]).get(review.proposal.pk, [])
+    return render(request, "review/declare.html", {"review": review, "form": form, "team": names})
+
+
+@login_required
+def review(request, pk: int):
+    """The assigned reviewer after declaring no conflict: the proposal, the rubric, the form.
+
+    Other reviews of the proposal appear only once the reviewer's own is submitted.
+    """
+    review = selectors.review_for_member(request.user, pk)
+    if (
+        review.reviewer_id == request.user.pk
+        and review.is_active
+        and review.declaration == Review.Declaration.PENDING
+    ):
+        return redirect("review:declare", pk=review.pk)
+    require(request.user, "review.open", review)
+    criteria = selectors.criteria_of(review.proposal.call)
+    initial = {
+        "committee_comment": review.committee_comment,
+        "applicant_comment": review.applicant_comment,
+        "recommendation": review.recommendation,
+        **{f"score_{s.criterion_id}": str(s.value) for s in review.scores.all()},
+    }
+    form = ReviewForm(request.POST or None, initial=initial, criteria=criteria)
+    if request.method == "POST" and not review.is_submitted and form.is_valid():
+        values = {
+            "scores": form.scores,
+            "committee_comment": form.cleaned_data["committee_comment"],
+            "applicant_comment": form.cleaned_data["applicant_comment"],
+            "recommendation": form.cleaned_data["recommendation"],
+        }
+        try:
+            if "submit" in request.POST:
+                services.review_submit(reviewer=request.user, review=review, **values)
+                messages.success(request, _("Your review is submitted."))
+            else:
+                services.review_save(reviewer=request.user, review=review, **values)
+                messages.success(request, _("Your draft is saved."))
+        except ValidationError as error:
+            errors_to_form(form, error)
+        else:
+            return redirect("review:review", pk=review.pk)
+    context = {
+        "review": review,
+        "proposal": review.proposal,
+        "form": form,
+        "criteria": criteria,
+        "others": selectors.others_reviews(review),
+        "own_scores": {s.criterion_id: s.value for s in review.scores.all()},
+    }
+    return render(request, "review/review.html", context)
+
+
+@require_GET
+@login_required
+def next_review(request, call_pk: int):
+    """Reviewers: go to their unsubmitted assignment whose proposal has the fewest reviews."""
+    call = selectors.call_for_member(request.user, call_pk)
+    after = request.GET.get("after")
+    current = Review.objects.filter(pk=after, reviewer=request.user).first() if after else None
+    found = selectors.next_review(request.user, call, after=current)
+    if found is None and current is not None and not current.is_submitted:
+        found = current
+    if found is None:
+        messages.success(request, _("You have no reviews left to write in this call."))
+        return redirect("review:mine")
+    if found.declaration == Review.Declaration.PENDING:
+        return redirect("review:declare", pk=found.pk)
+    return redirect("review:review", pk=found.pk)

@@ -1,0 +1,60 @@
+"""A call under review: three criteria, a three-reviewer panel from three organisations."""
+
+from decimal import Decimal
+
+import pytest
+
+from skillbridge.calls.models import Proposal
+from skillbridge.people.models import Role
+from skillbridge.review import services
+from tests.calls.factories import CallFactory, ProposalFactory, RubricCriterionFactory
+from tests.factories import CollegeFactory, OrganisationFactory, ProgrammeRoleFactory, UserFactory
+
+
+@pytest.fixture
+def call(programme, college):
+    call = CallFactory(programme=programme, reviews_per_proposal=2, eligible_colleges=[college])
+    for position, (name, weight) in enumerate(
+        [("Innovation", "2.00"), ("Feasibility", "1.00"), ("Impact", "1.00")]
+    ):
+        RubricCriterionFactory(call=call, name=name, weight=Decimal(weight), position=position)
+    return call
+
+
+def make_reviewer(programme, email, organisation=None):
+    user = UserFactory(email=email)
+    ProgrammeRoleFactory(
+        user=user, programme=programme, role=Role.REVIEWER, organisation=organisation
+    )
+    return user
+
+
+@pytest.fixture
+def rp(db):
+    return OrganisationFactory(short_name="RP")
+
+
+@pytest.fixture
+def panel(call, officer, reviewer, rp):
+    """Rita (RP, the `reviewer` persona) plus Mina (MINAFFET) and Ivo (IOM)."""
+    reviewer.programme_roles.update(organisation=rp)
+    mina = make_reviewer(
+        call.programme, "mina@example.org", OrganisationFactory(short_name="MINAFFET")
+    )
+    ivo = make_reviewer(call.programme, "ivo@example.org", OrganisationFactory(short_name="IOM"))
+    for user in (reviewer, mina, ivo):
+        services.pool_member_save(actor=officer, call=call, reviewer=user, load_limit=5)
+    return [reviewer, mina, ivo]
+
+
+@pytest.fixture
+def eligible(call):
+    """Three eligible proposals from two other colleges."""
+    huye, musanze = (
+        CollegeFactory(short_name="IPRC Huye"),
+        CollegeFactory(short_name="IPRC Musanze"),
+    )
+    return [
+        ProposalFactory(call=call, college=c, state=Proposal.State.ELIGIBLE, title=t)
+        for c, t in [(huye, "Solar dryer"), (musanze, "Drip kit"), (huye, "Ticketing app")]
+    ]
