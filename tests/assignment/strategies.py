@@ -1,5 +1,7 @@
 """Hypothesis strategies for small instances (up to 5 projects x 6 experts)."""
 
+from datetime import date, timedelta
+
 from hypothesis import strategies as st
 
 # A few repeated values make ties, which is where fairness and determinism bite.
@@ -81,3 +83,67 @@ def _possible_locks(draw: st.DrawFn, data: dict, scores: dict) -> list[dict]:
             room[e] -= 1
             locks.append({"project": p, "expert": e})
     return locks
+
+
+SKILLS = ["Solar PV", "solar  pv", "Python", "networking", "irrigation", "welding", "CAD"]
+SECTORS = ["energy", "ict", "agriculture"]
+LANGUAGES = ["rw", "en", "fr"]
+WORDS = ["solar", "grid", "network", "python", "irrigation", "greenhouse", "the", "and"]
+
+
+@st.composite
+def _period(draw: st.DrawFn) -> dict:
+    start = draw(st.integers(0, 50))
+    end = start + draw(st.integers(0, 20))
+    return {"start": _day(start), "end": _day(end)}
+
+
+def _day(offset: int) -> str:
+    return (date(2027, 3, 1) + timedelta(days=offset)).isoformat()
+
+
+@st.composite
+def profiled_instances(draw: st.DrawFn, objective: str) -> dict:
+    """Small instances scored from profiles, with any field left out now and then."""
+
+    def some(options: list, low: int = 0, high: int = 3) -> list:
+        return draw(st.lists(st.sampled_from(options), min_size=low, max_size=high, unique=True))
+
+    def optional(item: dict, key: str, value: st.SearchStrategy) -> None:
+        if draw(st.integers(0, 4)):
+            item[key] = draw(value)
+
+    projects = []
+    for p in range(draw(st.integers(1, 5))):
+        project = {"id": f"P{p}", "seats": draw(COUNT)}
+        optional(project, "sector", st.sampled_from(SECTORS))
+        optional(project, "skills", st.just(some(SKILLS)))
+        optional(project, "languages", st.just(some(LANGUAGES, 1, 2)))
+        optional(project, "modality", st.sampled_from(["onsite", "remote", "hybrid"]))
+        optional(project, "window", _period())
+        optional(project, "text", st.just(" ".join(some(WORDS, 0, 5))))
+        projects.append(project)
+    experts = []
+    for e in range(draw(st.integers(1, 6))):
+        expert = {"id": f"E{e}", "capacity": draw(COUNT)}
+        optional(expert, "sectors", st.just(some(SECTORS, 0, 2)))
+        optional(expert, "skills", st.just(some(SKILLS)))
+        optional(expert, "languages", st.just(some(LANGUAGES, 1, 3)))
+        optional(expert, "modalities", st.just(some(["onsite", "remote", "hybrid"], 1, 3)))
+        optional(expert, "available", st.lists(_period(), max_size=2))
+        optional(expert, "text", st.just(" ".join(some(WORDS, 0, 5))))
+        experts.append(expert)
+    data = {
+        "objective": objective,
+        "min_score": draw(st.sampled_from([0.0, 0.0, 0.2])),
+        "projects": projects,
+        "experts": experts,
+    }
+    if draw(st.booleans()):
+        data["forbidden"] = [
+            {"project": p["id"], "expert": e["id"]}
+            for p in projects
+            for e in experts
+            if draw(st.integers(0, 9)) == 0
+        ]
+    return data

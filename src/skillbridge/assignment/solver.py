@@ -13,15 +13,22 @@ still carry the maximum flow (each probe is one max-flow). Then the min-cost flo
 runs on those pairs only.
 
 Scores are scaled by 10**7 and rounded, so each assigned pair's score is off by
-at most 5e-8 and the total is optimal to well within 1e-6 per pair. Ties are
-decided by the solver on a graph built in id order, so the same instance always
-gives the same answer whatever the order of its input.
+at most 5e-8 and the total is optimal to well within 1e-6 per pair.
+
+Ties go by id order: each pair arc also costs a small tie rank (the project's
+position plus the expert's position among that project's candidates), weighted
+so that all tie ranks of a whole flow together weigh less than one unit of
+score. Among equally good assignments the solver so prefers lower project and
+expert ids; what equal tie ranks leave open is decided the same way every time,
+because the graph is always built in id order.
 """
 
 import numpy as np
 from ortools.graph.python import max_flow, min_cost_flow
 
 SCALE = 10_000_000
+# OR-Tools refuses costs whose magnitude times (nodes + 1) nears 2**62; keep half of that.
+_COST_LIMIT = 2**61
 
 
 class SolverError(RuntimeError):
@@ -110,12 +117,25 @@ class _Graph:
             raise SolverError(f"max flow ended with status {status}")
         return flow.optimal_flow()
 
+    def _pair_costs(self, pair_score: np.ndarray) -> np.ndarray:
+        """Minus the scaled score, times a weight that leaves room below it for tie ranks."""
+        flow_bound = max(1, min(int(self.open_seats.sum()), int(self.room.sum()), self.n_pairs))
+        largest_cost = _COST_LIMIT // (max(self.sink + 1, flow_bound) + 1)
+        project = self.project[self.pair_ids]
+        first_of_project = np.searchsorted(project, project)  # pairs are sorted by project
+        rank = project.astype(np.int64) + (np.arange(self.n_pairs) - first_of_project)
+        # On graphs too large for full resolution, neighbouring ranks share a value.
+        room = largest_cost // (SCALE + 1)
+        rank //= -(-(flow_bound * int(rank.max()) + 1) // room)
+        weight = flow_bound * int(rank.max()) + 1
+        return -np.rint(pair_score * SCALE).astype(np.int64) * weight + rank
+
     def min_cost_flow(self, pair_score: np.ndarray) -> np.ndarray:
         """Boolean mask over the pair arcs: the ones a max flow of least cost uses."""
         if self.n_pairs == 0:
             return np.zeros(0, dtype=bool)
         costs = np.zeros(len(self.tails), dtype=np.int64)
-        costs[: self.n_pairs] = -np.rint(pair_score * SCALE).astype(np.int64)
+        costs[: self.n_pairs] = self._pair_costs(pair_score)
         solver = min_cost_flow.SimpleMinCostFlow()
         solver.add_arcs_with_capacity_and_unit_cost(self.tails, self.heads, self.capacities, costs)
         supply = int(self.open_seats.sum())
