@@ -1,0 +1,177 @@
+"""API of grants.
+
+`GET /api/v1/grants/` and `GET /api/v1/grants/{id}/`: programme officers, finance
+officers and the grant's own team (others see an empty list, or 404 for one grant).
+`POST /api/v1/grants/{id}/disbursements/`: finance officers only (403 for other members
+who can see the grant). An overpayment or an unpayable tranche answers 409 and writes
+nothing; a reference already in the ledger for the same payment answers 200 with the
+existing entry instead of 201.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
+from drf_spectacular.utils import (
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_field,
+    inline_serializer,
+)
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.response import Response
+
+from skillbridge.grants.models import Disbursement, Grant, Tranche
+from skillbridge.grants.selectors import grants_for
+from skillbridge.grants.services.payments import PaymentRefused, disbursement_record
+
+
+class MilestoneSerializer(serializers.Serializer):
+    deliverable = serializers.CharField()
+    due_on = serializers.DateField()
+    evidence_expected = serializers.CharField()
+    state = serializers.CharField()
+
+
+class TrancheSerializer(serializers.ModelSerializer):
+    payable = serializers.BooleanField(source="is_payable")
+    milestone = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Tranche
+        fields = ["id", "number", "amount_rwf", "paid_rwf", "planned_on", "payable", "milestone"]
+
+    @extend_schema_field(MilestoneSerializer(allow_null=True))
+    def get_milestone(self, tranche) -> dict | None:
+        milestone = getattr(tranche, "milestone", None)
+        return MilestoneSerializer(milestone).data if milestone is not None else None
+
+
+class DisbursementSerializer(serializers.ModelSerializer):
+    tranche = serializers.IntegerField(source="tranche_id")
+    tranche_number = serializers.IntegerField(source="tranche.number")
+    amount = serializers.IntegerField(source="amount_rwf")
+    reverses = serializers.CharField(source="reverses.reference", allow_null=True, default=None)
+
+    class Meta:
+        model = Disbursement
+        fields = [
+            "id",
+            "kind",
+            "tranche",
+            "tranche_number",
+            "amount",
+            "paid_on",
+            "method",
+            "reference",
+            "reverses",
+            "recorded_at",
+        ]
+
+
+class GrantSerializer(serializers.ModelSerializer):
+    programme = serializers.SlugField(source="programme.slug")
+    title = serializers.CharField(source="proposal.title")
+    college = serializers.CharField(source="proposal.college.short_name")
+
+    class Meta:
+        model = Grant
+        fields = [
+            "id",
+            "programme",
+            "title",
+            "college",
+            "state",
+            "amount_rwf",
+            "paid_rwf",
+            "exchange_rate",
+            "starts_on",
+            "ends_on",
+        ]
+
+
+class GrantDetailSerializer(GrantSerializer):
+    tranches = TrancheSerializer(many=True)
+    disbursements = DisbursementSerializer(many=True)
+
+    class Meta(GrantSerializer.Meta):
+        fields = [
+            *GrantSerializer.Meta.fields,
+            "agreement_accepted_at",
+            "tranches",
+            "disbursements",
+        ]
+
+
+class DisbursementRequestSerializer(serializers.Serializer):
+    tranche = serializers.IntegerField(help_text="The id of one of the grant's tranches.")
+    amount = serializers.IntegerField(min_value=1, help_text="Whole Rwandan francs.")
+    paid_on = serializers.DateField()
+    method = serializers.ChoiceField(choices=Disbursement.Method.values)
+    reference = serializers.CharField(max_length=80)
+
+
+ERRORS = inline_serializer(
+    "GrantPaymentErrors",
+    {"field": serializers.ListField(child=serializers.CharField())},
+)
+
+
+class GrantViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """Grants the caller may see; finance officers record payments."""
+
+    serializer_class = GrantSerializer
+
+    def get_queryset(self):
+        grants = grants_for(self.request.user).order_by("-awarded_at", "-id")
+        if self.action == "list":
+            return grants
+        return grants.prefetch_related(
+            Prefetch("tranches", Tranche.objects.select_related("milestone", "grant")),
+            Prefetch("disbursements", Disbursement.objects.select_related("tranche", "reverses")),
+        )
+
+    def get_serializer_class(self):
+        if self.action == "retrieve":
+            return GrantDetailSerializer
+        if self.action == "disbursements":
+            return DisbursementRequestSerializer
+        return GrantSerializer
+
+    @extend_schema(
+        request=DisbursementRequestSerializer,
+        responses={
+            201: DisbursementSerializer,
+            200: OpenApiResponse(DisbursementSerializer, "The reference was already recorded."),
+            400: ERRORS,
+            403: OpenApiResponse(description="Not a finance officer of the programme."),
+            404: OpenApiResponse(description="No such grant, or not yours to see."),
+            409: OpenApiResponse(ERRORS, "Overpayment, unpayable tranche or reused reference."),
+        },
+    )
+    @action(detail=True, methods=["post"])
+    def disbursements(self, request, pk=None):
+        grant = self.get_object()
+        if not request.user.has_perm("grants.pay_grant", grant):
+            raise PermissionDenied
+        serializer = DisbursementRequestSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        try:
+            entry, created = disbursement_record(
+                actor=request.user,
+                grant=grant,
+                tranche_id=data["tranche"],
+                amount_rwf=data["amount"],
+                paid_on=data["paid_on"],
+                method=data["method"],
+                reference=data["reference"],
+            )
+        except PaymentRefused as error:
+            return Response(error.message_dict, status=status.HTTP_409_CONFLICT)
+        except ValidationError as error:
+            return Response(error.message_dict, status=status.HTTP_400_BAD_REQUEST)
+        return Response(
+            DisbursementSerializer(entry).data,
+            status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
+        )
