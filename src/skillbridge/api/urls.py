@@ -1,7 +1,7 @@
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from skillbridge.api import views
+from skillbridge.api import experts, views
 
 app_name = "api"
 
@@ -11,4 +11,6 @@ urlpatterns = [
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
     path("auth/token/", views.TokenView.as_view(), name="token"),
     path("me/", views.MeView.as_view(), name="me"),
+    path("experts/", experts.ExpertListView.as_view(), name="experts"),
+    path("experts/me/", experts.ExpertMeView.as_view(), name="experts_me"),
 ]

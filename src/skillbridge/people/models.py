@@ -152,3 +152,51 @@ class ProgrammeRole(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.get_role_display()} · {self.programme}"
+
+
+class Consent(models.Model):
+    """A person's informed consent to one programme's uses of their data.
+
+    Each giving is a new row that records the version of the text shown and
+    the purposes agreed to; withdrawing stamps `withdrawn_at` and never deletes
+    the row, so the record shows what was agreed when (GDPR art. 7(1), Rwanda
+    Law 058/2021 art. 6). At most one consent per person and programme is
+    active at a time.
+    """
+
+    user = models.ForeignKey(
+        User, verbose_name=_("person"), on_delete=models.CASCADE, related_name="consents"
+    )
+    programme = models.ForeignKey(
+        "calls.Programme",
+        verbose_name=_("programme"),
+        on_delete=models.CASCADE,
+        related_name="consents",
+    )
+    text_version = models.CharField(_("consent text version"), max_length=20)
+    for_pool = models.BooleanField(_("kept in the pool of professionals"), default=False)
+    for_contact = models.BooleanField(_("contacted about projects and missions"), default=False)
+    for_sharing_with_host = models.BooleanField(
+        _("profile shared with the host college when paired"), default=False
+    )
+    given_at = models.DateTimeField(_("given"), default=timezone.now)
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("consent")
+        verbose_name_plural = _("consents")
+        ordering = ["-given_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "programme"],
+                condition=models.Q(withdrawn_at__isnull=True),
+                name="one_active_consent_per_programme",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.programme} · {self.text_version}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.withdrawn_at is None

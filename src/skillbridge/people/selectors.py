@@ -6,7 +6,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from skillbridge.calls.models import Programme
-from skillbridge.people.models import ProgrammeRole, User
+from skillbridge.people.models import Consent, ProgrammeRole, User
 
 _ROLES_CACHE = "_skillbridge_roles"
 
@@ -54,3 +54,15 @@ def programme_for_member(user: User, slug: str) -> Programme:
     if programme is None or not roles_in(user, programme):
         raise Http404
     return programme
+
+
+def active_consent(user: User, programme: Programme) -> Consent | None:
+    """The consent `user` has given `programme` and not withdrawn, if any."""
+    if not user.is_authenticated:
+        return None
+    return Consent.objects.filter(user=user, programme=programme, withdrawn_at__isnull=True).first()
+
+
+def consents_of(user: User) -> QuerySet[Consent]:
+    """Every consent a person has given, newest first, for their own records."""
+    return Consent.objects.filter(user=user).select_related("programme")

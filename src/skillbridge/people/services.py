@@ -1,9 +1,12 @@
 """Writes about people."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from skillbridge.common.services import audit_record
-from skillbridge.people.models import User
+from skillbridge.people.models import Consent, User
 
 
 @transaction.atomic
@@ -14,3 +17,62 @@ def account_update_details(*, user: User, full_name: str, preferred_language: st
     user.save(update_fields=["full_name", "preferred_language"])
     audit_record(actor=user, action="account.details_changed", target=user)
     return user
+
+
+@transaction.atomic
+def consent_give(
+    *,
+    user: User,
+    programme,
+    text_version: str,
+    for_pool: bool,
+    for_contact: bool,
+    for_sharing_with_host: bool,
+) -> Consent:
+    """Record informed consent for one programme, replacing any active one.
+
+    Consent to be kept in the pool is the minimum: without it the programme
+    may not hold the profile at all. The replaced consent is stamped withdrawn
+    in the same step, so exactly one stays active; both are logged.
+    """
+    if not for_pool:
+        raise ValidationError(
+            {"for_pool": _("Without this consent the programme cannot keep your profile.")}
+        )
+    consent_withdraw(user=user, programme=programme)
+    consent = Consent.objects.create(
+        user=user,
+        programme=programme,
+        text_version=text_version,
+        for_pool=for_pool,
+        for_contact=for_contact,
+        for_sharing_with_host=for_sharing_with_host,
+    )
+    audit_record(
+        actor=user,
+        action="consent.given",
+        target=consent,
+        data={
+            "text_version": text_version,
+            "pool": for_pool,
+            "contact": for_contact,
+            "sharing_with_host": for_sharing_with_host,
+        },
+    )
+    return consent
+
+
+@transaction.atomic
+def consent_withdraw(*, user: User, programme) -> Consent | None:
+    """Stamp the active consent withdrawn (if any) and log it. Takes effect at once."""
+    consent = (
+        Consent.objects.select_for_update()
+        .filter(user=user, programme=programme, withdrawn_at__isnull=True)
+        .first()
+    )
+    if consent is None:
+        return None
+    consent.withdrawn_at = timezone.now()
+    consent.save(update_fields=["withdrawn_at"])
+    audit_record(actor=user, action="consent.withdrawn", target=consent)
+    return consent

@@ -13,6 +13,7 @@ SEED_STEPS = [
     "skillbridge.people.demo.seed_organisations",
     "skillbridge.calls.demo.seed_programme",
     "skillbridge.people.demo.seed_accounts",
+    "skillbridge.experts.demo.seed_experts",
 ]
 
 

@@ -1,0 +1,212 @@
+"""Input of the experts pages. Checks that need the database live in services."""
+
+import zoneinfo
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from skillbridge.calls.models import Programme, Sector
+from skillbridge.experts.languages import LANGUAGE_CHOICES
+from skillbridge.experts.models import ExpertLanguage, ExpertProfile, QualificationLevel, Skill
+
+
+def show_errors(form: forms.Form, error: ValidationError) -> None:
+    """Put a service's errors at the fields they name, or above the form."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for name, messages in error.message_dict.items():
+        form.add_error(name if name in form.fields else None, messages)
+
+
+def _country_choices():
+    return [("", "—"), *countries]
+
+
+def _timezone_choices():
+    return [("", "—"), *((name, name) for name in sorted(zoneinfo.available_timezones()))]
+
+
+SEX_CHOICES = [("", "—"), *ExpertProfile.Sex.choices]
+PHONE_HELP = _("Optional. Any country; write it with its country code, e.g. +32 470 12 34 56.")
+
+
+class ConsentForm(forms.Form):
+    for_pool = forms.BooleanField(
+        label=_("Keep my profile in the programme's pool of professionals."), required=False
+    )
+    for_contact = forms.BooleanField(
+        label=_("Contact me about projects and missions that need my skills."), required=False
+    )
+    for_sharing_with_host = forms.BooleanField(
+        label=_("When I am paired, share my profile with the host college."), required=False
+    )
+
+
+class RegistrationForm(ConsentForm):
+    programme = forms.ModelChoiceField(
+        label=_("Programme"), queryset=Programme.objects.filter(is_active=True), empty_label=None
+    )
+    country = forms.ChoiceField(label=_("Country of residence"), choices=_country_choices)
+    phone = forms.CharField(label=_("Phone"), required=False, max_length=30, help_text=PHONE_HELP)
+    sex = forms.ChoiceField(
+        label=_("Sex"),
+        choices=SEX_CHOICES,
+        required=False,
+        help_text=_("Optional. Used only to count results by sex."),
+    )
+    field_order = ["programme", "country", "phone", "sex"]
+
+
+class ProfileForm(forms.Form):
+    country = forms.ChoiceField(label=_("Country of residence"), choices=_country_choices)
+    city = forms.CharField(label=_("City"), max_length=100, required=False)
+    timezone = forms.ChoiceField(label=_("Time zone"), choices=_timezone_choices, required=False)
+    phone = forms.CharField(label=_("Phone"), required=False, max_length=30, help_text=PHONE_HELP)
+    sex = forms.ChoiceField(
+        label=_("Sex"),
+        choices=SEX_CHOICES,
+        required=False,
+        help_text=_("Optional. Used only to count results by sex."),
+    )
+    profession = forms.CharField(label=_("Profession"), max_length=120, required=False)
+    employer = forms.CharField(
+        label=_("Employer"), max_length=150, required=False, help_text=_("Optional.")
+    )
+    years_experience = forms.IntegerField(
+        label=_("Years of experience"), min_value=0, max_value=70, required=False
+    )
+    qualification = forms.ModelChoiceField(
+        label=_("Highest qualification"),
+        queryset=QualificationLevel.objects.all(),
+        required=False,
+    )
+    sectors = forms.ModelMultipleChoiceField(
+        label=_("Sectors"),
+        queryset=Sector.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    skills = forms.ModelMultipleChoiceField(
+        label=_("Skills"),
+        queryset=Skill.objects.filter(in_taxonomy=True).select_related("sector"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    free_skills = forms.CharField(
+        label=_("Other skills"),
+        required=False,
+        max_length=500,
+        help_text=_("Skills not in the list, separated by semicolons (;)."),
+    )
+    onsite = forms.BooleanField(label=_("On site in Rwanda"), required=False)
+    remote = forms.BooleanField(label=_("Remotely"), required=False)
+    capacity = forms.IntegerField(label=_("Projects at once"), min_value=1, max_value=10, initial=1)
+    bio = forms.CharField(
+        label=_("Short bio"), required=False, max_length=1500, widget=forms.Textarea
+    )
+    cv = forms.FileField(
+        label=_("CV"), required=False, help_text=_("PDF, at most 5 MB. Only IOM staff see it.")
+    )
+    remove_cv = forms.BooleanField(label=_("Remove my CV"), required=False)
+
+
+class LanguageForm(forms.Form):
+    code = forms.ChoiceField(
+        label=_("Language"), choices=[("", "—"), *LANGUAGE_CHOICES], required=False
+    )
+    level = forms.ChoiceField(
+        label=_("Level"), choices=[("", "—"), *ExpertLanguage.Level.choices], required=False
+    )
+
+
+class WindowForm(forms.Form):
+    starts_on = forms.DateField(
+        label=_("Available from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    ends_on = forms.DateField(
+        label=_("Available until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def clean(self):
+        data = super().clean()
+        if bool(data.get("starts_on")) != bool(data.get("ends_on")):
+            raise ValidationError(_("Give both dates, or neither."))
+        if data.get("starts_on") and data["ends_on"] < data["starts_on"]:
+            self.add_error("ends_on", _("The window cannot end before it starts."))
+        return data
+
+
+LanguageFormSet = forms.formset_factory(LanguageForm, extra=2, max_num=12)
+WindowFormSet = forms.formset_factory(WindowForm, extra=2, max_num=12)
+
+
+class ClaimForm(ConsentForm):
+    password1 = forms.CharField(
+        label=_("Choose a password"), widget=forms.PasswordInput, required=False, strip=False
+    )
+    password2 = forms.CharField(
+        label=_("The password again"), widget=forms.PasswordInput, required=False, strip=False
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("password1") != data.get("password2"):
+            self.add_error("password2", _("The two passwords differ."))
+        return data
+
+
+class ReasonForm(forms.Form):
+    action = forms.ChoiceField(
+        choices=[("approve", "approve"), ("reject", "reject"), ("suspend", "suspend")],
+        widget=forms.HiddenInput,
+    )
+    reason = forms.CharField(
+        label=_("Reason"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Needed to reject or suspend; the professional reads it."),
+    )
+
+
+class PoolFilterForm(forms.Form):
+    sector = forms.ModelChoiceField(
+        label=_("Sector"), queryset=Sector.objects.all(), required=False
+    )
+    skill = forms.ModelChoiceField(label=_("Skill"), queryset=Skill.objects.all(), required=False)
+    language = forms.ChoiceField(
+        label=_("Language"), choices=[("", "—"), *LANGUAGE_CHOICES], required=False
+    )
+    country = forms.ChoiceField(label=_("Country"), choices=_country_choices, required=False)
+    available_from = forms.DateField(
+        label=_("Available from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    available_to = forms.DateField(
+        label=_("Available until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    modality = forms.ChoiceField(
+        label=_("Modality"),
+        choices=[("", "—"), ("onsite", _("on site")), ("remote", _("remote"))],
+        required=False,
+    )
+    state = forms.ChoiceField(
+        label=_("State"), choices=[("", "—"), *ExpertProfile.State.choices], required=False
+    )
+
+
+class MergeForm(forms.Form):
+    free_skill = forms.ModelChoiceField(
+        queryset=Skill.objects.filter(in_taxonomy=False), widget=forms.HiddenInput
+    )
+    into = forms.ModelChoiceField(
+        label=_("Merge into"), queryset=Skill.objects.filter(in_taxonomy=True)
+    )
+
+
+class ImportUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("File"), help_text=_("CSV (UTF-8, comma or semicolon) or XLSX, at most 5 MB.")
+    )

@@ -1,0 +1,1 @@
+"""Every write about professionals, one function per step. See each module."""

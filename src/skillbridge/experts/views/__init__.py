@@ -1,0 +1,1 @@
+"""Pages about diaspora professionals: public outreach, their own profile, officers' pool."""

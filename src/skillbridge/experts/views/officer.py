@@ -1,0 +1,216 @@
+"""The programme officer's pages: the pool, vetting, CVs and the skills taxonomy.
+
+Every view here: programme officers only. Non-members of the programme get
+404, members without the officer role (coordinators, donors, applicants,
+reviewers, experts) get 403: professionals' personal data never reaches them.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from skillbridge.calls.models import Programme
+from skillbridge.common.exports import table_response
+from skillbridge.common.permissions import require
+from skillbridge.common.uploads import private_file_response
+from skillbridge.experts.forms import MergeForm, PoolFilterForm, ReasonForm, show_errors
+from skillbridge.experts.selectors import (
+    PoolFilters,
+    free_skills,
+    pool_search,
+    profile_completeness,
+    profile_in_programme,
+    taxonomy_skills,
+)
+from skillbridge.experts.services.privacy import profile_read_record
+from skillbridge.experts.services.skills import skill_merge
+from skillbridge.experts.services.vetting import profile_approve, profile_reject, profile_suspend
+from skillbridge.people.models import Role
+from skillbridge.people.selectors import active_consent, programme_for_member, roles_by_programme
+
+EXPORT_HEADERS = [
+    "name", "email", "phone", "country", "city", "profession", "employer",
+    "years_experience", "sectors", "skills", "languages", "availability",
+    "modalities", "capacity", "state",
+]  # fmt: skip
+
+
+def _filters(form: PoolFilterForm) -> PoolFilters:
+    if not form.is_valid():
+        return PoolFilters()
+    data = form.cleaned_data
+    return PoolFilters(
+        sector=data["sector"],
+        skill=data["skill"],
+        language=data["language"],
+        country=data["country"],
+        available_from=data["available_from"],
+        available_to=data["available_to"],
+        modality=data["modality"],
+        state=data["state"],
+    )
+
+
+def _export_row(profile) -> list:
+    return [
+        profile.user.full_name if profile.user else "",
+        profile.user.email if profile.user else "",
+        profile.phone,
+        profile.country.code or "",
+        profile.city,
+        profile.profession,
+        profile.employer,
+        profile.years_experience if profile.years_experience is not None else "",
+        "; ".join(s.slug for s in profile.sectors.all()),
+        "; ".join(s.name for s in profile.skills.all()),
+        "; ".join(lang.code for lang in profile.languages.all()),
+        "; ".join(f"{w.starts_on}..{w.ends_on}" for w in profile.availability.all()),
+        "; ".join(profile.modalities),
+        profile.capacity,
+        profile.state,
+    ]
+
+
+@login_required
+def pool_home(request):
+    """Programme officers: the pool of the first programme they run (for the menu)."""
+    programmes = [
+        pid
+        for pid, roles in roles_by_programme(request.user).items()
+        if Role.PROGRAMME_OFFICER in roles
+    ]
+    programme = Programme.objects.filter(pk__in=programmes).order_by("name").first()
+    if programme is None:
+        raise PermissionDenied
+    return redirect("experts:pool", programme.slug)
+
+
+@login_required
+def pool(request, slug: str):
+    """Programme officers: search the pool; `?export=csv|xlsx` downloads the result."""
+    programme = programme_for_member(request.user, slug)
+    require(request.user, "experts.search_pool", programme)
+    form = PoolFilterForm(request.GET or None)
+    profiles = pool_search(programme, _filters(form))
+    export = request.GET.get("export")
+    if export in ("csv", "xlsx"):
+        return table_response(
+            filename=f"professionals-{programme.slug}",
+            file_format=export,
+            headers=EXPORT_HEADERS,
+            rows=(_export_row(profile) for profile in profiles),
+            sheet_title="Professionals",
+        )
+    page = Paginator(profiles, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    query.pop("export", None)
+    return render(
+        request,
+        "experts/pool.html",
+        {"programme": programme, "form": form, "page": page, "query": query.urlencode()},
+    )
+
+
+@login_required
+def pool_profile(request, slug: str, pk: int):
+    """Programme officers: one professional's profile, with the vetting actions."""
+    programme = programme_for_member(request.user, slug)
+    profile = profile_in_programme(programme, pk)
+    require(request.user, "experts.vet_profile", profile)
+    profile_read_record(profile=profile, reader=request.user)
+    return render(
+        request,
+        "experts/pool_profile.html",
+        {
+            "programme": programme,
+            "profile": profile,
+            "completeness": profile_completeness(profile),
+            "consent": active_consent(profile.user, programme),
+            "form": ReasonForm(),
+        },
+    )
+
+
+@require_POST
+@login_required
+def pool_vet(request, slug: str, pk: int):
+    """Programme officers: approve, reject (with reason) or suspend (with reason)."""
+    programme = programme_for_member(request.user, slug)
+    profile = profile_in_programme(programme, pk)
+    require(request.user, "experts.vet_profile", profile)
+    form = ReasonForm(request.POST)
+    if form.is_valid():
+        action = form.cleaned_data["action"]
+        reason = form.cleaned_data["reason"]
+        try:
+            if action == "approve":
+                profile_approve(profile=profile, officer=request.user)
+            elif action == "reject":
+                profile_reject(profile=profile, officer=request.user, reason=reason)
+            else:
+                profile_suspend(profile=profile, officer=request.user, reason=reason)
+        except ValidationError as error:
+            show_errors(form, error)
+        else:
+            messages.success(request, _("The professional's profile is updated and they are told."))
+            return redirect("experts:pool_profile", slug, pk)
+    return render(
+        request,
+        "experts/pool_profile.html",
+        {
+            "programme": programme,
+            "profile": profile,
+            "completeness": profile_completeness(profile),
+            "consent": active_consent(profile.user, programme),
+            "form": form,
+        },
+        status=400,
+    )
+
+
+@login_required
+def pool_cv(request, slug: str, pk: int):
+    """Programme officers: download a professional's CV (logged)."""
+    programme = programme_for_member(request.user, slug)
+    profile = profile_in_programme(programme, pk)
+    require(request.user, "experts.vet_profile", profile)
+    if not profile.cv:
+        raise Http404
+    profile_read_record(profile=profile, reader=request.user, what="cv")
+    return private_file_response(profile.cv, filename=f"cv-{profile.pk}.pdf")
+
+
+@login_required
+def skills(request, slug: str):
+    """Programme officers: free-text skills, and merging them into the taxonomy."""
+    programme = programme_for_member(request.user, slug)
+    require(request.user, "experts.manage_skills", programme)
+    form = MergeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            skill_merge(
+                free_skill=form.cleaned_data["free_skill"],
+                into=form.cleaned_data["into"],
+                officer=request.user,
+            )
+        except ValidationError as error:
+            show_errors(form, error)
+        else:
+            messages.success(request, _("The skill is merged."))
+            return redirect("experts:skills", slug)
+    return render(
+        request,
+        "experts/skills.html",
+        {
+            "programme": programme,
+            "free": free_skills(),
+            "taxonomy": taxonomy_skills(),
+            "form": form,
+        },
+    )
