@@ -1,9 +1,13 @@
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from rest_framework.routers import SimpleRouter
 
-from skillbridge.api import experts, views
+from skillbridge.api import experts, grants, views
 
 app_name = "api"
+
+grant_routes = SimpleRouter()
+grant_routes.register("grants", grants.GrantViewSet, basename="grant")
 
 urlpatterns = [
     path("", views.RootView.as_view(), name="root"),
@@ -13,4 +17,5 @@ urlpatterns = [
     path("me/", views.MeView.as_view(), name="me"),
     path("experts/", experts.ExpertListView.as_view(), name="experts"),
     path("experts/me/", experts.ExpertMeView.as_view(), name="experts_me"),
+    *grant_routes.urls,
 ]
