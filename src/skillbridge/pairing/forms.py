@@ -1,0 +1,117 @@
+"""Input of the pairing pages. Checks of meaning live in the services."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from skillbridge.calls.models import Programme, Sector
+from skillbridge.experts.languages import LANGUAGE_CHOICES
+from skillbridge.experts.models import Skill
+from skillbridge.pairing.models import MatchingRun, Need, PairDecision
+from skillbridge.people.models import Organisation
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def show_errors(form: forms.Form, error: ValidationError) -> None:
+    """Put a service's errors at the fields they name, or above the form."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for name, messages in error.message_dict.items():
+        form.add_error(name if name in form.fields else None, messages)
+
+
+class NeedForm(forms.Form):
+    sector = forms.ModelChoiceField(
+        label=_("Sector"), queryset=Sector.objects.none(), required=False
+    )
+    skills = forms.ModelMultipleChoiceField(
+        label=_("Skills"),
+        queryset=Skill.objects.filter(in_taxonomy=True),
+        required=False,
+        help_text=_("Hold Ctrl (or Cmd) to choose several."),
+    )
+    languages = forms.MultipleChoiceField(
+        label=_("Languages of the work"),
+        choices=LANGUAGE_CHOICES,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    modality = forms.ChoiceField(
+        label=_("Modality"), choices=Need.Modality.choices, widget=forms.RadioSelect
+    )
+    starts_on = forms.DateField(label=_("From"), widget=DATE)
+    ends_on = forms.DateField(label=_("To"), widget=DATE)
+    seats = forms.IntegerField(
+        label=_("Professionals needed"), min_value=1, max_value=20, initial=1
+    )
+    text = forms.CharField(
+        label=_("What the team needs, in a few sentences"),
+        required=False,
+        max_length=1500,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    def __init__(self, *args, programme: Programme, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sector"].queryset = programme.sectors.all()
+
+    @classmethod
+    def initial_of(cls, need: Need) -> dict:
+        return {
+            "sector": need.sector_id,
+            "skills": [skill.pk for skill in need.skills.all()],
+            "languages": need.languages,
+            "modality": need.modality,
+            "starts_on": need.starts_on,
+            "ends_on": need.ends_on,
+            "seats": need.seats,
+            "text": need.text,
+        }
+
+
+class TrainingRequestForm(forms.Form):
+    college = forms.ModelChoiceField(label=_("College"), queryset=Organisation.objects.none())
+    title = forms.CharField(label=_("Title"), max_length=150)
+    text = forms.CharField(
+        label=_("What the college asks for"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    def __init__(self, *args, programme: Programme, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["college"].queryset = programme.colleges.all()
+
+
+class RunForm(forms.Form):
+    objective = forms.ChoiceField(
+        label=_("Objective"),
+        choices=MatchingRun.Objective.choices,
+        initial=MatchingRun.Objective.TOTAL,
+        widget=forms.RadioSelect,
+    )
+    needs = forms.ModelMultipleChoiceField(
+        label=_("Needs to fill"),
+        queryset=Need.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Leave all unticked to fill every need with an open seat."),
+    )
+
+    def __init__(self, *args, programme: Programme, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["needs"].queryset = Need.objects.filter(programme=programme).select_related(
+            "proposal", "training_request"
+        )
+
+
+class DecisionForm(forms.Form):
+    expert = forms.IntegerField(widget=forms.HiddenInput)
+    kind = forms.ChoiceField(choices=PairDecision.Kind.choices, widget=forms.HiddenInput)
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"), max_length=1000, widget=forms.Textarea(attrs={"rows": 3})
+    )

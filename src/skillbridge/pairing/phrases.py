@@ -1,0 +1,72 @@
+"""The pairing app's reusable phrases, translated when shown rather than when stored.
+
+A run's diagnosis is computed by a background task that has no reader, so it
+is stored as a code with its values and put into words in the reader's
+language. The engine's reasons are plain English by design (it has no
+Django); `engine_reason` puts the known ones into the reader's language.
+"""
+
+import re
+
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+Reason = dict
+
+DIAGNOSES = {
+    "nobody_free": _("No approved professional has a free place."),
+    "no_language": _("No professional speaks any of: %(languages)s."),
+    "no_onsite": _("No professional works on site."),
+    "no_remote": _("No professional works remotely."),
+    "no_dates": _("No professional is available for a week between %(start)s and %(end)s."),
+    "no_sector": _("No professional works in the sector %(sector)s."),
+    "all_excluded": _(
+        "Every professional who qualifies has a conflict, declined, or was forbidden."
+    ),
+    "taken_elsewhere": _(
+        "%(count)s professionals qualify, but their places went to needs where they scored higher."
+    ),
+    "no_single_match": _(
+        "No single professional meets all of: a shared language, the modality and the dates."
+    ),
+}
+
+
+def reason(code: str, **values) -> Reason:
+    return {"code": code, "values": values}
+
+
+def diagnosis_text(item: Reason) -> str:
+    template = DIAGNOSES.get(item.get("code"))
+    if template is None:
+        return ""
+    return str(template) % item.get("values", {}) if item.get("values") else str(template)
+
+
+_ENGINE = [
+    (re.compile(r"^shares skills: (?P<v>.+)$"), _("shares skills: %(v)s")),
+    (re.compile(r"^same sector: (?P<v>.+)$"), _("same sector: %(v)s")),
+    (re.compile(r"^speaks (?P<v>.+)$"), _("speaks %(v)s")),
+    (re.compile(r"^works onsite$"), _("works on site")),
+    (re.compile(r"^works remote$"), _("works remotely")),
+    (re.compile(r"^available (?P<v>.+)$"), _("available %(v)s")),
+    (re.compile(r"^similar profile text \((?P<v>[0-9.]+)\)$"), _("similar profile text (%(v)s)")),
+    (
+        re.compile(r"^meets every requirement the project states$"),
+        _("meets every requirement the project states"),
+    ),
+]
+
+
+def engine_reason(text: str) -> str:
+    """One of the engine's reasons in the reader's language (unknown ones as they are)."""
+    for pattern, template in _ENGINE:
+        found = pattern.match(text)
+        if found:
+            values = found.groupdict()
+            return str(template) % values if values else str(template)
+    return text
+
+
+def deadline_passed() -> str:
+    return gettext("The invitation expired without an answer.")

@@ -1,0 +1,231 @@
+"""Reads about needs, runs and pairings, already limited to what the asker may see."""
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.http import Http404
+
+from skillbridge.calls.models import Programme, Proposal, TeamMember
+from skillbridge.pairing.models import (
+    Candidate,
+    MatchingRun,
+    Need,
+    PairDecision,
+    Pairing,
+    TrainingRequest,
+)
+from skillbridge.people.models import Consent, Role, User
+from skillbridge.people.selectors import roles_by_programme
+
+PAIRING_RELATIONS = (
+    "programme",
+    "need__sector",
+    "need__proposal__college",
+    "need__training_request__college",
+    "expert__user",
+)
+
+
+def _officer_programmes(user: User) -> list[int]:
+    return [
+        pid for pid, roles in roles_by_programme(user).items() if Role.PROGRAMME_OFFICER in roles
+    ]
+
+
+def _has_grant_relation() -> bool:
+    return any(f.name == "grant" for f in Proposal._meta.related_objects)
+
+
+def funded_projects(programme: Programme) -> QuerySet[Proposal]:
+    """Selected proposals of the programme (its funded projects), with their needs."""
+    queryset = (
+        Proposal.objects.filter(call__programme=programme, state=Proposal.State.SELECTED)
+        .select_related("college", "sector", "lead")
+        .prefetch_related(Prefetch("pairing_needs", queryset=needs_with_counts()))
+        .order_by("college__short_name", "title", "pk")
+    )
+    if _has_grant_relation():
+        queryset = queryset.select_related("grant")
+    return queryset
+
+
+def needs_with_counts() -> QuerySet[Need]:
+    return (
+        Need.objects.select_related(
+            "sector", "proposal__college", "training_request__college", "programme"
+        )
+        .prefetch_related("skills")
+        .annotate(
+            taken=Count("pairings", filter=Q(pairings__state__in=Pairing.SEAT_STATES)),
+            waiting=Count("pairings", filter=Q(pairings__state=Pairing.State.PROPOSED)),
+        )
+    )
+
+
+def needs_of(programme: Programme) -> QuerySet[Need]:
+    return needs_with_counts().filter(programme=programme).order_by("pk")
+
+
+def need_in(programme: Programme, pk: int) -> Need:
+    need = needs_of(programme).filter(pk=pk).first()
+    if need is None:
+        raise Http404
+    return need
+
+
+def training_requests_of(programme: Programme) -> QuerySet[TrainingRequest]:
+    return (
+        TrainingRequest.objects.filter(programme=programme)
+        .select_related("college")
+        .prefetch_related(Prefetch("needs", queryset=needs_with_counts()))
+    )
+
+
+def training_request_in(programme: Programme, pk: int) -> TrainingRequest:
+    found = training_requests_of(programme).filter(pk=pk).first()
+    if found is None:
+        raise Http404
+    return found
+
+
+def funded_project_in(programme: Programme, pk: int) -> Proposal:
+    found = funded_projects(programme).filter(pk=pk).first()
+    if found is None:
+        raise Http404
+    return found
+
+
+def decisions_of(need: Need) -> QuerySet[PairDecision]:
+    return need.decisions.select_related("expert__user").order_by("kind", "pk")
+
+
+def decisions_by_pair(needs) -> dict[tuple[int, int], str]:
+    return {
+        (need_pk, expert_pk): kind
+        for need_pk, expert_pk, kind in PairDecision.objects.filter(need__in=needs).values_list(
+            "need", "expert", "kind"
+        )
+    }
+
+
+def runs_of(programme: Programme) -> QuerySet[MatchingRun]:
+    return (
+        MatchingRun.objects.filter(programme=programme)
+        .select_related("created_by", "confirmed_by")
+        .annotate(need_count=Count("needs", distinct=True))
+        .order_by("-created_at", "-pk")
+    )
+
+
+def run_in(programme: Programme, pk: int) -> MatchingRun:
+    run = runs_of(programme).filter(pk=pk).first()
+    if run is None:
+        raise Http404
+    return run
+
+
+def run_for_member(user: User, pk: int) -> MatchingRun:
+    """A run of a programme `user` holds a role in, or 404. The caller checks the officer role."""
+    run = MatchingRun.objects.select_related("programme").filter(pk=pk).first()
+    if run is None or run.programme_id not in roles_by_programme(user):
+        raise Http404
+    return run_in(run.programme, pk)
+
+
+def candidates_of(run: MatchingRun) -> QuerySet[Candidate]:
+    return (
+        run.candidates.select_related(
+            "need__sector",
+            "need__proposal__college",
+            "need__training_request__college",
+            "expert__user",
+        )
+        .prefetch_related("expert__sectors")
+        .order_by("need", "rank", "-score", "expert")
+    )
+
+
+def _team_member_of_need(user: User):
+    return TeamMember.objects.filter(
+        proposal=OuterRef("need__proposal"), user=user, status=TeamMember.Status.JOINED
+    )
+
+
+def pairings_visible_to(user: User) -> QuerySet[Pairing]:
+    """Every pairing `user` may see.
+
+    Officers: all of their programmes' pairings. A professional: their own,
+    once invited (a proposal is the officers' draft). A project team member:
+    their project's pairings once accepted, and not before.
+    """
+    if not user.is_authenticated:
+        return Pairing.objects.none()
+    visible = Q(programme__in=_officer_programmes(user))
+    visible |= Q(expert__user=user, invited_at__isnull=False)
+    visible |= Q(Exists(_team_member_of_need(user)), state__in=Pairing.VISIBLE_TO_TEAM)
+    return (
+        Pairing.objects.filter(visible)
+        .select_related(*PAIRING_RELATIONS)
+        .order_by("-created_at", "-pk")
+    )
+
+
+def pairing_for(user: User, pk: int) -> Pairing:
+    pairing = pairings_visible_to(user).filter(pk=pk).first()
+    if pairing is None:
+        raise Http404
+    return pairing
+
+
+def own_pairings(user: User) -> QuerySet[Pairing]:
+    """The professional's own pairings from their invitation on, newest first."""
+    if not user.is_authenticated:
+        return Pairing.objects.none()
+    return (
+        Pairing.objects.filter(expert__user=user, invited_at__isnull=False)
+        .select_related(*PAIRING_RELATIONS)
+        .order_by("-invited_at", "-pk")
+    )
+
+
+def programme_pairings(programme: Programme, state: str = "") -> QuerySet[Pairing]:
+    queryset = Pairing.objects.filter(programme=programme).select_related(*PAIRING_RELATIONS)
+    if state:
+        queryset = queryset.filter(state=state)
+    return queryset.order_by("-created_at", "-pk")
+
+
+def team_mentors(user: User, programme: Programme) -> QuerySet[Pairing]:
+    """Accepted, active or completed pairings of the projects whose team `user` joined."""
+    return (
+        Pairing.objects.filter(
+            programme=programme,
+            state__in=Pairing.VISIBLE_TO_TEAM,
+        )
+        .filter(Exists(_team_member_of_need(user)))
+        .select_related(*PAIRING_RELATIONS)
+        .order_by("need__proposal__title", "pk")
+    )
+
+
+def sharing_consent_users(programme: Programme, users) -> set[int]:
+    """The users among `users` whose active consent lets their profile go to the host college."""
+    return set(
+        Consent.objects.filter(
+            programme=programme,
+            user__in=users,
+            withdrawn_at__isnull=True,
+            for_sharing_with_host=True,
+        ).values_list("user", flat=True)
+    )
+
+
+def mentor_card(pairing: Pairing, sharing: set[int]) -> dict:
+    """What a project team learns about its mentor: the name always (they accepted to work
+    with the team), profession and country only with the consent to share them."""
+    profile = pairing.expert
+    shared = profile.user_id in sharing
+    return {
+        "name": profile.user.get_full_name() if profile.user else "",
+        "profession": profile.profession if shared else "",
+        "country": profile.country.name if shared and profile.country else "",
+        "shared": shared,
+    }

@@ -1,0 +1,79 @@
+"""Small steps shared by the pairing services: row locks, places, audit and mail."""
+
+from django.core.exceptions import ValidationError
+from django.db.models import Count
+from django.utils.translation import gettext as _
+
+from skillbridge.common.services import audit_record, mail_queue
+from skillbridge.experts.selectors import matchable_experts
+from skillbridge.pairing.models import Need, Pairing
+from skillbridge.people.models import ProgrammeRole, Role
+
+
+def locked_pairing(pairing: Pairing) -> Pairing:
+    """The pairing re-read under a row lock, so a double click cannot move it twice."""
+    return (
+        Pairing.objects.select_for_update()
+        .select_related("need", "expert__user", "programme")
+        .get(pk=pairing.pk)
+    )
+
+
+def refuse_unless(pairing: Pairing, *states: str, message: str) -> None:
+    if pairing.state not in states:
+        raise ValidationError({"__all__": message})
+
+
+def audit_state(*, actor, pairing: Pairing, before: str, **data) -> None:
+    audit_record(
+        actor=actor,
+        action=f"pairing.{pairing.state}",
+        target=pairing,
+        before=before,
+        after=pairing.state,
+        data=data,
+    )
+
+
+def check_room(pairing: Pairing) -> None:
+    """Refuse to invite when the need has no open seat or the professional no free place.
+
+    The need's row is locked first: two officers confirming two professionals
+    for the last seat at once would otherwise both succeed.
+    """
+    need = Need.objects.select_for_update().get(pk=pairing.need_id)
+    taken = need.pairings.filter(state__in=Pairing.SEAT_STATES).count()
+    if taken >= need.seats:
+        raise ValidationError({"__all__": _("Every seat of this need is already taken.")})
+    if not matchable_experts(pairing.programme).filter(pk=pairing.expert_id).exists():
+        raise ValidationError(
+            {"__all__": _("This professional can no longer be matched (profile or consent).")}
+        )
+    load = Pairing.objects.filter(
+        expert_id=pairing.expert_id, state__in=Pairing.LOAD_STATES
+    ).aggregate(n=Count("pk"))["n"]
+    if load >= pairing.expert.capacity:
+        raise ValidationError(
+            {"__all__": _("This professional has no free place: they said how many they can take.")}
+        )
+
+
+def officer_users(programme):
+    return [
+        role.user
+        for role in ProgrammeRole.objects.filter(
+            programme=programme, role=Role.PROGRAMME_OFFICER, user__is_active=True
+        ).select_related("user")
+    ]
+
+
+def mail_officers(*, programme, template: str, context: dict, kind: str) -> None:
+    for user in officer_users(programme):
+        mail_queue(
+            to=user.email,
+            template=template,
+            context={"officer": user, **context},
+            language=user.preferred_language,
+            programme=programme,
+            kind=kind,
+        )

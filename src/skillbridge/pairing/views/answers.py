@@ -1,0 +1,139 @@
+"""A pairing's own page and the professional's answers.
+
+Whoever may see a pairing (officer, the professional once invited, the team
+once accepted) opens it; anyone else gets 404. Answering is for the
+professional alone (others who may see it get 403); moving it on is for officers.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from skillbridge.common.permissions import require
+from skillbridge.pairing import selectors, services
+from skillbridge.pairing.forms import ReasonForm, show_errors
+from skillbridge.pairing.phrases import engine_reason
+
+OFFICER_ACTIONS = {
+    "confirm": services.pairing_confirm,
+    "start": services.pairing_start,
+    "complete": services.pairing_complete,
+}
+
+
+def _detail(request, pairing, *, decline_form=None, cancel_form=None, status=200):
+    user = request.user
+    is_professional = user.has_perm("pairing.answer_pairing", pairing)
+    is_officer = user.has_perm("pairing.manage_pairing", pairing)
+    sharing = selectors.sharing_consent_users(pairing.programme, [pairing.expert.user_id])
+    return render(
+        request,
+        "pairing/pairing_detail.html",
+        {
+            "pairing": pairing,
+            "need": pairing.need,
+            "is_professional": is_professional,
+            "is_officer": is_officer,
+            "mentor": selectors.mentor_card(pairing, sharing),
+            "reasons": [engine_reason(text) for text in pairing.reasons],
+            "decline_form": decline_form or ReasonForm(),
+            "cancel_form": cancel_form or ReasonForm(),
+        },
+        status=status,
+    )
+
+
+@login_required
+def mine(request):
+    """Diaspora professionals: their invitations and pairings, newest first."""
+    pairings = list(selectors.own_pairings(request.user))
+    if not pairings and not request.user.expert_profiles.exists():
+        raise PermissionDenied
+    return render(request, "pairing/mine.html", {"pairings": pairings})
+
+
+@login_required
+def detail(request, pk: int):
+    """Officers of the programme, the professional (once invited), the team (once accepted)."""
+    return _detail(request, selectors.pairing_for(request.user, pk))
+
+
+@require_POST
+@login_required
+def accept(request, pk: int):
+    """The invited professional: accept before the deadline."""
+    pairing = selectors.pairing_for(request.user, pk)
+    require(request.user, "pairing.answer_pairing", pairing)
+    try:
+        services.pairing_accept(actor=request.user, pairing=pairing)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Thank you: you are paired with this project."))
+    return redirect("pairing:detail", pk)
+
+
+@require_POST
+@login_required
+def decline(request, pk: int):
+    """The invited professional: decline, saying why."""
+    pairing = selectors.pairing_for(request.user, pk)
+    require(request.user, "pairing.answer_pairing", pairing)
+    form = ReasonForm(request.POST)
+    if form.is_valid():
+        try:
+            services.pairing_decline(
+                actor=request.user, pairing=pairing, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            show_errors(form, error)
+        else:
+            messages.success(request, _("Your answer is recorded. Thank you for telling us."))
+            return redirect("pairing:detail", pk)
+    return _detail(request, pairing, decline_form=form, status=400)
+
+
+@require_POST
+@login_required
+def officer_action(request, pk: int, action: str):
+    """Programme officers: confirm (invite), start or complete a pairing."""
+    pairing = selectors.pairing_for(request.user, pk)
+    require(request.user, "pairing.manage_pairing", pairing)
+    service = OFFICER_ACTIONS.get(action)
+    if service is None:
+        return redirect("pairing:detail", pk)
+    try:
+        service(actor=request.user, pairing=pairing)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("The pairing is updated."))
+    target = request.POST.get("next", "")
+    if target.startswith("/") and not target.startswith("//"):
+        return redirect(target)
+    return redirect("pairing:detail", pk)
+
+
+@require_POST
+@login_required
+def cancel(request, pk: int):
+    """Programme officers: cancel a pairing that is not finished, saying why."""
+    pairing = selectors.pairing_for(request.user, pk)
+    require(request.user, "pairing.manage_pairing", pairing)
+    form = ReasonForm(request.POST)
+    if form.is_valid():
+        try:
+            services.pairing_cancel(
+                actor=request.user, pairing=pairing, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            show_errors(form, error)
+        else:
+            messages.success(request, _("The pairing is cancelled."))
+            return redirect("pairing:detail", pk)
+    return _detail(request, pairing, cancel_form=form, status=400)
