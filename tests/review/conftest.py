@@ -58,3 +58,24 @@ def eligible(call):
         ProposalFactory(call=call, college=c, state=Proposal.State.ELIGIBLE, title=t)
         for c, t in [(huye, "Solar dryer"), (musanze, "Drip kit"), (huye, "Ticketing app")]
     ]
+
+
+@pytest.fixture
+def assigned(call, officer, panel, eligible):
+    services.assignment_run(actor=officer, call=call)
+    return eligible
+
+
+def submit(review, values=(4, 3, 5), recommendation="fund", applicant_comment=""):
+    """Declare no conflict and submit a review with the given criterion scores."""
+    if review.declaration == "pending":
+        services.conflict_declare(reviewer=review.reviewer, review=review)
+    criteria = list(review.proposal.call.criteria.order_by("position"))
+    return services.review_submit(
+        reviewer=review.reviewer,
+        review=review,
+        scores={c.pk: v for c, v in zip(criteria, values, strict=True)},
+        committee_comment="Solid work.",
+        applicant_comment=applicant_comment,
+        recommendation=recommendation,
+    )

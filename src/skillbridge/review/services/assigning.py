@@ -198,6 +198,7 @@ def assignment_add(*, actor: User, proposal: Proposal, reviewer: User) -> Review
     pair the officer had removed; moves the proposal to under_review; audits;
     mails the reviewer.
     """
+    proposal = Proposal.objects.select_for_update().select_related("call").get(pk=proposal.pk)
     member = _check_pair(proposal, reviewer)
     existing = Review.objects.select_for_update().filter(proposal=proposal, reviewer=reviewer)
     review = existing.first()

@@ -67,6 +67,7 @@ def decision_stage(
     the other proposals down by one. Audited.
     """
     Call.objects.select_for_update().filter(pk=proposal.call_id).first()
+    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
     _check(proposal, outcome, reason, reserve_rank)
     existing = Decision.objects.filter(proposal=proposal).first()
     before = existing.outcome if existing else ""
