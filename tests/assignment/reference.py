@@ -23,7 +23,7 @@ def days(period: dict) -> set[date]:
 
 
 def reference_scores(data: dict) -> dict[tuple[str, str], float]:
-    """Score of every eligible pair (hard constraints met), before min_score and exclusions."""
+    """Score (to 6 places) of every eligible pair, before min_score and exclusions."""
     projects, experts = data["projects"], data["experts"]
     synonyms = {norm(k): norm(v) for k, v in data.get("synonyms", {}).items()}
 
@@ -83,5 +83,5 @@ def reference_scores(data: dict) -> dict[tuple[str, str], float]:
             }
             total = sum(weights.values())
             score = sum(weights[k] * parts[k] for k in parts) / total if total else 0.0
-            scores[(project["id"], expert["id"])] = score
+            scores[(project["id"], expert["id"])] = round(score, 6)
     return scores

@@ -16,7 +16,8 @@ availability    0.15    share of the project's window the expert is available
 languages       0.10    share of the project's languages the expert speaks
 ==============  ======  ==========================================================
 
-Skills and sectors are compared after folding case and whitespace, and skills
+The score is rounded to six decimals. Skills and sectors are compared after
+folding case and whitespace, and skills
 after mapping the instance's ``synonyms``. A pair is eligible only if it meets
 every hard constraint whose field both sides give: a shared language; the
 project's modality among the expert's; and for on-site work (``onsite`` or
@@ -215,7 +216,9 @@ def pair_components(prof: Profiles, project: np.ndarray, expert: np.ndarray) -> 
         language_ok=(languages > 0) | ~prof.p_has_langs[project] | ~prof.e_has_langs[expert],
         modality_ok=prof.e_modality_ok[prof.p_modality[project], expert],
         dates_ok=(overlap >= prof.p_need_days[project]) | (prof.e_iv_count[expert] == 0),
-        score=np.clip(score, 0.0, 1.0),
+        # A pair's score is what the result shows, so ``min_score`` compares the same way
+        # a reader would: a pair shown as 0.2 passes a floor of 0.2.
+        score=np.round(np.clip(score, 0.0, 1.0), 6),
     )
 
 
