@@ -3,11 +3,15 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.routers import SimpleRouter
 
 from skillbridge.api import experts, grants, views
+from skillbridge.api import review as review_api
 
 app_name = "api"
 
 grant_routes = SimpleRouter()
 grant_routes.register("grants", grants.GrantViewSet, basename="grant")
+
+review_routes = SimpleRouter()
+review_routes.register("reviews", review_api.ReviewViewSet, basename="review")
 
 urlpatterns = [
     path("", views.RootView.as_view(), name="root"),
@@ -17,5 +21,7 @@ urlpatterns = [
     path("me/", views.MeView.as_view(), name="me"),
     path("experts/", experts.ExpertListView.as_view(), name="experts"),
     path("experts/me/", experts.ExpertMeView.as_view(), name="experts_me"),
+    path("calls/<int:pk>/ranking/", review_api.RankingView.as_view(), name="call-ranking"),
+    *review_routes.urls,
     *grant_routes.urls,
 ]
