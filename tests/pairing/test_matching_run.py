@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
 
 from skillbridge.pairing import services
 from skillbridge.pairing.models import Candidate, MatchingRun, PairDecision, Pairing
@@ -159,7 +160,7 @@ def test_a_run_needs_an_open_need(officer, programme, need):
         expert=ExpertProfileFactory(programme=programme),
         state=Pairing.State.ACCEPTED,
     )
-    with pytest.raises(Exception) as error:
+    with pytest.raises(ValidationError) as error:
         _run(officer, programme)
     assert error.value.message_dict == {"needs": ["No chosen need has an open seat to fill."]}
     assert MatchingRun.objects.count() == 0

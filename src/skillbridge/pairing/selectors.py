@@ -206,23 +206,27 @@ def team_mentors(user: User, programme: Programme) -> QuerySet[Pairing]:
     )
 
 
-def sharing_consent_users(programme: Programme, users) -> set[int]:
-    """The users among `users` whose active consent lets their profile go to the host college."""
+def sharing_consents(pairings) -> set[tuple[int, int]]:
+    """(user, programme) of the pairings' professionals whose active consent lets their
+    profile go to the host college. One query whatever the number of pairings."""
+    pairings = list(pairings)
+    if not pairings:
+        return set()
     return set(
         Consent.objects.filter(
-            programme=programme,
-            user__in=users,
+            programme__in={p.programme_id for p in pairings},
+            user__in={p.expert.user_id for p in pairings},
             withdrawn_at__isnull=True,
             for_sharing_with_host=True,
-        ).values_list("user", flat=True)
+        ).values_list("user", "programme")
     )
 
 
-def mentor_card(pairing: Pairing, sharing: set[int]) -> dict:
+def mentor_card(pairing: Pairing, sharing: set[tuple[int, int]]) -> dict:
     """What a project team learns about its mentor: the name always (they accepted to work
     with the team), profession and country only with the consent to share them."""
     profile = pairing.expert
-    shared = profile.user_id in sharing
+    shared = (profile.user_id, pairing.programme_id) in sharing
     return {
         "name": profile.user.get_full_name() if profile.user else "",
         "profession": profile.profession if shared else "",

@@ -28,7 +28,7 @@ def _detail(request, pairing, *, decline_form=None, cancel_form=None, status=200
     user = request.user
     is_professional = user.has_perm("pairing.answer_pairing", pairing)
     is_officer = user.has_perm("pairing.manage_pairing", pairing)
-    sharing = selectors.sharing_consent_users(pairing.programme, [pairing.expert.user_id])
+    sharing = selectors.sharing_consents([pairing])
     return render(
         request,
         "pairing/pairing_detail.html",

@@ -14,6 +14,6 @@ def mentors(request, slug: str):
     programme = programme_for_member(request.user, slug)
     require(request.user, "pairing.view_mentors", programme)
     pairings = list(selectors.team_mentors(request.user, programme))
-    sharing = selectors.sharing_consent_users(programme, [p.expert.user_id for p in pairings])
+    sharing = selectors.sharing_consents(pairings)
     cards = [(pairing, selectors.mentor_card(pairing, sharing)) for pairing in pairings]
     return render(request, "pairing/mentors.html", {"programme": programme, "cards": cards})

@@ -1,0 +1,333 @@
+"""API of pairing.
+
+`POST /api/v1/matching-runs/` and `GET /api/v1/matching-runs/{id}/`: programme
+officers (other members of the programme 403, everyone else 404).
+`GET /api/v1/pairings/`: what the caller may see — officers every pairing of
+their programmes, a professional their own from the invitation on, a project
+team its accepted mentor. `POST /api/v1/pairings/{id}/confirm/`: officers.
+`POST .../accept/` and `.../decline/`: the invited professional alone (others
+who can see the pairing 403, the rest 404).
+"""
+
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
+from django.http import Http404
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.exceptions import ValidationError as ApiValidationError
+from rest_framework.response import Response
+
+from skillbridge.calls.models import Programme
+from skillbridge.pairing import selectors, services
+from skillbridge.pairing.models import Candidate, MatchingRun, Need, Pairing
+from skillbridge.pairing.phrases import diagnosis_text
+from skillbridge.people.rules import is_programme_officer
+from skillbridge.people.selectors import roles_by_programme
+
+
+def _api_error(error: ValidationError) -> ApiValidationError:
+    if hasattr(error, "error_dict"):
+        return ApiValidationError(error.message_dict)
+    return ApiValidationError({"non_field_errors": error.messages})
+
+
+class CandidateSerializer(serializers.ModelSerializer):
+    need = serializers.IntegerField(source="need_id")
+    expert = serializers.IntegerField(source="expert_id", help_text="Expert profile id.")
+    expert_name = serializers.CharField(source="expert.user.get_full_name", default="")
+
+    class Meta:
+        model = Candidate
+        fields = ["need", "expert", "expert_name", "rank", "score", "reasons"]
+
+
+class UnfilledSerializer(serializers.Serializer):
+    need = serializers.IntegerField()
+    open_seats = serializers.IntegerField()
+    reasons = serializers.ListField(child=serializers.CharField())
+
+
+class MatchingRunSerializer(serializers.ModelSerializer):
+    programme = serializers.SlugField(source="programme.slug")
+    needs = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+    candidates = CandidateSerializer(many=True, read_only=True)
+    unfilled = serializers.SerializerMethodField()
+
+    class Meta:
+        model = MatchingRun
+        fields = [
+            "id",
+            "programme",
+            "objective",
+            "status",
+            "error",
+            "needs",
+            "summary",
+            "unfilled",
+            "candidates",
+            "created_at",
+            "started_at",
+            "finished_at",
+            "confirmed_at",
+        ]
+
+    @extend_schema_field(UnfilledSerializer(many=True))
+    def get_unfilled(self, run) -> list:
+        return [
+            {
+                "need": item["need"],
+                "open_seats": item["open_seats"],
+                "reasons": [diagnosis_text(reason) for reason in item["reasons"]],
+            }
+            for item in run.summary.get("unfilled", [])
+        ]
+
+
+class MatchingRunRequestSerializer(serializers.Serializer):
+    programme = serializers.SlugField()
+    needs = serializers.ListField(
+        child=serializers.IntegerField(),
+        required=False,
+        help_text="Need ids; leave out to fill every need with an open seat.",
+    )
+    objective = serializers.ChoiceField(
+        choices=MatchingRun.Objective.values, default=MatchingRun.Objective.TOTAL
+    )
+
+
+class NeedBriefSerializer(serializers.ModelSerializer):
+    title = serializers.CharField(source="owner_title")
+    college = serializers.CharField(source="college.short_name")
+    proposal = serializers.IntegerField(source="proposal_id", allow_null=True)
+    training_request = serializers.IntegerField(source="training_request_id", allow_null=True)
+    sector = serializers.CharField(source="sector.slug", default=None)
+
+    class Meta:
+        model = Need
+        fields = [
+            "id",
+            "title",
+            "college",
+            "proposal",
+            "training_request",
+            "sector",
+            "languages",
+            "modality",
+            "starts_on",
+            "ends_on",
+            "seats",
+        ]
+
+
+class ProfessionalSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    profession = serializers.CharField()
+    country = serializers.CharField()
+
+
+class PairingSerializer(serializers.ModelSerializer):
+    """A pairing; score, reasons and the profile id only for officers and the professional."""
+
+    programme = serializers.SlugField(source="programme.slug")
+    need = NeedBriefSerializer()
+    professional = serializers.SerializerMethodField()
+    expert = serializers.SerializerMethodField()
+    score = serializers.SerializerMethodField()
+    reasons = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Pairing
+        fields = [
+            "id",
+            "programme",
+            "need",
+            "state",
+            "expert",
+            "professional",
+            "score",
+            "reasons",
+            "respond_by",
+            "invited_at",
+            "answered_at",
+            "reason",
+        ]
+
+    def _insider(self, pairing) -> bool:
+        user = self.context["request"].user
+        return pairing.expert.user_id == user.pk or pairing.programme_id in self.context.get(
+            "officer_of", ()
+        )
+
+    @extend_schema_field(serializers.IntegerField(allow_null=True))
+    def get_expert(self, pairing) -> int | None:
+        return pairing.expert_id if self._insider(pairing) else None
+
+    @extend_schema_field(ProfessionalSerializer)
+    def get_professional(self, pairing) -> dict:
+        card = selectors.mentor_card(pairing, self.context.get("sharing", set()))
+        if self._insider(pairing):
+            card.update(
+                profession=pairing.expert.profession,
+                country=pairing.expert.country.code or "",
+            )
+        return {key: card[key] for key in ("name", "profession", "country")}
+
+    @extend_schema_field(serializers.FloatField(allow_null=True))
+    def get_score(self, pairing) -> float | None:
+        return pairing.score if self._insider(pairing) else None
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_reasons(self, pairing) -> list:
+        return pairing.reasons if self._insider(pairing) else []
+
+
+class DeclineSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=1000)
+
+
+class MatchingRunViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """Programme officers: start a matching run and follow it."""
+
+    serializer_class = MatchingRunSerializer
+
+    def get_object(self):
+        run = selectors.run_for_member(self.request.user, self.kwargs["pk"])
+        if not is_programme_officer(self.request.user, run.programme):
+            raise PermissionDenied
+        return (
+            MatchingRun.objects.select_related("programme")
+            .prefetch_related(
+                "needs",
+                Prefetch(
+                    "candidates",
+                    Candidate.objects.select_related("expert__user").order_by(
+                        "need", "rank", "expert"
+                    ),
+                ),
+            )
+            .get(pk=run.pk)
+        )
+
+    @extend_schema(
+        request=MatchingRunRequestSerializer,
+        responses={
+            201: MatchingRunSerializer,
+            400: OpenApiResponse(description="Bad input, or no chosen need has an open seat."),
+            403: OpenApiResponse(description="Not a programme officer of the programme."),
+            404: OpenApiResponse(description="No such programme, or not a member."),
+        },
+    )
+    def create(self, request):
+        data = MatchingRunRequestSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        programme = Programme.objects.filter(slug=data.validated_data["programme"]).first()
+        if programme is None or programme.pk not in roles_by_programme(request.user):
+            raise Http404
+        if not is_programme_officer(request.user, programme):
+            raise PermissionDenied
+        needs = None
+        if "needs" in data.validated_data:
+            wanted = set(data.validated_data["needs"])
+            needs = list(Need.objects.filter(programme=programme, pk__in=wanted))
+            unknown = wanted - {need.pk for need in needs}
+            if unknown:
+                raise ApiValidationError(
+                    {"needs": [f"Unknown need id: {', '.join(map(str, sorted(unknown)))}."]}
+                )
+        try:
+            run = services.run_start(
+                actor=request.user,
+                programme=programme,
+                needs=needs,
+                objective=data.validated_data["objective"],
+            )
+        except ValidationError as error:
+            raise _api_error(error) from error
+        self.kwargs["pk"] = run.pk
+        return Response(self.get_serializer(self.get_object()).data, status=status.HTTP_201_CREATED)
+
+
+class PairingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """Pairings the caller may see; officers confirm, the professional answers."""
+
+    serializer_class = PairingSerializer
+
+    def get_queryset(self):
+        return selectors.pairings_visible_to(self.request.user)
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        user = self.request.user
+        context["officer_of"] = {
+            pid for pid, roles in roles_by_programme(user).items() if "programme_officer" in roles
+        }
+        return context
+
+    def list(self, request, *args, **kwargs):
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        context = self.get_serializer_context()
+        context["sharing"] = selectors.sharing_consents(page)
+        return self.get_paginated_response(PairingSerializer(page, many=True, context=context).data)
+
+    def _respond(self, pairing):
+        context = self.get_serializer_context()
+        context["sharing"] = selectors.sharing_consents([pairing])
+        return Response(PairingSerializer(pairing, context=context).data)
+
+    def retrieve(self, request, *args, **kwargs):
+        return self._respond(self.get_object())
+
+    def _act(self, perm: str, service, **kwargs):
+        pairing = self.get_object()
+        if not self.request.user.has_perm(perm, pairing):
+            raise PermissionDenied
+        try:
+            service(actor=self.request.user, pairing=pairing, **kwargs)
+        except ValidationError as error:
+            raise _api_error(error) from error
+        return self._respond(self.get_queryset().get(pk=pairing.pk))
+
+    @extend_schema(
+        request=None,
+        responses={
+            200: PairingSerializer,
+            400: OpenApiResponse(description="Not proposed, or no seat or place left."),
+            403: OpenApiResponse(description="Not a programme officer of the programme."),
+            404: OpenApiResponse(description="No such pairing, or not yours to see."),
+        },
+    )
+    @action(detail=True, methods=["post"])
+    def confirm(self, request, pk=None):
+        return self._act("pairing.manage_pairing", services.pairing_confirm)
+
+    @extend_schema(
+        request=None,
+        responses={
+            200: PairingSerializer,
+            400: OpenApiResponse(description="Not an open invitation, or past its deadline."),
+            403: OpenApiResponse(description="Not the invited professional."),
+            404: OpenApiResponse(description="No such pairing, or not yours to see."),
+        },
+    )
+    @action(detail=True, methods=["post"])
+    def accept(self, request, pk=None):
+        return self._act("pairing.answer_pairing", services.pairing_accept)
+
+    @extend_schema(
+        request=DeclineSerializer,
+        responses={
+            200: PairingSerializer,
+            400: OpenApiResponse(description="No reason, or not an open invitation."),
+            403: OpenApiResponse(description="Not the invited professional."),
+            404: OpenApiResponse(description="No such pairing, or not yours to see."),
+        },
+    )
+    @action(detail=True, methods=["post"])
+    def decline(self, request, pk=None):
+        data = DeclineSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        return self._act(
+            "pairing.answer_pairing", services.pairing_decline, reason=data.validated_data["reason"]
+        )
