@@ -17,7 +17,7 @@ INVITATION_VALID_DAYS = 30
 def _state(profile: ExpertProfile) -> str:
     user = profile.user
     value = f"{profile.pk}|{user.pk}|{user.password}|{profile.claimed_at}|{user.email}"
-    return salted_hmac(SALT, value).hexdigest()[:24]
+    return salted_hmac(SALT, value, algorithm="sha256").hexdigest()[:24]
 
 
 def claim_token_make(profile: ExpertProfile) -> str:

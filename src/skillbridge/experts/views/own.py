@@ -28,6 +28,7 @@ from skillbridge.experts.forms import (
 from skillbridge.experts.selectors import own_profile, profile_completeness, profile_export_data
 from skillbridge.experts.services.privacy import expert_consent_withdraw, profile_erase
 from skillbridge.experts.services.profiles import profile_submit, profile_update
+from skillbridge.people.models import User
 from skillbridge.people.selectors import active_consent, programme_for_member
 from skillbridge.people.services import consent_give
 
@@ -217,10 +218,9 @@ def my_erase(request, slug: str):
     """Experts: erase their personal data, after confirming."""
     profile = _own(request, slug)
     if request.method == "POST" and request.POST.get("confirm") == "erase":
-        account_deleted = profile_erase(profile=profile, actor=request.user).user is None and (
-            not type(request.user).objects.filter(pk=request.user.pk).exists()
-        )
-        if account_deleted:
+        user_pk = request.user.pk
+        profile_erase(profile=profile, actor=request.user)
+        if not User.objects.filter(pk=user_pk).exists():
             logout(request)
             messages.success(request, _("Your data is erased and your account is closed."))
             return redirect("home")
