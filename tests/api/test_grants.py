@@ -165,7 +165,7 @@ def test_the_list_makes_a_fixed_number_of_queries(
     client = client_for(finance)
     with django_assert_num_queries(2):
         assert client.get("/api/v1/grants/").json()["count"] == 1
-    for index in range(5):
+    for _index in range(5):
         lead = UserFactory()
         college = CollegeFactory()
         award(selected_proposal(programme=programme, college=college, lead=lead), officer)

@@ -3,9 +3,9 @@
 import datetime
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from skillbridge.common.exports import XLSX_TYPE

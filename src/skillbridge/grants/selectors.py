@@ -44,6 +44,17 @@ def grants_for(user) -> QuerySet[Grant]:
     )
 
 
+def staff_programmes(user) -> QuerySet[Programme]:
+    """Programmes where `user` is a programme or finance officer."""
+    if not user.is_authenticated:
+        return Programme.objects.none()
+    return (
+        Programme.objects.filter(roles__user=user, roles__role__in=STAFF_ROLES)
+        .distinct()
+        .order_by("name")
+    )
+
+
 def grant_for(user, pk: int) -> Grant:
     """The grant `pk` if `user` may see it; 404 otherwise (outsiders learn nothing)."""
     grant = grants_for(user).filter(pk=pk).first()

@@ -5,6 +5,7 @@ from skillbridge.grants import views
 app_name = "grants"
 
 urlpatterns = [
+    path("", views.home, name="home"),
     path("programme/<slug:slug>/", views.programme_grants, name="programme"),
     path("programme/<slug:slug>/finance/", views.finance_dashboard, name="finance"),
     path("programme/<slug:slug>/award/<int:proposal_pk>/", views.award, name="award"),

@@ -20,6 +20,7 @@ from skillbridge.grants.views.pages import (
     change_state,
     detail,
     finance_dashboard,
+    home,
     programme_grants,
     schedule,
 )
@@ -34,6 +35,7 @@ __all__ = [
     "expense_new",
     "expense_receipt",
     "finance_dashboard",
+    "home",
     "milestone_evidence",
     "milestone_file",
     "milestone_review",

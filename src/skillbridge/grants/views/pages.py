@@ -5,6 +5,7 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -25,6 +26,20 @@ from skillbridge.grants.models import Grant
 from skillbridge.grants.services import awards
 from skillbridge.grants.views.forms_errors import show_errors
 from skillbridge.people.selectors import programme_for_member
+
+
+@login_required
+def home(request):
+    """Anyone signed in: the grants they may see (their team's, or their programmes')."""
+    page = Paginator(selectors.grants_for(request.user).order_by("proposal__title", "id"), 50)
+    return render(
+        request,
+        "grants/home.html",
+        {
+            "page": page.get_page(request.GET.get("page")),
+            "programmes": selectors.staff_programmes(request.user),
+        },
+    )
 
 
 @login_required

@@ -1,0 +1,67 @@
+import pytest
+from django.db.models import Sum
+
+from skillbridge.calls.demo import demo_programme, seed_programme
+from skillbridge.common.models import AuditEntry
+from skillbridge.grants.demo import seed_grants
+from skillbridge.grants.models import Disbursement, Expense, Grant, Milestone
+from skillbridge.people.demo import demo_user, seed_accounts, seed_organisations
+from skillbridge.people.models import Organisation
+from tests.calls.factories import CallFactory, ProposalFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo_selection():
+    """The demo programme with ten selected proposals, as the review step leaves it."""
+    seed_organisations()
+    seed_programme()
+    seed_accounts()
+    call = CallFactory(programme=demo_programme(), max_grant_rwf=20_000_000)
+    kigali = Organisation.objects.get(short_name="IPRC Kigali")
+    ProposalFactory(
+        call=call,
+        college=kigali,
+        lead=demo_user("applicant@example.org"),
+        title="Ticketing system for IPRC Kigali",
+        state="selected",
+        requested_amount_rwf=12_000_000,
+    )
+    for _index in range(9):
+        ProposalFactory(call=call, college=kigali, state="selected")
+
+
+def test_the_demo_gives_every_selected_proposal_a_grant_at_a_believable_stage(demo_selection):
+    seed_grants()
+    assert Grant.objects.count() == 10
+    mine = Grant.objects.get(proposal__lead__email="applicant@example.org")
+    assert mine.state == Grant.State.ACTIVE
+    assert mine.paid_rwf == mine.tranches.get(number=1).amount_rwf
+    assert mine.tranches.get(number=2).milestone.state == Milestone.State.SUBMITTED
+    assert mine.expenses.exists()
+    returned = Milestone.objects.get(state=Milestone.State.RETURNED)
+    assert "business licence is missing" in returned.review_comments
+    states = set(Grant.objects.values_list("state", flat=True))
+    assert states == {"awarded", "agreement_accepted", "active", "closed", "suspended"}
+    assert Disbursement.objects.filter(kind="reversal").count() == 1
+    for grant in Grant.objects.all():
+        ledger = grant.disbursements.aggregate(total=Sum("amount_rwf"))["total"] or 0
+        assert ledger == grant.paid_rwf <= grant.amount_rwf
+
+
+def test_seeding_twice_changes_nothing(demo_selection):
+    seed_grants()
+    counts = (
+        Grant.objects.count(),
+        Disbursement.objects.count(),
+        Expense.objects.count(),
+        AuditEntry.objects.count(),
+    )
+    seed_grants()
+    assert (
+        Grant.objects.count(),
+        Disbursement.objects.count(),
+        Expense.objects.count(),
+        AuditEntry.objects.count(),
+    ) == counts
