@@ -36,6 +36,7 @@ NAVIGATION = [
     NavItem(_("Mail outbox"), "common:outbox", frozenset({Role.PROGRAMME_OFFICER})),
     NavItem(_("My professional profile"), "experts:register", frozenset({Role.EXPERT})),
     NavItem(_("Professionals"), "experts:pool_home", frozenset({Role.PROGRAMME_OFFICER})),
+    NavItem(_("Grants"), "grants:home", STAFF | {Role.APPLICANT}),
     NavItem(_("API"), "api:docs", STAFF),
     NavItem(_("My account"), "people:account", EVERYONE_SIGNED_IN),
 ]

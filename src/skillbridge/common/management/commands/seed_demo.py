@@ -14,6 +14,8 @@ SEED_STEPS = [
     "skillbridge.calls.demo.seed_programme",
     "skillbridge.people.demo.seed_accounts",
     "skillbridge.experts.demo.seed_experts",
+    # After the review step, which leaves the demo call's winners selected.
+    "skillbridge.grants.demo.seed_grants",
 ]
 
 
