@@ -3,12 +3,17 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.routers import SimpleRouter
 
 from skillbridge.api import experts, grants, views
+from skillbridge.api import pairing as pairing_api
 from skillbridge.api import review as review_api
 
 app_name = "api"
 
 grant_routes = SimpleRouter()
 grant_routes.register("grants", grants.GrantViewSet, basename="grant")
+
+pairing_routes = SimpleRouter()
+pairing_routes.register("matching-runs", pairing_api.MatchingRunViewSet, basename="matching-run")
+pairing_routes.register("pairings", pairing_api.PairingViewSet, basename="pairing")
 
 review_routes = SimpleRouter()
 review_routes.register("reviews", review_api.ReviewViewSet, basename="review")
@@ -24,4 +29,5 @@ urlpatterns = [
     path("calls/<int:pk>/ranking/", review_api.RankingView.as_view(), name="call-ranking"),
     *review_routes.urls,
     *grant_routes.urls,
+    *pairing_routes.urls,
 ]

@@ -11,6 +11,7 @@ from django.utils.module_loading import import_string
 # Apps append their job here, one dotted path each.
 SCHEDULED_JOBS = [
     "skillbridge.calls.tasks.send_deadline_reminders",
+    "skillbridge.pairing.tasks.expire_invitations",
 ]
 
 

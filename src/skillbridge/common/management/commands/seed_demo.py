@@ -16,6 +16,7 @@ SEED_STEPS = [
     "skillbridge.experts.demo.seed_experts",
     # After the review step, which leaves the demo call's winners selected.
     "skillbridge.grants.demo.seed_grants",
+    "skillbridge.pairing.demo.seed_pairing",
 ]
 
 
