@@ -2,11 +2,15 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import SimpleRouter
 
-from skillbridge.api import experts, grants, views
+from skillbridge.api import calls, experts, grants, views
 from skillbridge.api import pairing as pairing_api
 from skillbridge.api import review as review_api
 
 app_name = "api"
+
+call_routes = SimpleRouter()
+call_routes.register("calls", calls.CallViewSet, basename="call")
+call_routes.register("proposals", calls.ProposalViewSet, basename="proposal")
 
 grant_routes = SimpleRouter()
 grant_routes.register("grants", grants.GrantViewSet, basename="grant")
@@ -28,6 +32,7 @@ urlpatterns = [
     path("experts/me/", experts.ExpertMeView.as_view(), name="experts_me"),
     path("calls/<int:pk>/ranking/", review_api.RankingView.as_view(), name="call-ranking"),
     *review_routes.urls,
+    *call_routes.urls,
     *grant_routes.urls,
     *pairing_routes.urls,
 ]

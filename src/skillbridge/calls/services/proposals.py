@@ -134,12 +134,28 @@ def proposal_start(
     return proposal
 
 
+def _budget_line_errors(item: str, category: str, quantity, unit_cost_rwf) -> dict[str, str]:
+    errors = {}
+    if not (item or "").strip():
+        errors["item"] = _("Name the item.")
+    if category not in BudgetLine.Category.values:
+        errors["category"] = _("Choose a category.")
+    if quantity is None or quantity <= 0:
+        errors["quantity"] = _("Enter a quantity above zero.")
+    if unit_cost_rwf is None or unit_cost_rwf < 0:
+        errors["unit_cost_rwf"] = _("Enter a cost of zero or more.")
+    return errors
+
+
 @transaction.atomic
-def proposal_save_draft(*, actor: User, proposal: Proposal, values: dict) -> Proposal:
+def proposal_save_draft(
+    *, actor: User, proposal: Proposal, values: dict, budget_lines: list[dict] | None = None
+) -> Proposal:
     """Save answers of a draft (title, sector, questions, requested amount).
 
-    Drafts stay editable after the deadline: only submission closes. Every
-    value is checked first; if one fails, nothing is saved.
+    With `budget_lines`, the budget is replaced by those lines in the same
+    step. Drafts stay editable after the deadline: only submission closes.
+    Every value is checked first; if one fails, nothing is saved.
     """
     proposal = locked(proposal)
     refuse_unless_draft(proposal)
@@ -147,12 +163,37 @@ def proposal_save_draft(*, actor: User, proposal: Proposal, values: dict) -> Pro
     for field in QUESTION_FIELDS:
         if field in values:
             values[field] = values[field] or ""
-    errors = _check_draft_values(proposal.call, values)
+    errors: dict = _check_draft_values(proposal.call, values)
+    for number, line in enumerate(budget_lines or [], start=1):
+        line_errors = _budget_line_errors(
+            line.get("item", ""),
+            line.get("category"),
+            line.get("quantity"),
+            line.get("unit_cost_rwf"),
+        )
+        for field, message in line_errors.items():
+            errors.setdefault("budget_lines", []).append(
+                _("Line %(number)s, %(field)s: %(message)s")
+                % {"number": number, "field": field, "message": message}
+            )
     if errors:
         raise ValidationError(errors)
     for field, value in values.items():
         setattr(proposal, field, value.strip() if field == "title" else value)
     proposal.save()
+    if budget_lines is not None:
+        proposal.budget_lines.all().delete()
+        BudgetLine.objects.bulk_create(
+            BudgetLine(
+                proposal=proposal,
+                item=line["item"].strip(),
+                category=line["category"],
+                quantity=line["quantity"],
+                unit_cost_rwf=line["unit_cost_rwf"],
+                position=position,
+            )
+            for position, line in enumerate(budget_lines, start=1)
+        )
     return proposal
 
 
@@ -169,15 +210,7 @@ def budget_line_add(
     """Add a budget line to a draft; the total is quantity × unit cost."""
     proposal = locked(proposal)
     refuse_unless_draft(proposal)
-    errors = {}
-    if not item.strip():
-        errors["item"] = _("Name the item.")
-    if category not in BudgetLine.Category.values:
-        errors["category"] = _("Choose a category.")
-    if quantity is None or quantity <= 0:
-        errors["quantity"] = _("Enter a quantity above zero.")
-    if unit_cost_rwf is None or unit_cost_rwf < 0:
-        errors["unit_cost_rwf"] = _("Enter a cost of zero or more.")
+    errors = _budget_line_errors(item, category, quantity, unit_cost_rwf)
     if errors:
         raise ValidationError(errors)
     position = max((line.position for line in proposal.budget_lines.all()), default=0) + 1
