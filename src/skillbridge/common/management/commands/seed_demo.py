@@ -14,9 +14,9 @@ SEED_STEPS = [
     "skillbridge.calls.demo.seed_programme",
     "skillbridge.people.demo.seed_accounts",
     "skillbridge.experts.demo.seed_experts",
+    "skillbridge.review.demo.seed_review",
     # After the review step, which leaves the demo call's winners selected.
     "skillbridge.grants.demo.seed_grants",
-    "skillbridge.pairing.demo.seed_pairing",
 ]
 
 
