@@ -39,6 +39,8 @@ NAVIGATION = [
     NavItem(_("My professional profile"), "experts:register", frozenset({Role.EXPERT})),
     NavItem(_("Professionals"), "experts:pool_home", frozenset({Role.PROGRAMME_OFFICER})),
     NavItem(_("Grants"), "grants:home", STAFF | {Role.APPLICANT}),
+    NavItem(_("Pairing"), "pairing:index", frozenset({Role.PROGRAMME_OFFICER})),
+    NavItem(_("My pairings"), "pairing:mine", frozenset({Role.EXPERT})),
     NavItem(_("API"), "api:docs", STAFF),
     NavItem(_("My account"), "people:account", EVERYONE_SIGNED_IN),
 ]

@@ -17,6 +17,7 @@ SEED_STEPS = [
     "skillbridge.review.demo.seed_review",
     # After the review step, which leaves the demo call's winners selected.
     "skillbridge.grants.demo.seed_grants",
+    "skillbridge.pairing.demo.seed_pairing",
 ]
 
 
