@@ -53,8 +53,11 @@ class Profiles:
     e_sector_t: np.ndarray  # (sectors + 1) x experts, bool
     p_modality: np.ndarray  # row of e_modality_ok, the last row (all True) for none
     e_modality_ok: np.ndarray  # (modalities + 1) x experts: may the expert work so
-    p_start: np.ndarray  # window as day numbers; start 0, end -1 when absent
+    # Days count from the earliest date in the instance, in int16 when they fit
+    # (they always do within 89 years), which halves the memory block scoring reads.
+    p_start: np.ndarray  # window; an empty one (start 1, end 0) when absent
     p_end: np.ndarray
+    p_has_window: np.ndarray
     p_days: np.ndarray  # window length, 1 when absent (never divides by zero)
     p_need_days: np.ndarray  # on-site overlap required, 0 when none
     iv_start: np.ndarray  # every expert availability period, grouped by expert
@@ -147,13 +150,17 @@ def build_profiles(instance: Instance) -> Profiles:
     )
 
     windows = [p.window for p in projects]
-    p_start = np.array([w.start if w else 0 for w in windows], dtype=np.int32)
-    p_end = np.array([w.end if w else -1 for w in windows], dtype=np.int32)
+    periods = np.array([w for e in experts for w in e.available], dtype=np.int64).reshape(-1, 2)
+    first_day = min([w.start for w in windows if w] + periods[:, 0].tolist(), default=0)
+    last_day = max([w.end for w in windows if w] + periods[:, 1].tolist(), default=0)
+    day = np.int16 if last_day - first_day < np.iinfo(np.int16).max else np.int32
+    periods = (periods - first_day).astype(day)
+    p_start = np.array([w.start - first_day if w else 1 for w in windows], dtype=day)
+    p_end = np.array([w.end - first_day if w else 0 for w in windows], dtype=day)
     p_days = np.array([w.days if w else 1 for w in windows], dtype=np.int32)
     onsite = np.array([p.modality in ONSITE and p.window is not None for p in projects], dtype=bool)
     p_need_days = np.where(onsite, np.minimum(ONSITE_OVERLAP_DAYS, p_days), 0).astype(np.int32)
     e_iv_count = np.array([len(e.available) for e in experts], dtype=np.int64)
-    periods = np.array([w for e in experts for w in e.available], dtype=np.int32).reshape(-1, 2)
 
     present = {
         "skills": p_skills.indptr[1:] > p_skills.indptr[:-1],
@@ -179,6 +186,7 @@ def build_profiles(instance: Instance) -> Profiles:
         e_modality_ok=e_modality_ok,
         p_start=p_start,
         p_end=p_end,
+        p_has_window=np.array([w is not None for w in windows], dtype=bool),
         p_days=p_days,
         p_need_days=p_need_days,
         iv_start=periods[:, 0].copy(),
@@ -229,8 +237,8 @@ def _slots(periods: np.ndarray, counts: np.ndarray) -> tuple[Slot, ...]:
         covered = np.flatnonzero(counts > j)
         period = first[covered] + j
         if 2 * len(covered) >= len(counts):  # whole rows are cheaper than picking columns
-            start = np.ones(len(counts), dtype=np.int32)  # start after end: an empty period
-            end = np.zeros(len(counts), dtype=np.int32)
+            start = np.ones(len(counts), dtype=periods.dtype)  # start after end: empty
+            end = np.zeros(len(counts), dtype=periods.dtype)
             start[covered], end[covered] = periods[period, 0], periods[period, 1]
             slots.append(Slot(None, start, end))
         else:
@@ -244,7 +252,7 @@ def _pair_overlap(prof: Profiles, project: np.ndarray, expert: np.ndarray) -> np
     offsets = np.arange(len(pair)) - np.repeat(np.cumsum(counts) - counts, counts)
     period = np.repeat(prof.e_iv_first[expert], counts) + offsets
     p = project[pair]
-    days = np.minimum(prof.iv_end[period], prof.p_end[p]) - np.maximum(
+    days = np.minimum(prof.iv_end[period], prof.p_end[p]).astype(np.int64) - np.maximum(
         prof.iv_start[period], prof.p_start[p]
     )
     return np.bincount(pair, weights=np.maximum(days + 1, 0), minlength=len(project))

@@ -180,14 +180,14 @@ def _block(prof: Profiles, features: _Features, instance: Instance, p0: int, p1:
     speaks |= ~prof.p_has_langs[p0:p1, None]
     usable &= speaks
     del speaks
-    if (prof.p_end[p0:p1] >= 0).any() and prof.slots:
+    if prof.p_has_window[p0:p1].any() and prof.slots:
         overlap = _block_overlap(prof, p0, p1, n_e)
         per_day = (prof.weights["availability"][p0:p1] / prof.p_days[p0:p1]).astype(np.float32)
         score += overlap.astype(np.float32) * per_day[:, None]
         usable &= (overlap >= prof.p_need_days[p0:p1, None]) | (prof.e_iv_count == 0)
 
-    score[~usable] = -1.0
-    score[score < instance.min_score - _SLACK] = -1.0
+    usable &= score >= instance.min_score - _SLACK
+    np.copyto(score, -1.0, where=np.logical_not(usable, out=usable))
     lo, hi = np.searchsorted(instance.excluded, [p0 * n_e, p1 * n_e])
     excluded = instance.excluded[lo:hi]
     score[excluded // n_e - p0, excluded % n_e] = -1.0
@@ -197,7 +197,7 @@ def _block(prof: Profiles, features: _Features, instance: Instance, p0: int, p1:
 def _block_overlap(prof: Profiles, p0: int, p1: int, n_e: int) -> np.ndarray:
     """Days each expert is available within each project's window (0 without a window)."""
     p_start, p_end = prof.p_start[p0:p1, None], prof.p_end[p0:p1, None]
-    overlap = np.zeros((p1 - p0, n_e), dtype=np.int32)
+    overlap = np.zeros((p1 - p0, n_e), dtype=prof.p_start.dtype)
     for slot in prof.slots:
         days = np.minimum(slot.end[None, :], p_end)
         days -= np.maximum(slot.start[None, :], p_start)
@@ -212,12 +212,13 @@ def _block_overlap(prof: Profiles, p0: int, p1: int, n_e: int) -> np.ndarray:
 
 def _best(block: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
     """Row and column of the (up to) k best usable pairs in each row of the block."""
-    n_e = block.shape[1]
-    if k < n_e:
-        columns = np.argpartition(block, n_e - k, axis=1)[:, n_e - k :]
-        values = np.take_along_axis(block, columns, axis=1)
-    else:
-        columns = np.broadcast_to(np.arange(n_e), block.shape)
-        values = block
-    rows, at = np.nonzero(values > -0.5)
-    return rows, columns[rows, at]
+    # Row by row, over the usable pairs only: most of a row is often -1, and
+    # partitioning that many equal values is several times slower.
+    rows, columns = [], []
+    for row, values in enumerate(block):
+        usable = np.flatnonzero(values > -0.5)
+        if len(usable) > k:
+            usable = usable[np.argpartition(values[usable], len(usable) - k)[len(usable) - k :]]
+        rows.append(np.full(len(usable), row))
+        columns.append(usable)
+    return np.concatenate(rows), np.concatenate(columns)
