@@ -1,0 +1,84 @@
+"""The mission report and the certificates as PDFs, rendered by WeasyPrint.
+
+Fonts come from the system and the print stylesheet from this app's `pdf/`
+folder: a document never fetches anything from the network.
+"""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from weasyprint import CSS, HTML
+
+from skillbridge.missions import selectors
+from skillbridge.missions.models import Certificate, Mission
+
+STYLESHEET = Path(__file__).resolve().parent / "pdf" / "missions.css"
+
+
+def _refuse_fetch(url: str, *args, **kwargs):
+    raise ValueError(f"A mission document may not load {url}")
+
+
+def _pdf(template: str, context: dict, *, language: str) -> bytes:
+    with translation.override(language):
+        html = render_to_string(template, context)
+    return (
+        HTML(string=html, url_fetcher=_refuse_fetch)
+        .render(stylesheets=[CSS(filename=str(STYLESHEET))])
+        .write_pdf()
+    )
+
+
+def plan_vs_done(plan_days, sessions) -> list[dict]:
+    """One row per day that was planned or worked: the plan's activities, the sessions held."""
+    days: dict = {}
+    for plan_day in plan_days:
+        row = days.setdefault(plan_day.day, {"day": plan_day.day, "planned": "", "sessions": []})
+        row["planned"] = "\n".join(filter(None, [row["planned"], plan_day.activities]))
+    for session in sessions:
+        days.setdefault(session.held_on, {"day": session.held_on, "planned": "", "sessions": []})
+        days[session.held_on]["sessions"].append(session)
+    return [days[day] for day in sorted(days)]
+
+
+def report_context(mission: Mission) -> dict:
+    sessions = list(selectors.sessions_of(mission).order_by("held_on", "pk"))
+    plan_days = list(mission.plan_days.all())
+    surveys = mission.surveys.all()
+    return {
+        "mission": mission,
+        "plan_vs_done": plan_vs_done(plan_days, sessions),
+        "sessions": sessions,
+        "counts": selectors.head_counts(mission.sessions.all()),
+        "named": mission.participants.count(),
+        "surveys": selectors.survey_summary(surveys),
+        "comments": selectors.answered_comments(surveys),
+        "costs": mission.costs.all(),
+        "cost_totals": selectors.cost_totals(mission),
+        "today": timezone.localdate(),
+    }
+
+
+def report_html(mission: Mission, *, language: str) -> str:
+    with translation.override(language):
+        return render_to_string("missions/pdf/report.html", report_context(mission))
+
+
+def report_pdf(mission: Mission, *, language: str) -> bytes:
+    return _pdf("missions/pdf/report.html", report_context(mission), language=language)
+
+
+def verification_url(certificate: Certificate) -> str:
+    return f"{settings.SITE_URL}{reverse('missions:verify', args=[certificate.code])}"
+
+
+def certificate_pdf(certificate: Certificate, *, language: str) -> bytes:
+    context = {
+        "certificate": certificate,
+        "mission": certificate.mission,
+        "verify_url": verification_url(certificate),
+    }
+    return _pdf("missions/pdf/certificate.html", context, language=language)

@@ -1,0 +1,173 @@
+"""Input of the missions pages. Checks of meaning live in the services."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from skillbridge.experts.models import ExpertProfile
+from skillbridge.missions.models import CostLine, Mission, Session, Survey
+from skillbridge.missions.models.work import Category, Sex
+from skillbridge.pairing.models import Pairing, TrainingRequest
+
+DATE = forms.DateInput(attrs={"type": "date"})
+
+
+def show_errors(form: forms.Form, error: ValidationError) -> None:
+    """Put a service's errors at the fields they name, or above the form."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for name, messages in error.message_dict.items():
+        form.add_error(name if name in form.fields else None, messages)
+
+
+class PlanFields(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=150, required=False)
+    place = forms.CharField(label=_("Place"), max_length=150, required=False)
+    starts_on = forms.DateField(label=_("First day"), widget=DATE)
+    ends_on = forms.DateField(label=_("Last day"), widget=DATE)
+    objectives = forms.CharField(label=_("Objectives"), widget=forms.Textarea)
+    expected_participants = forms.IntegerField(
+        label=_("Expected participants"), min_value=1, max_value=500
+    )
+
+
+class MissionPlanForm(PlanFields):
+    kind = forms.ChoiceField(label=_("Type"), choices=Mission.Kind.choices)
+    pairing = forms.ModelChoiceField(
+        label=_("Accepted pairing"), queryset=Pairing.objects.none(), required=False
+    )
+    training_request = forms.ModelChoiceField(
+        label=_("or a college's training request"),
+        queryset=TrainingRequest.objects.none(),
+        required=False,
+    )
+    expert = forms.ModelChoiceField(
+        label=_("Professional (for a training request)"),
+        queryset=ExpertProfile.objects.none(),
+        required=False,
+    )
+
+    field_order = ["pairing", "training_request", "expert", "kind", "title", "place"]
+
+    def __init__(self, *args, programme, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["pairing"].queryset = Pairing.objects.filter(
+            programme=programme, state__in=(Pairing.State.ACCEPTED, Pairing.State.ACTIVE)
+        ).select_related("need__proposal", "need__training_request", "expert__user")
+        self.fields["training_request"].queryset = TrainingRequest.objects.filter(
+            programme=programme
+        ).select_related("college")
+        self.fields["expert"].queryset = ExpertProfile.objects.filter(
+            programme=programme, state=ExpertProfile.State.APPROVED
+        ).select_related("user")
+
+
+class MissionEditForm(PlanFields):
+    deliverables = forms.CharField(label=_("Deliverables"), widget=forms.Textarea, required=False)
+    host_resources = forms.CharField(
+        label=_("Resources the host provides"), widget=forms.Textarea, required=False
+    )
+
+    @staticmethod
+    def initial_of(mission: Mission) -> dict:
+        return {name: getattr(mission, name) for name in MissionEditForm.base_fields}
+
+
+class PlanDayForm(forms.Form):
+    day = forms.DateField(label=_("Day"), widget=DATE)
+    activities = forms.CharField(label=_("Activities"), widget=forms.Textarea)
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea, max_length=1000)
+
+
+class ChecklistForm(forms.Form):
+    done = forms.BooleanField(label=_("Done"), required=False)
+    note = forms.CharField(label=_("Note"), max_length=200, required=False)
+
+
+class ItineraryForm(forms.Form):
+    day = forms.DateField(label=_("Day"), widget=DATE)
+    description = forms.CharField(label=_("What"), max_length=200)
+
+
+class CostForm(forms.Form):
+    category = forms.ChoiceField(label=_("Category"), choices=CostLine.Category.choices)
+    description = forms.CharField(label=_("Description"), max_length=200)
+    planned_rwf = forms.IntegerField(label=_("Planned (RWF)"), min_value=0)
+    actual_rwf = forms.IntegerField(label=_("Actual (RWF)"), min_value=0, required=False)
+
+
+class ActualCostForm(forms.Form):
+    actual_rwf = forms.IntegerField(label=_("Actual (RWF)"), min_value=0, required=False)
+
+
+class SessionForm(forms.Form):
+    held_on = forms.DateField(label=_("Date"), widget=DATE)
+    hours = forms.DecimalField(
+        label=_("Hours"), max_digits=4, decimal_places=1, min_value=0.5, max_value=24
+    )
+    topic = forms.CharField(label=_("Topic"), max_length=200)
+    modality = forms.ChoiceField(label=_("Modality"), choices=Session.Modality.choices)
+    trainers_female = forms.IntegerField(label=_("Trainers, female"), min_value=0, initial=0)
+    trainers_male = forms.IntegerField(label=_("Trainers, male"), min_value=0, initial=0)
+    students_female = forms.IntegerField(label=_("Students, female"), min_value=0, initial=0)
+    students_male = forms.IntegerField(label=_("Students, male"), min_value=0, initial=0)
+    staff_female = forms.IntegerField(label=_("Staff, female"), min_value=0, initial=0)
+    staff_male = forms.IntegerField(label=_("Staff, male"), min_value=0, initial=0)
+    notes = forms.CharField(label=_("Notes"), widget=forms.Textarea, required=False)
+
+
+class EvidenceForm(forms.Form):
+    file = forms.FileField(
+        label=_("Attendance sheet or photo"),
+        help_text=_("PDF, PNG or JPEG, at most 5 MB."),
+    )
+
+
+class ParticipantForm(forms.Form):
+    full_name = forms.CharField(label=_("Full name"), max_length=150)
+    email = forms.EmailField(
+        label=_("Email address"),
+        required=False,
+        help_text=_("Optional: for the surveys after the mission."),
+    )
+    category = forms.ChoiceField(label=_("Category"), choices=Category.choices)
+    sex = forms.ChoiceField(label=_("Sex"), choices=Sex.choices)
+
+
+CONFIDENCE = [(str(n), str(n)) for n in range(1, 6)]
+
+
+class ParticipantSurveyForm(forms.Form):
+    skills_used = forms.ChoiceField(
+        label=_("Do you use the skills from this mission in your work?"),
+        choices=Survey.SkillsUsed.choices,
+        widget=forms.RadioSelect,
+    )
+    confidence = forms.TypedChoiceField(
+        label=_("How confident do you feel with these skills? (1 = not at all, 5 = fully)"),
+        choices=CONFIDENCE,
+        coerce=int,
+        widget=forms.RadioSelect,
+    )
+    what_changed = forms.CharField(
+        label=_("What has changed in your teaching or your work?"),
+        widget=forms.Textarea,
+        required=False,
+        max_length=2000,
+    )
+
+
+class ProfessionalSurveyForm(forms.Form):
+    experience = forms.TypedChoiceField(
+        label=_("How was the experience? (1 = poor, 5 = excellent)"),
+        choices=CONFIDENCE,
+        coerce=int,
+        widget=forms.RadioSelect,
+    )
+    obstacles = forms.CharField(
+        label=_("What got in the way?"), widget=forms.Textarea, required=False, max_length=2000
+    )

@@ -1,0 +1,239 @@
+"""The missions list, a mission's page, planning, the work plan and the state steps."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from skillbridge.common.permissions import require
+from skillbridge.missions import selectors, services
+from skillbridge.missions.forms import (
+    ActualCostForm,
+    ChecklistForm,
+    CostForm,
+    EvidenceForm,
+    ItineraryForm,
+    MissionEditForm,
+    MissionPlanForm,
+    ParticipantForm,
+    PlanDayForm,
+    ReasonForm,
+    show_errors,
+)
+from skillbridge.missions.models import Mission, PlanDay
+from skillbridge.missions.views._helpers import mission_for, to_mission
+from skillbridge.people.selectors import programme_for_member
+
+S = Mission.State
+
+
+@login_required
+def mission_list(request):
+    """Anyone signed in: the missions they may see (officers: their programmes'; the
+    professional: their own; hosts: their college's or project's), newest first."""
+    queryset = selectors.missions_visible_to(request.user)
+    state = request.GET.get("state", "")
+    if state in S.values:
+        queryset = queryset.filter(state=state)
+    page = Paginator(queryset, 25).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "missions/mission_list.html",
+        {
+            "page": page,
+            "states": S.choices,
+            "state": state,
+            "officer_programmes": selectors.officer_programme_list(request.user),
+        },
+    )
+
+
+def _detail_context(request, mission: Mission, **forms) -> dict:
+    user = request.user
+    perms = {
+        name: user.has_perm(f"missions.{name}", mission)
+        for name in (
+            "manage_mission",
+            "edit_plan",
+            "sign_plan",
+            "run_mission",
+            "log_session",
+            "view_report",
+            "view_participants",
+        )
+    }
+    sessions = selectors.sessions_of(mission)
+    return {
+        "mission": mission,
+        "perms": perms,
+        "editable": mission.state in Mission.EDITABLE_STATES,
+        "plan_days": mission.plan_days.all(),
+        "checklist": mission.checklist.all(),
+        "itinerary": mission.itinerary.all(),
+        "costs": mission.costs.all(),
+        "cost_totals": selectors.cost_totals(mission),
+        "sessions": sessions,
+        "counts": selectors.head_counts(mission.sessions.all()),
+        "participants": mission.participants.select_related("certificate")
+        if perms["view_participants"]
+        else [],
+        "surveys": selectors.survey_summary(mission.surveys.all()),
+        "contribution": mission.certificates.filter(kind="contribution").first(),
+        "hosts": selectors.host_users(mission),
+        "plan_day_form": forms.get("plan_day_form") or PlanDayForm(),
+        "itinerary_form": forms.get("itinerary_form") or ItineraryForm(),
+        "cost_form": forms.get("cost_form") or CostForm(),
+        "participant_form": forms.get("participant_form") or ParticipantForm(),
+        "cancel_form": forms.get("cancel_form") or ReasonForm(),
+        "evidence_form": EvidenceForm(),
+        "checklist_form": ChecklistForm(),
+        "actual_form": ActualCostForm(),
+    }
+
+
+def render_detail(request, mission: Mission, *, status: int = 200, **forms):
+    return render(
+        request,
+        "missions/mission_detail.html",
+        _detail_context(request, mission, **forms),
+        status=status,
+    )
+
+
+@login_required
+def mission_detail(request, pk: int):
+    """Officers, the professional, the hosts and the project team: a mission and its plan,
+    logistics, sessions, surveys and documents (parts shown by role)."""
+    return render_detail(request, mission_for(request, pk, "missions.view_mission"))
+
+
+@login_required
+def mission_new(request, slug: str):
+    """Programme officers: plan a mission for an accepted pairing or a training request."""
+    programme = programme_for_member(request.user, slug)
+    require(request.user, "missions.plan", programme)
+    initial = {}
+    if request.GET.get("pairing", "").isdigit():
+        initial["pairing"] = int(request.GET["pairing"])
+    form = MissionPlanForm(request.POST or None, programme=programme, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            mission = services.mission_plan(
+                actor=request.user, programme=programme, **form.cleaned_data
+            )
+        except ValidationError as error:
+            show_errors(form, error)
+        else:
+            messages.success(request, _("The mission is planned. Now add the work plan."))
+            return to_mission(mission)
+    return render(request, "missions/mission_form.html", {"programme": programme, "form": form})
+
+
+@login_required
+def mission_edit(request, pk: int):
+    """Officers, the professional and the hosts: change the work plan before approval.
+    Saving a change clears both sign-offs."""
+    mission = mission_for(request, pk, "missions.edit_plan")
+    form = MissionEditForm(request.POST or None, initial=MissionEditForm.initial_of(mission))
+    if request.method == "POST" and form.is_valid():
+        data = {**form.cleaned_data, "title": form.cleaned_data["title"] or mission.title}
+        try:
+            services.mission_update(actor=request.user, mission=mission, **data)
+        except ValidationError as error:
+            show_errors(form, error)
+        else:
+            messages.success(request, _("The work plan is saved."))
+            return to_mission(mission, "plan")
+    return render(request, "missions/mission_edit.html", {"mission": mission, "form": form})
+
+
+@require_POST
+@login_required
+def plan_day_add(request, pk: int):
+    """Officers, the professional and the hosts: add a day to the work plan (clears sign-offs)."""
+    mission = mission_for(request, pk, "missions.edit_plan")
+    form = PlanDayForm(request.POST)
+    if form.is_valid():
+        try:
+            services.plan_day_add(actor=request.user, mission=mission, **form.cleaned_data)
+        except ValidationError as error:
+            show_errors(form, error)
+        else:
+            return to_mission(mission, "plan")
+    return render_detail(request, mission, status=400, plan_day_form=form)
+
+
+@require_POST
+@login_required
+def plan_day_remove(request, pk: int, day_pk: int):
+    """Officers, the professional and the hosts: remove a day of the work plan."""
+    mission = mission_for(request, pk, "missions.edit_plan")
+    plan_day = PlanDay.objects.filter(mission=mission, pk=day_pk).first()
+    if plan_day is None:
+        raise Http404
+    try:
+        services.plan_day_remove(actor=request.user, plan_day=plan_day)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return to_mission(mission, "plan")
+
+
+@require_POST
+@login_required
+def workplan_sign(request, pk: int):
+    """The professional and the hosts: sign off the work plan as it stands."""
+    mission = mission_for(request, pk, "missions.sign_plan")
+    try:
+        services.workplan_sign(actor=request.user, mission=mission)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("You signed off the work plan."))
+    return to_mission(mission, "plan")
+
+
+# Each step, the permission it needs, and what to say when it is done.
+STEPS = {
+    "approve": (services.mission_approve, "missions.manage_mission"),
+    "start": (services.mission_start, "missions.run_mission"),
+    "complete": (services.mission_complete, "missions.run_mission"),
+    "report": (services.mission_report, "missions.manage_mission"),
+}
+
+
+@require_POST
+@login_required
+def mission_step(request, pk: int, step: str):
+    """Officers approve and file the report; officers or the professional start and complete."""
+    if step not in STEPS:
+        raise Http404
+    service, perm = STEPS[step]
+    mission = mission_for(request, pk, perm)
+    try:
+        service(actor=request.user, mission=mission)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Done."))
+    return to_mission(mission)
+
+
+@require_POST
+@login_required
+def mission_cancel(request, pk: int):
+    """Programme officers: cancel a mission not yet completed, with the reason."""
+    mission = mission_for(request, pk, "missions.manage_mission")
+    form = ReasonForm(request.POST)
+    if form.is_valid():
+        try:
+            services.mission_cancel(actor=request.user, mission=mission, **form.cleaned_data)
+        except ValidationError as error:
+            show_errors(form, error)
+        else:
+            messages.success(request, _("The mission is cancelled."))
+            return to_mission(mission)
+    return render_detail(request, mission, status=400, cancel_form=form)
