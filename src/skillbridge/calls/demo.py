@@ -3,6 +3,7 @@
 import datetime
 from decimal import Decimal
 
+from skillbridge.calls.demo_seed import seed_proposals
 from skillbridge.calls.models import Programme, Sector
 from skillbridge.people.models import Organisation
 
@@ -47,3 +48,8 @@ def seed_programme() -> None:
         Organisation.objects.filter(short_name__in=["RP", "MINAFFET", "MINEDUC"])
     )
     programme.colleges.set(Organisation.objects.filter(kind=Organisation.Kind.COLLEGE))
+
+
+def seed_calls() -> None:
+    """The open demo call with its rubric, and about forty proposals in every state."""
+    seed_proposals(demo_programme())

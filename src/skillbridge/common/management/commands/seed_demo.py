@@ -13,6 +13,7 @@ SEED_STEPS = [
     "skillbridge.people.demo.seed_organisations",
     "skillbridge.calls.demo.seed_programme",
     "skillbridge.people.demo.seed_accounts",
+    "skillbridge.calls.demo.seed_calls",
     "skillbridge.experts.demo.seed_experts",
     "skillbridge.review.demo.seed_review",
     # After the review step, which leaves the demo call's winners selected.

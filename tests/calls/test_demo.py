@@ -1,0 +1,51 @@
+"""The calls demo step: an open call, about forty proposals in every state, idempotent."""
+
+from collections import Counter
+
+from skillbridge.calls.demo import seed_calls, seed_programme
+from skillbridge.calls.demo_seed import CALL_TITLE
+from skillbridge.calls.models import Attachment, Call, Proposal, TeamMember
+from skillbridge.common.models import AuditEntry
+from skillbridge.people.demo import seed_accounts, seed_organisations
+
+
+def counts():
+    return (
+        Proposal.objects.count(),
+        TeamMember.objects.count(),
+        Attachment.objects.count(),
+        AuditEntry.objects.count(),
+    )
+
+
+def test_the_demo_call_has_proposals_in_every_state_and_seeding_twice_changes_nothing(db):
+    seed_organisations()
+    seed_programme()
+    seed_accounts()
+    seed_calls()
+    first = counts()
+    seed_calls()
+
+    assert counts() == first
+    call = Call.objects.get(title=CALL_TITLE)
+    assert call.is_open
+    assert (call.awards_planned, call.reviews_per_proposal, call.criteria.count()) == (10, 3, 5)
+    states = Counter(Proposal.objects.values_list("state", flat=True))
+    assert set(states) == {"draft", "submitted", "eligible", "ineligible", "withdrawn"}
+    assert states["eligible"] >= 25
+    assert Proposal.objects.values("college").distinct().count() == 8
+    assert Proposal.objects.values("sector").distinct().count() == 5
+    mine = dict(
+        Proposal.objects.filter(lead__email="applicant@example.org").values_list("title", "state")
+    )
+    assert mine == {
+        "Solar cold room for Nyabugogo market vendors": "draft",
+        "InternLink: matching TVET students with internships": "submitted",
+        "SmartTike: buy event and bus tickets online": "eligible",
+    }
+    assert Proposal.objects.get(lead__email="applicant2@example.org").state == "submitted"
+    sexes = Counter(TeamMember.objects.filter(status="joined").values_list("sex", flat=True))
+    assert sexes["female"] > 40
+    assert sexes["male"] > 40
+    for proposal in Proposal.objects.exclude(state="draft"):
+        assert proposal.snapshot["title"] == proposal.title
