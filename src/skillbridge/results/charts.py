@@ -1,0 +1,71 @@
+"""Charts as data: bars with their values, drawn as SVG by templates/results/includes/chart.html.
+
+A chart is built from `Shown` values, so a hidden value has no bar and keeps
+its marker ("<5" or "x") in the chart and in the table behind it. Geometry
+is computed here, in SVG user units, so templates hold no arithmetic.
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from skillbridge.results.disclosure import Shown
+
+LABEL_WIDTH = 170
+BAR_SPACE = 300
+ROW_HEIGHT = 26
+BAR_HEIGHT = 18
+
+
+@dataclass
+class Bar:
+    label: str
+    shown: Shown
+    y: int = 0
+    width: int = 0
+    text_x: int = 0
+    text_y: int = 0
+
+    @property
+    def text(self) -> str:
+        if self.shown.hidden:
+            return self.shown.marker
+        value = self.shown.value
+        return f"{value:,.0f}" if value == value.to_integral_value() else f"{value:,.1f}"
+
+
+@dataclass
+class Chart:
+    slug: str
+    title: str
+    unit: str
+    bars: list[Bar] = field(default_factory=list)
+    height: int = 0
+    bar_x: int = LABEL_WIDTH
+    bar_height: int = BAR_HEIGHT
+    width: int = LABEL_WIDTH + BAR_SPACE + 90
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.bars
+
+
+def bar_chart(slug: str, title, unit, rows: list[tuple[str, Shown]]) -> Chart:
+    """Horizontal bars, one per row, scaled to the largest visible value."""
+    largest = max((s.value for _label, s in rows if not s.hidden), default=Decimal(0))
+    bars = []
+    for index, (label, shown) in enumerate(rows):
+        width = 0
+        if not shown.hidden and largest > 0:
+            width = max(int(BAR_SPACE * shown.value / largest), 1 if shown.value > 0 else 0)
+        y = 4 + index * ROW_HEIGHT
+        bars.append(
+            Bar(
+                label=str(label),
+                shown=shown,
+                y=y,
+                width=width,
+                text_x=LABEL_WIDTH + width + 6,
+                text_y=y + BAR_HEIGHT - 4,
+            )
+        )
+    return Chart(slug, str(title), str(unit), bars, height=8 + len(rows) * ROW_HEIGHT)

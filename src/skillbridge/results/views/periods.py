@@ -1,0 +1,178 @@
+"""Reporting periods: opening, the indicator table, narrative, hand entries, closing, reports."""
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from skillbridge.common.exports import XLSX_TYPE
+from skillbridge.common.permissions import require
+from skillbridge.results import reports, services
+from skillbridge.results.forms import NarrativeForm, PeriodForm, ValueForm
+from skillbridge.results.models import Indicator
+from skillbridge.results.selectors import (
+    indicator_rows,
+    period_for_member,
+    periods_of,
+    programme_for_results,
+)
+from skillbridge.results.views.errors import show_errors
+
+
+@login_required
+def periods(request, slug):
+    """Programme officers, finance officers and donor viewers: the reporting periods.
+    Programme officers also open new ones here (POST)."""
+    programme = programme_for_results(request.user, slug)
+    require(request.user, "results.view_results", programme)
+    can_manage = request.user.has_perm("results.manage_results", programme)
+    form = PeriodForm(request.POST or None)
+    if request.method == "POST":
+        require(request.user, "results.manage_results", programme)
+        if form.is_valid():
+            try:
+                period = services.period_open(
+                    actor=request.user, programme=programme, **form.cleaned_data
+                )
+            except ValidationError as error:
+                show_errors(form, error)
+            else:
+                messages.success(request, _("The period is open."))
+                return redirect("results:period", pk=period.pk)
+    return render(
+        request,
+        "results/periods.html",
+        {
+            "programme": programme,
+            "periods": periods_of(programme),
+            "form": form,
+            "can_manage": can_manage,
+        },
+    )
+
+
+@login_required
+def period_detail(request, pk):
+    """Programme officers, finance officers and donor viewers: indicators against targets.
+
+    Donor viewers see values with small groups hidden; staff see every value.
+    """
+    period = period_for_member(request.user, pk)
+    programme = period.programme
+    require(request.user, "results.view_results", programme)
+    disclosed = not request.user.has_perm("results.view_unsuppressed", programme)
+    return render(
+        request,
+        "results/period.html",
+        {
+            "programme": programme,
+            "period": period,
+            "rows": indicator_rows(programme, period, disclosed=disclosed),
+            "disclosed": disclosed,
+            "can_manage": request.user.has_perm("results.manage_results", programme),
+        },
+    )
+
+
+@login_required
+def period_narrative(request, pk):
+    """Programme officers: the narrative of the period's donor report (open periods only)."""
+    period = period_for_member(request.user, pk)
+    require(request.user, "results.manage_results", period.programme)
+    form = NarrativeForm(request.POST or None, instance=period)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.period_narrative_update(actor=request.user, period=period, **form.cleaned_data)
+        except ValidationError as error:
+            show_errors(form, error)
+        else:
+            messages.success(request, _("The narrative is saved."))
+            return redirect("results:period", pk=period.pk)
+    return render(
+        request,
+        "results/form.html",
+        {"programme": period.programme, "period": period, "form": form, "title": _("Narrative")},
+    )
+
+
+@login_required
+def period_value(request, pk, indicator_pk):
+    """Programme officers: enter the value of a hand-entered indicator for an open period."""
+    period = period_for_member(request.user, pk)
+    indicator = get_object_or_404(
+        Indicator, pk=indicator_pk, programme=period.programme, method=Indicator.Method.MANUAL
+    )
+    require(request.user, "results.manage_results", period.programme)
+    stored = indicator.values.filter(period=period, dimension="").first()
+    initial = (
+        {"value": stored.value, "source": stored.source, "note": stored.note} if stored else None
+    )
+    form = ValueForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.value_enter(
+                actor=request.user, period=period, indicator=indicator, **form.cleaned_data
+            )
+        except ValidationError as error:
+            show_errors(form, error)
+        else:
+            messages.success(request, _("The value is saved."))
+            return redirect("results:period", pk=period.pk)
+    return render(
+        request,
+        "results/form.html",
+        {
+            "programme": period.programme,
+            "period": period,
+            "form": form,
+            "title": indicator,
+        },
+    )
+
+
+@login_required
+@require_POST
+def period_close(request, pk):
+    """Programme officers: close the period, freezing its computed values."""
+    period = period_for_member(request.user, pk)
+    require(request.user, "results.manage_results", period.programme)
+    try:
+        services.period_close(actor=request.user, period=period)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The period is closed; its report will not change."))
+    return redirect("results:period", pk=period.pk)
+
+
+@login_required
+def period_report(request, pk, file_format):
+    """Programme officers, finance officers and donor viewers: the donor report as PDF, XLSX
+    or IATI-shaped JSON. Always the donor's version: small groups hidden, no names."""
+    period = period_for_member(request.user, pk)
+    require(request.user, "results.view_results", period.programme)
+    filename = f"results-{period.programme.slug}-{period.label.replace(' ', '-')}"
+    language = get_language()
+    if file_format == "pdf":
+        response = HttpResponse(
+            reports.report_pdf(period, language=language), content_type="application/pdf"
+        )
+    elif file_format == "xlsx":
+        response = HttpResponse(
+            reports.report_xlsx(period, language=language), content_type=XLSX_TYPE
+        )
+    elif file_format == "json":
+        response = HttpResponse(
+            json.dumps(reports.report_iati(period), ensure_ascii=False, indent=2),
+            content_type="application/json",
+        )
+    else:
+        raise Http404
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{file_format}"'
+    return response
