@@ -10,7 +10,7 @@ from .checks import assert_honours_constraints
 from .oracle import eligible_pairs, optimum
 from .strategies import contested_instances, scored_instances
 
-PROPERTY = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROPERTY = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def given_scores(data: dict) -> dict:

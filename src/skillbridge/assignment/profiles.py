@@ -29,7 +29,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from .instance import ONSITE, Instance
 
@@ -294,6 +293,10 @@ def _row_normalised(matrix: sp.csr_array) -> sp.csr_array:
 
 
 def _tfidf(project_texts: list[str], expert_texts: list[str]) -> tuple[sp.csr_array, sp.csr_array]:
+    # Imported here, not at the top: scikit-learn takes a second to import, and
+    # instances with given scores (reviewer assignment, the command line) never need it.
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
     vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, dtype=np.float64)
     try:
         matrix = sp.csr_array(vectorizer.fit_transform(project_texts + expert_texts))
