@@ -54,6 +54,9 @@ class MatchingRunSerializer(serializers.ModelSerializer):
     needs = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
     candidates = CandidateSerializer(many=True, read_only=True)
     unfilled = serializers.SerializerMethodField()
+    # Plain strings, not enums: "status" and "objective" name other choice sets elsewhere.
+    status = serializers.CharField(help_text="queued, running, done or failed.")
+    objective = serializers.CharField(help_text="total or fair.")
 
     class Meta:
         model = MatchingRun
@@ -103,6 +106,7 @@ class NeedBriefSerializer(serializers.ModelSerializer):
     proposal = serializers.IntegerField(source="proposal_id", allow_null=True)
     training_request = serializers.IntegerField(source="training_request_id", allow_null=True)
     sector = serializers.CharField(source="sector.slug", default=None)
+    modality = serializers.CharField(help_text="onsite or remote.")
 
     class Meta:
         model = Need
@@ -133,6 +137,10 @@ class PairingSerializer(serializers.ModelSerializer):
     programme = serializers.SlugField(source="programme.slug")
     need = NeedBriefSerializer()
     professional = serializers.SerializerMethodField()
+    # A plain string: several apps have a "state" with other choices.
+    state = serializers.CharField(
+        help_text="proposed, invited, accepted, active, completed, declined or cancelled."
+    )
     expert = serializers.SerializerMethodField()
     score = serializers.SerializerMethodField()
     reasons = serializers.SerializerMethodField()
@@ -191,6 +199,8 @@ class MatchingRunViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """Programme officers: start a matching run and follow it."""
 
     serializer_class = MatchingRunSerializer
+    # Only for the schema (the id's type); get_object() chooses what a caller may see.
+    queryset = MatchingRun.objects.none()
 
     def get_object(self):
         run = selectors.run_for_member(self.request.user, self.kwargs["pk"])
