@@ -13,6 +13,7 @@ import numpy as np
 
 from . import fields as f
 from .errors import InstanceError
+from .pairs import Pairs, read_pairs, sorted_unique
 
 OBJECTIVES = ("total", "fair")
 MODALITIES = ("onsite", "remote", "hybrid")
@@ -85,18 +86,6 @@ class Expert:
 
 
 @dataclass(frozen=True, slots=True)
-class Pairs:
-    """Parallel arrays of project positions, expert positions and (maybe) scores."""
-
-    project: np.ndarray
-    expert: np.ndarray
-    score: np.ndarray | None = None
-
-    def __len__(self) -> int:
-        return len(self.project)
-
-
-@dataclass(frozen=True, slots=True)
 class Instance:
     objective: str
     min_score: float
@@ -107,7 +96,6 @@ class Instance:
     scores: Pairs | None  # the given scores, sorted by (project, expert), no repeats
     locked: Pairs  # in input order, so messages can point at locked[i]
     excluded: np.ndarray  # sorted pair codes (project * n_experts + expert): forbidden or conflict
-    synonyms: dict[str, str]
 
     def codes(self, project: np.ndarray, expert: np.ndarray) -> np.ndarray:
         """One int64 per pair, ordered like (project, expert)."""
@@ -139,15 +127,15 @@ def parse_instance(data: Any) -> Instance:
     experts.sort(key=lambda expert: expert.id)
     n_experts = len(experts)
 
-    def read_pairs(field: str, keys: set[str]) -> Pairs:
+    def pairs_at(field: str, keys: set[str]) -> Pairs:
         items = f.read_list(data.get(field), field)
-        return _read_pairs(items, field, keys, project_index, expert_index)
+        return read_pairs(items, field, keys, project_index, expert_index)
 
     scores = None
     if data.get("scores") is not None:
-        scores = _sorted_unique(read_pairs("scores", _SCORED_PAIR), n_experts, projects, experts)
-    locked = read_pairs("locked", _PAIR)
-    forbidden = read_pairs("forbidden", _PAIR)
+        scores = sorted_unique(pairs_at("scores", _SCORED_PAIR), n_experts, projects, experts)
+    locked = pairs_at("locked", _PAIR)
+    forbidden = pairs_at("forbidden", _PAIR)
 
     conflict_pairs = [
         (project_index[project_id], e)
@@ -170,7 +158,6 @@ def parse_instance(data: Any) -> Instance:
         scores=scores,
         locked=locked,
         excluded=excluded,
-        synonyms=synonyms,
     )
     check_locks(instance, forbidden)
     return instance
@@ -295,48 +282,3 @@ def _index_by_id(items: list[Project] | list[Expert], field: str) -> dict[str, i
             raise InstanceError(f"{field}[{position}].id", f"repeats the id {item.id!r}")
         first_seen[item.id] = position
     return {item_id: rank for rank, item_id in enumerate(sorted(first_seen))}
-
-
-def _read_pairs(
-    items: list,
-    field: str,
-    keys: set[str],
-    project_index: dict[str, int],
-    expert_index: dict[str, int],
-) -> Pairs:
-    # This loop meets every given score (hundreds of thousands), so it checks the
-    # common, valid shape cheaply and only builds a message once something is wrong.
-    with_score = "score" in keys
-    n = len(items)
-    project = np.empty(n, dtype=np.int32)
-    expert = np.empty(n, dtype=np.int32)
-    score = np.empty(n if with_score else 0, dtype=np.float64)
-    for i, item in enumerate(items):
-        if type(item) is not dict or item.keys() != keys:
-            f.read_object(item, f"{field}[{i}]", required=keys, allowed=keys)
-        project[i] = _lookup(item["project"], project_index, f"{field}[{i}].project", "project")
-        expert[i] = _lookup(item["expert"], expert_index, f"{field}[{i}].expert", "expert")
-        if with_score:
-            value = item["score"]
-            if type(value) is not float or not 0.0 <= value <= 1.0:
-                value = f.read_fraction(value, f"{field}[{i}].score")
-            score[i] = value
-    return Pairs(project, expert, score if with_score else None)
-
-
-def _lookup(value: Any, index: dict[str, int], field: str, kind: str) -> int:
-    position = index.get(value) if type(value) is str else None
-    if position is None:
-        raise InstanceError(field, f"unknown {kind} {f.read_id(value, field)!r}")
-    return position
-
-
-def _sorted_unique(pairs: Pairs, n_experts: int, projects: list, experts: list) -> Pairs:
-    codes = pairs.project.astype(np.int64) * n_experts + pairs.expert
-    order = np.argsort(codes, kind="stable")
-    repeats = np.flatnonzero(np.diff(codes[order]) == 0)
-    if len(repeats):
-        i = int(order[repeats + 1].min())
-        project, expert = projects[pairs.project[i]].id, experts[pairs.expert[i]].id
-        raise InstanceError(f"scores[{i}]", f"repeats the pair ({project!r}, {expert!r})")
-    return Pairs(pairs.project[order], pairs.expert[order], pairs.score[order])

@@ -66,14 +66,6 @@ class Profiles:
     slots: tuple["Slot", ...]  # the same periods, as "every expert's j-th period"
     weights: dict[str, np.ndarray]  # per project: component weight / sum of its weights
 
-    def transposed(self) -> dict[str, sp.csr_array]:
-        """The expert matrices as features x experts, for products with project rows."""
-        return {
-            "skills": self.e_skills.T.tocsr(),
-            "text": self.e_text.T.tocsr(),
-            "langs": self.e_langs.T.tocsr(),
-        }
-
 
 @dataclass(frozen=True, slots=True)
 class Slot:
