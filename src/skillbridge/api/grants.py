@@ -30,7 +30,7 @@ class MilestoneSerializer(serializers.Serializer):
     deliverable = serializers.CharField()
     due_on = serializers.DateField()
     evidence_expected = serializers.CharField()
-    state = serializers.CharField()
+    state = serializers.CharField(help_text="pending, submitted, returned or approved")
 
 
 class TrancheSerializer(serializers.ModelSerializer):
@@ -48,6 +48,10 @@ class TrancheSerializer(serializers.ModelSerializer):
 
 
 class DisbursementSerializer(serializers.ModelSerializer):
+    # Plain strings: other apps also have `kind` and `method` enums, and distinct
+    # choice sets under one field name make the schema's enum names collide.
+    kind = serializers.CharField(help_text="payment or reversal")
+    method = serializers.CharField(help_text="bank_transfer or mobile_money")
     tranche = serializers.IntegerField(source="tranche_id")
     tranche_number = serializers.IntegerField(source="tranche.number")
     amount = serializers.IntegerField(source="amount_rwf")
@@ -70,6 +74,9 @@ class DisbursementSerializer(serializers.ModelSerializer):
 
 
 class GrantSerializer(serializers.ModelSerializer):
+    state = serializers.CharField(
+        help_text="awarded, agreement_accepted, active, suspended, terminated or closed"
+    )
     programme = serializers.SlugField(source="programme.slug")
     title = serializers.CharField(source="proposal.title")
     college = serializers.CharField(source="proposal.college.short_name")
@@ -107,7 +114,9 @@ class DisbursementRequestSerializer(serializers.Serializer):
     tranche = serializers.IntegerField(help_text="The id of one of the grant's tranches.")
     amount = serializers.IntegerField(min_value=1, help_text="Whole Rwandan francs.")
     paid_on = serializers.DateField()
-    method = serializers.ChoiceField(choices=Disbursement.Method.values)
+    method = serializers.ChoiceField(
+        choices=Disbursement.Method.values, help_text="bank_transfer or mobile_money"
+    )
     reference = serializers.CharField(max_length=80)
 
 
