@@ -22,14 +22,14 @@ def _raise_for_field(error: DjangoValidationError):
     raise ValidationError(error.message_dict) from error
 
 
-class CriterionSerializer(serializers.Serializer):
+class ReviewCriterionSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     name = serializers.CharField()
     weight = serializers.DecimalField(max_digits=5, decimal_places=2)
     levels = serializers.DictField(child=serializers.CharField())
 
 
-class ScoreSerializer(serializers.Serializer):
+class ReviewScoreSerializer(serializers.Serializer):
     criterion = serializers.IntegerField()
     value = serializers.IntegerField(min_value=1, max_value=5)
 
@@ -38,7 +38,7 @@ class OtherReviewSerializer(serializers.Serializer):
     weighted_score = serializers.DecimalField(max_digits=5, decimal_places=3)
     recommendation = serializers.CharField()
     committee_comment = serializers.CharField()
-    scores = ScoreSerializer(many=True)
+    scores = ReviewScoreSerializer(many=True)
 
 
 class ProposalContentSerializer(serializers.Serializer):
@@ -92,13 +92,15 @@ class ReviewSerializer(serializers.ModelSerializer):
             return None
         return ProposalContentSerializer(review.proposal).data
 
-    @extend_schema_field(CriterionSerializer(many=True))
+    @extend_schema_field(ReviewCriterionSerializer(many=True))
     def get_criteria(self, review):
         if not self._open(review):
             return []
-        return CriterionSerializer(selectors.criteria_of(review.proposal.call), many=True).data
+        return ReviewCriterionSerializer(
+            selectors.criteria_of(review.proposal.call), many=True
+        ).data
 
-    @extend_schema_field(ScoreSerializer(many=True))
+    @extend_schema_field(ReviewScoreSerializer(many=True))
     def get_scores(self, review):
         if not self._open(review):
             return []
@@ -122,7 +124,7 @@ class ReviewSerializer(serializers.ModelSerializer):
 
 
 class ReviewInputSerializer(serializers.Serializer):
-    scores = ScoreSerializer(many=True, required=False)
+    scores = ReviewScoreSerializer(many=True, required=False)
     committee_comment = serializers.CharField(required=False, allow_blank=True)
     applicant_comment = serializers.CharField(required=False, allow_blank=True)
     recommendation = serializers.ChoiceField(
@@ -159,6 +161,8 @@ class ReviewViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
     http_method_names = ["get", "put", "post", "head", "options"]
 
     def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # schema generation, no user
+            return Review.objects.none()
         return selectors.reviews_of(self.request.user).prefetch_related("scores")
 
     def get_object(self):
@@ -256,6 +260,8 @@ class RankingView(ListAPIView):
     serializer_class = RankingRowSerializer
 
     def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # schema generation, no user
+            return []
         call = selectors.call_for_member(self.request.user, self.kwargs["pk"])
         require(self.request.user, "review.manage_call", call)
         return selectors.ranking(call)
