@@ -27,7 +27,9 @@ def test_planning_for_a_pairing_takes_the_professional_and_host_from_it(
     assert sorted(mission.checklist.values_list("item", flat=True)) == sorted(
         ChecklistItem.Item.values
     )
-    assert AuditEntry.objects.filter(action="mission.planned", object_id=str(mission.pk)).count() == 1
+    assert (
+        AuditEntry.objects.filter(action="mission.planned", object_id=str(mission.pk)).count() == 1
+    )
 
 
 def test_it_refuses_a_pairing_not_yet_accepted(officer, programme, pairing, today):
@@ -137,7 +139,8 @@ def test_someone_else_cannot_sign(mission, expert, reviewer):
     with pytest.raises(ValidationError):
         services.workplan_sign(actor=reviewer, mission=mission)
     mission.refresh_from_db()
-    assert mission.host_signed_at is None and mission.expert_signed_at is None
+    assert mission.host_signed_at is None
+    assert mission.expert_signed_at is None
 
 
 def test_editing_an_agreed_plan_clears_both_sign_offs(agreed, officer):

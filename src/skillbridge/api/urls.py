@@ -3,6 +3,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.routers import SimpleRouter
 
 from skillbridge.api import calls, experts, grants, views
+from skillbridge.api import missions as missions_api
 from skillbridge.api import pairing as pairing_api
 from skillbridge.api import review as review_api
 
@@ -18,6 +19,9 @@ grant_routes.register("grants", grants.GrantViewSet, basename="grant")
 pairing_routes = SimpleRouter()
 pairing_routes.register("matching-runs", pairing_api.MatchingRunViewSet, basename="matching-run")
 pairing_routes.register("pairings", pairing_api.PairingViewSet, basename="pairing")
+
+mission_routes = SimpleRouter()
+mission_routes.register("missions", missions_api.MissionViewSet, basename="mission")
 
 review_routes = SimpleRouter()
 review_routes.register("reviews", review_api.ReviewViewSet, basename="review")
@@ -35,4 +39,5 @@ urlpatterns = [
     *call_routes.urls,
     *grant_routes.urls,
     *pairing_routes.urls,
+    *mission_routes.urls,
 ]

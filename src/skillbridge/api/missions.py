@@ -1,0 +1,124 @@
+"""API of missions.
+
+`GET /api/v1/missions/` and `GET /api/v1/missions/{id}/`: the missions the
+caller may see — officers every mission of their programmes, the
+professional their own, the hosts (team lead, college coordinator) theirs.
+`POST /api/v1/missions/{id}/sessions/`: log a session — officers and the
+professional; for a remote series also the hosts and the project team
+(others who can see the mission 403, everyone else 404).
+"""
+
+from django.core.exceptions import ValidationError
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.exceptions import ValidationError as ApiValidationError
+from rest_framework.response import Response
+
+from skillbridge.missions import selectors, services
+from skillbridge.missions.models import Mission, Session
+from skillbridge.missions.models.work import COUNT_FIELDS
+
+
+def _api_error(error: ValidationError) -> ApiValidationError:
+    if hasattr(error, "error_dict"):
+        return ApiValidationError(error.message_dict)
+    return ApiValidationError({"non_field_errors": error.messages})
+
+
+class SessionSerializer(serializers.ModelSerializer):
+    participants = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Session
+        fields = [
+            "id",
+            "held_on",
+            "hours",
+            "topic",
+            "modality",
+            *COUNT_FIELDS.values(),
+            "participants",
+            "notes",
+        ]
+        read_only_fields = ["id", "participants"]
+
+
+class MissionSerializer(serializers.ModelSerializer):
+    programme = serializers.SlugField(source="programme.slug")
+    host_college = serializers.CharField(source="host_college.short_name")
+    professional = serializers.CharField(source="expert.user.get_full_name")
+    pairing = serializers.IntegerField(source="pairing_id", allow_null=True)
+    training_request = serializers.IntegerField(source="training_request_id", allow_null=True)
+
+    class Meta:
+        model = Mission
+        fields = [
+            "id",
+            "programme",
+            "title",
+            "kind",
+            "state",
+            "pairing",
+            "training_request",
+            "professional",
+            "host_college",
+            "place",
+            "starts_on",
+            "ends_on",
+            "objectives",
+            "expected_participants",
+            "host_signed_at",
+            "expert_signed_at",
+            "approved_at",
+            "completed_at",
+        ]
+
+
+class MissionDetailSerializer(MissionSerializer):
+    sessions = SessionSerializer(many=True, read_only=True)
+
+    class Meta(MissionSerializer.Meta):
+        fields = [*MissionSerializer.Meta.fields, "deliverables", "host_resources", "sessions"]
+
+
+class MissionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """Missions the caller may see; the professional (and others allowed) log sessions."""
+
+    def get_queryset(self):
+        queryset = selectors.missions_visible_to(self.request.user)
+        if self.action == "retrieve":
+            queryset = queryset.prefetch_related("sessions")
+        return queryset
+
+    def get_serializer_class(self):
+        if self.action == "retrieve":
+            return MissionDetailSerializer
+        if self.action == "sessions":
+            return SessionSerializer
+        return MissionSerializer
+
+    @extend_schema(
+        request=SessionSerializer,
+        responses={
+            201: SessionSerializer,
+            400: OpenApiResponse(description="Bad input, or the mission is not under way."),
+            403: OpenApiResponse(description="May see the mission but not log its sessions."),
+            404: OpenApiResponse(description="No such mission, or not yours to see."),
+        },
+    )
+    @action(detail=True, methods=["post"])
+    def sessions(self, request, pk=None):
+        mission = self.get_object()
+        if not request.user.has_perm("missions.log_session", mission):
+            raise PermissionDenied
+        data = SessionSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        try:
+            session = services.session_log(
+                actor=request.user, mission=mission, **data.validated_data
+            )
+        except ValidationError as error:
+            raise _api_error(error) from error
+        return Response(SessionSerializer(session).data, status=status.HTTP_201_CREATED)
