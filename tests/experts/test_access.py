@@ -139,8 +139,8 @@ def test_a_cv_is_downloaded_only_through_the_checked_views(client, esther, offic
 def test_the_outreach_page_is_public_in_three_languages(client, db):
     for language, phrase in [
         ("en", "Share your skills with Rwanda"),
-        ("fr", "lang=\"fr\""),
-        ("rw", "lang=\"rw\""),
+        ("fr", 'lang="fr"'),
+        ("rw", 'lang="rw"'),
     ]:
         client.cookies["django_language"] = language
         page = client.get(reverse("experts:outreach")).content.decode()

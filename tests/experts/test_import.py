@@ -18,7 +18,7 @@ HEADER = (
 )
 MESSY_ROWS = [
     # line 2: good, new (a free skill, accents)
-    'aimee.uwase@example.org;Aimée;Uwase;BE;Liège;Ingénieure électricienne;;12;energy;'
+    "aimee.uwase@example.org;Aimée;Uwase;BE;Liège;Ingénieure électricienne;;12;energy;"
     '"Solar PV installation;Micro-hydro";"rw;fr";2027-02-01;2027-03-31;"onsite;remote";2;yes',
     # line 3: good, new (mixed-case email, country by name, sector by name, ç)
     "Francois.Niyonzima@Example.org;François;Niyonzima;France;Besançon;Technicien en froid;"
@@ -134,7 +134,7 @@ def test_importing_the_same_file_twice_changes_nothing(
         OutboxMessage.objects.count(),
         list(ExpertProfile.objects.order_by("pk").values()),
     )
-    assert [a for a in after[:4]] == list(before[:4])
+    assert list(after[:4]) == list(before[:4])
     strip = [{k: v for k, v in row.items() if k != "updated_at"} for row in after[4]]
     assert strip == [{k: v for k, v in row.items() if k != "updated_at"} for row in before[4]]
 
@@ -143,8 +143,7 @@ def test_a_dry_run_counts_exactly_and_writes_nothing(messy_file, programme, sect
     code, out, err = run_import(messy_file, "--dry-run")
     assert code == 1
     assert out.strip() == (
-        "8 rows read: 3 created, 0 updated, 0 unchanged, 5 rejected. "
-        "Dry run: nothing was written."
+        "8 rows read: 3 created, 0 updated, 0 unchanged, 5 rejected. Dry run: nothing was written."
     )
     assert err.splitlines() == EXPECTED_REASONS
     assert not ExpertProfile.objects.exists()
@@ -159,7 +158,9 @@ def test_a_changed_row_updates_the_profile_in_place(tmp_path, programme, sectors
     path.write_text(HEADER.replace(";", ",") + "\n" + first + "\n", encoding="utf-8")
     assert run_import(path)[0] == 0
     path.write_text(
-        HEADER.replace(";", ",") + "\n" + first.replace("Ghent", "Antwerp").replace("ana.", "ANA.")
+        HEADER.replace(";", ",")
+        + "\n"
+        + first.replace("Ghent", "Antwerp").replace("ana.", "ANA.")
         + "\n",
         encoding="utf-8",
     )

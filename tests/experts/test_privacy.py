@@ -89,9 +89,7 @@ def test_erasure_leaves_no_personal_data_behind(client, esther, programme, setti
     )
     user_pk, email = esther.user.pk, esther.user.email
     client.force_login(esther.user)
-    response = client.post(
-        reverse("experts:my_erase", args=[programme.slug]), {"confirm": "erase"}
-    )
+    response = client.post(reverse("experts:my_erase", args=[programme.slug]), {"confirm": "erase"})
     assert response.status_code == 302
     profile = ExpertProfile.objects.get(pk=esther.pk)
     # Every field is empty except the anonymous ones kept for results.

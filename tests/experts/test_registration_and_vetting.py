@@ -1,5 +1,6 @@
 """From sign-up to approval, as a professional living in Belgium would do it."""
 
+import io
 import re
 
 import pytest
@@ -224,7 +225,7 @@ def test_an_imported_professional_claims_the_account_from_the_invitation(
         "olivier.ntwali@example.org,Olivier,Ntwali,NL,Delft,Engineer,,6,energy,,rw,,,remote,1,yes\n",
         encoding="utf-8",
     )
-    call_command("import_experts", str(path), stdout=open("/dev/null", "w"))
+    call_command("import_experts", str(path), stdout=io.StringIO())
     invitation = next(m for m in mail.outbox if "claim" in m.subject)
     link = re.search(r"http\S+/experts/claim/\S+/", invitation.body).group(0)
     path_only = link.split("8000", 1)[-1] if "8000" in link else link

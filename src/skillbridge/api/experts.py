@@ -65,10 +65,13 @@ class ExpertProfileSerializer(serializers.Serializer):
     sectors = serializers.SlugRelatedField(
         slug_field="slug", queryset=Sector.objects.all(), many=True
     )
-    skills = serializers.ListField(child=serializers.CharField(max_length=120))
-    languages = LanguageSerializer(many=True)
-    availability = WindowSerializer(many=True)
-    modalities = serializers.ListField(child=serializers.ChoiceField(choices=["onsite", "remote"]))
+    # Written as given, read back in to_representation from the prefetched rows.
+    skills = serializers.ListField(child=serializers.CharField(max_length=120), write_only=True)
+    languages = LanguageSerializer(many=True, write_only=True)
+    availability = WindowSerializer(many=True, write_only=True)
+    modalities = serializers.ListField(
+        child=serializers.ChoiceField(choices=["onsite", "remote"]), write_only=True
+    )
     capacity = serializers.IntegerField(min_value=1, max_value=10)
     bio = serializers.CharField(allow_blank=True, max_length=1500)
     completeness = serializers.SerializerMethodField()

@@ -1,0 +1,138 @@
+"""The officers' pool: filters, exports and a fixed number of queries."""
+
+import csv
+import io
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from skillbridge.experts.models import ImportBatch
+from tests.experts.factories import ExpertProfileFactory
+
+
+def pool_url(programme, **params):
+    query = "&".join(f"{k}={v}" for k, v in params.items())
+    return reverse("experts:pool", args=[programme.slug]) + (f"?{query}" if query else "")
+
+
+def names(response):
+    return sorted(p.user.email for p in response.context["page"].object_list)
+
+
+def test_the_pool_list_makes_the_same_number_of_queries_for_1_or_many(
+    client, officer, programme, django_assert_num_queries
+):
+    ExpertProfileFactory(programme=programme)
+    client.force_login(officer)
+    client.get(pool_url(programme))
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as one:
+        client.get(pool_url(programme))
+    for _ in range(6):
+        ExpertProfileFactory(programme=programme)
+    with django_assert_num_queries(len(one.captured_queries)):
+        response = client.get(pool_url(programme))
+    assert len(response.context["page"].object_list) == 7
+
+
+def test_filters_narrow_the_pool(client, officer, programme, sectors):
+    brussels = ExpertProfileFactory(programme=programme, user__email="a@example.org")
+    berlin = ExpertProfileFactory(
+        programme=programme, user__email="b@example.org", country="DE", onsite=False
+    )
+    berlin.sectors.set([sectors["ict"]])
+    berlin.languages.filter(code="fr").delete()
+    berlin.availability.update(starts_on="2027-06-01", ends_on="2027-06-30")
+    client.force_login(officer)
+    assert names(client.get(pool_url(programme, country="DE"))) == ["b@example.org"]
+    assert names(client.get(pool_url(programme, sector=sectors["ict"].pk))) == ["b@example.org"]
+    assert names(client.get(pool_url(programme, language="fr"))) == ["a@example.org"]
+    assert names(client.get(pool_url(programme, modality="onsite"))) == ["a@example.org"]
+    window = {"available_from": "2027-06-10", "available_to": "2027-07-10"}
+    assert names(client.get(pool_url(programme, **window))) == ["b@example.org"]
+    assert names(client.get(pool_url(programme, state="approved"))) == [
+        "a@example.org",
+        "b@example.org",
+    ]
+    assert brussels.pk != berlin.pk
+
+
+def test_the_export_never_lets_a_cell_run_as_a_formula(client, officer, programme):
+    ExpertProfileFactory(programme=programme, profession='=HYPERLINK("x")', city="@evil")
+    client.force_login(officer)
+    response = client.get(pool_url(programme, export="csv"))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[1][4:6] == ["'@evil", '\'=HYPERLINK("x")']
+
+
+def test_an_officer_imports_from_the_web_with_a_preview_then_progress(
+    client, officer, programme, sectors, django_capture_on_commit_callbacks
+):
+    content = (
+        "email,first_name,last_name,country,city,profession,employer,years_experience,sectors,"
+        "skills,languages,available_from,available_to,modalities,capacity,consent\n"
+        "ines.uwera@example.org,Inès,Uwera,FR,Lyon,Agronomist,,6,agriculture,,fr,,,onsite,1,yes\n"
+        "bad,X,Y,FR,Lyon,Agronomist,,6,agriculture,,fr,,,onsite,1,yes\n"
+    ).encode()
+    client.force_login(officer)
+    response = client.post(
+        reverse("experts:import_list", args=[programme.slug]),
+        {"file": SimpleUploadedFile("list.csv", content, content_type="text/csv")},
+    )
+    batch = ImportBatch.objects.get()
+    assert response["Location"] == reverse("experts:import_detail", args=[programme.slug, batch.pk])
+    assert (batch.status, batch.valid_rows, batch.errors) == (
+        "previewed",
+        1,
+        [{"line": 3, "reason": "email: not a valid email address"}],
+    )
+    from skillbridge.experts.models import ExpertProfile
+
+    assert not ExpertProfile.objects.exists()
+    page = client.get(response["Location"]).content.decode()
+    assert "email: not a valid email address" in page
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("experts:import_confirm", args=[programme.slug, batch.pk]))
+    batch.refresh_from_db()
+    assert (batch.status, batch.created_count, batch.processed_rows) == ("done", 1, 1)
+    assert not batch.file
+    assert ExpertProfile.objects.get().user.full_name == "Inès Uwera"
+    progress = client.get(
+        reverse("experts:import_progress", args=[programme.slug, batch.pk]),
+        headers={"HX-Request": "true"},
+    ).content.decode()
+    assert "1 created, 0 updated, 0 unchanged." in progress
+    assert "hx-trigger" not in progress
+
+
+def test_a_running_import_page_polls_and_offers_a_refresh_button(client, officer, programme):
+    batch = ImportBatch.objects.create(
+        programme=programme, filename="x.csv", status="running", valid_rows=10, processed_rows=4
+    )
+    client.force_login(officer)
+    page = client.get(reverse("experts:import_detail", args=[programme.slug, batch.pk]))
+    text = page.content.decode()
+    assert 'hx-trigger="every 2s"' in text
+    assert '<progress max="100" value="40">' in text
+    assert "Refresh" in text
+
+
+def test_an_officer_merges_a_free_skill_into_the_taxonomy(client, officer, programme):
+    from skillbridge.experts.models import Skill
+    from tests.experts.factories import SkillFactory
+
+    profile = ExpertProfileFactory(programme=programme)
+    free = Skill.objects.create(name="PV panels", in_taxonomy=False)
+    profile.skills.add(free)
+    target = SkillFactory(name="Solar PV installation")
+    client.force_login(officer)
+    client.post(
+        reverse("experts:skills", args=[programme.slug]),
+        {"free_skill": free.pk, "into": target.pk},
+    )
+    target.refresh_from_db()
+    assert not Skill.objects.filter(pk=free.pk).exists()
+    assert "PV panels" in target.synonyms
+    assert list(profile.skills.values_list("name", flat=True)) == ["Solar PV installation"]
