@@ -28,6 +28,7 @@ from skillbridge.results.models import (
 
 DIMENSION_LABELS = dict(DIMENSIONS)
 COUNT_UNITS = (Indicator.Unit.COUNT, Indicator.Unit.PEOPLE)
+NO_VALUE = "—"
 
 
 @dataclass
@@ -138,6 +139,9 @@ def indicator_rows(
             actual, by = disclose(measure, is_count=indicator.unit in COUNT_UNITS)
         else:
             actual, by = reveal(measure)
+        if indicator.unit == Indicator.Unit.PERCENT and measure.total.count == 0:
+            # A share of nothing is not 0 %: there is no value yet.
+            actual = Shown(None, marker=NO_VALUE)
         expected = targets.expected(
             programme=programme, period_end=period.ends_on, unit=indicator.unit
         )

@@ -1,12 +1,18 @@
 """Queries about money: what was paid to the grantees, and whether it was paid on time."""
 
+import datetime
 from collections import defaultdict
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from skillbridge.grants.models import Disbursement, Tranche
 from skillbridge.results.indicators import labels
 from skillbridge.results.indicators.base import Measure, query, share_rows, sum_rows
+
+# A payment made within two weeks of the planned date counts as on time: bank
+# transfers and mobile-money batches take a few days to go through.
+GRACE = datetime.timedelta(days=14)
 
 
 @query(
@@ -49,16 +55,20 @@ def amount_disbursed_rwf(programme, period) -> Measure:
     dimensions=("college", "sector"),
 )
 def tranches_paid_on_time(programme, period) -> Measure:
-    """The percentage of tranches due by the end of the period that were paid in full on time.
+    """The percentage of tranches whose payment deadline has passed that were paid in full on time.
 
-    A tranche is due when its planned payment date (`planned_on`) falls on or
-    before the period's end; it was paid on time when the net ledger entries
-    dated on or before the planned date cover its whole amount. Tranches with no
-    planned date are not counted. `count` is the number of tranches due.
+    A tranche's deadline is 14 days after its planned payment date
+    (`planned_on`). It counts once the deadline is on or before the end of the
+    period (or today, for a period still running), and it was paid on time when
+    the net ledger entries dated on or before the deadline cover its whole
+    amount. Tranches without a planned date do not count. `count` is the number
+    of tranches counted. By the project's college and sector.
     """
     tranches = list(
         Tranche.objects.filter(
-            grant__programme=programme, planned_on__isnull=False, planned_on__lte=period.ends_on
+            grant__programme=programme,
+            planned_on__isnull=False,
+            planned_on__lte=min(period.ends_on, timezone.localdate()) - GRACE,
         ).values_list(
             "pk",
             "amount_rwf",
@@ -73,7 +83,7 @@ def tranches_paid_on_time(programme, period) -> Measure:
     for tranche_id, amount, paid_on in Disbursement.objects.filter(
         tranche_id__in=planned
     ).values_list("tranche_id", "amount_rwf", "paid_on"):
-        if paid_on <= planned[tranche_id]:
+        if paid_on <= planned[tranche_id] + GRACE:
             paid_in_time[tranche_id] += amount
     rows = [
         {

@@ -1,0 +1,108 @@
+"""API of results.
+
+`GET /api/v1/indicators/?programme=<slug>&period=<id>`: programme officers, finance
+officers and donor viewers. Each indicator of the programme with its baseline,
+target and actual value for the period, and the actual per disaggregation.
+Aggregates only; for donor viewers small groups are hidden exactly as on their
+pages (`value` null, `suppressed` "<5" or "x"). Without `period`, the latest
+period. A programme the caller holds no role in answers 404, a member without
+the right 403, a missing `programme` 400, anonymous callers 401.
+"""
+
+from django.http import Http404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
+from rest_framework import serializers
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.exceptions import ValidationError as ApiValidationError
+from rest_framework.generics import ListAPIView
+
+from skillbridge.calls.models import Programme
+from skillbridge.people.selectors import roles_in
+from skillbridge.results.selectors import indicator_rows, periods_of
+
+
+class ValueSerializer(serializers.Serializer):
+    value = serializers.DecimalField(max_digits=16, decimal_places=2, allow_null=True)
+    suppressed = serializers.CharField(source="marker", allow_blank=True)
+
+
+class CellSerializer(ValueSerializer):
+    dimension = serializers.CharField()
+    category = serializers.CharField(source="label")
+
+
+class IndicatorSerializer(serializers.Serializer):
+    code = serializers.CharField(source="indicator.code")
+    name = serializers.CharField(source="indicator.name")
+    level = serializers.CharField(source="indicator.statement.level")
+    statement = serializers.CharField(source="indicator.statement.code")
+    unit = serializers.CharField(source="indicator.unit")
+    method = serializers.CharField(source="indicator.method")
+    query = serializers.CharField(source="indicator.query")
+    sdg_targets = serializers.ListField(
+        source="indicator.sdg_targets", child=serializers.CharField()
+    )
+    period = serializers.SerializerMethodField()
+    baseline = serializers.DecimalField(
+        source="indicator.baseline", max_digits=16, decimal_places=2
+    )
+    target = serializers.DecimalField(source="indicator.target", max_digits=16, decimal_places=2)
+    actual = ValueSerializer()
+    progress = serializers.DecimalField(max_digits=8, decimal_places=0, allow_null=True)
+    status = serializers.CharField(source="light", allow_blank=True)
+    disaggregations = serializers.SerializerMethodField()
+
+    def get_period(self, row) -> str:
+        return self.context["period"].label
+
+    @extend_schema_field(CellSerializer(many=True))
+    def get_disaggregations(self, row) -> list[dict]:
+        return [
+            CellSerializer({"dimension": dimension, **shown.__dict__}).data
+            for dimension, cells in row.by.items()
+            for shown in cells.values()
+        ]
+
+
+@extend_schema(
+    parameters=[
+        OpenApiParameter("programme", OpenApiTypes.STR, required=True),
+        OpenApiParameter("period", OpenApiTypes.INT, required=False),
+    ]
+)
+class IndicatorListView(ListAPIView):
+    """Programme officers, finance officers and donor viewers: indicators for one period."""
+
+    serializer_class = IndicatorSerializer
+
+    def _programme_and_period(self):
+        if hasattr(self, "_found"):
+            return self._found
+        slug = self.request.query_params.get("programme")
+        if not slug:
+            raise ApiValidationError({"programme": "Name the programme by its code."})
+        programme = Programme.objects.filter(slug=slug).first()
+        if programme is None or not roles_in(self.request.user, programme):
+            raise Http404
+        if not self.request.user.has_perm("results.view_results", programme):
+            raise PermissionDenied
+        periods = periods_of(programme)
+        wanted = self.request.query_params.get("period")
+        if wanted is not None and not wanted.isdigit():
+            raise ApiValidationError({"period": "Give the period's id."})
+        period = periods.filter(pk=wanted).first() if wanted else periods.first()
+        if period is None:
+            raise Http404
+        self._found = programme, period
+        return self._found
+
+    def get_queryset(self):
+        programme, period = self._programme_and_period()
+        disclosed = not self.request.user.has_perm("results.view_unsuppressed", programme)
+        return indicator_rows(programme, period, disclosed=disclosed)
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        context["period"] = self._programme_and_period()[1]
+        return context
