@@ -146,3 +146,16 @@ def test_the_outreach_page_is_public_in_three_languages(client, db):
         page = client.get(reverse("experts:outreach")).content.decode()
         assert phrase in page
         assert reverse("account_signup") in page
+
+
+def test_the_experts_pages_carry_no_inline_code(client, esther, officer, programme, pool_member):
+    from tests.common.test_pages import assert_clean
+
+    assert_clean(client.get(reverse("experts:outreach")))
+    client.force_login(esther.user)
+    for name in ("my_profile", "my_profile_edit", "my_consent", "my_erase"):
+        assert_clean(client.get(reverse(f"experts:{name}", args=[programme.slug])))
+    client.force_login(officer)
+    for name in ("pool", "skills", "import_list"):
+        assert_clean(client.get(reverse(f"experts:{name}", args=[programme.slug])))
+    assert_clean(client.get(reverse("experts:pool_profile", args=[programme.slug, pool_member.pk])))
