@@ -41,6 +41,11 @@ NAVIGATION = [
     NavItem(_("Grants"), "grants:home", STAFF | {Role.APPLICANT}),
     NavItem(_("Pairing"), "pairing:index", frozenset({Role.PROGRAMME_OFFICER})),
     NavItem(_("My pairings"), "pairing:mine", frozenset({Role.EXPERT})),
+    NavItem(
+        _("Missions"),
+        "missions:list",
+        frozenset({Role.PROGRAMME_OFFICER, Role.EXPERT, Role.COLLEGE_COORDINATOR, Role.APPLICANT}),
+    ),
     NavItem(_("API"), "api:docs", STAFF),
     NavItem(_("My account"), "people:account", EVERYONE_SIGNED_IN),
 ]

@@ -12,6 +12,7 @@ from django.utils.module_loading import import_string
 SCHEDULED_JOBS = [
     "skillbridge.calls.tasks.send_deadline_reminders",
     "skillbridge.pairing.tasks.expire_invitations",
+    "skillbridge.missions.tasks.send_survey_invitations",
 ]
 
 

@@ -19,6 +19,7 @@ SEED_STEPS = [
     # After the review step, which leaves the demo call's winners selected.
     "skillbridge.grants.demo.seed_grants",
     "skillbridge.pairing.demo.seed_pairing",
+    "skillbridge.missions.demo.seed_missions",
 ]
 
 
