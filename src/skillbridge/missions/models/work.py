@@ -15,8 +15,11 @@ class Sex(models.TextChoices):
 
 
 # The six head-count columns of a session, (category, sex) → field name.
+_PLURALS = {Category.TRAINER: "trainers", Category.STUDENT: "students", Category.STAFF: "staff"}
 COUNT_FIELDS = {
-    (category, sex): f"{category}s_{sex}" for category in Category.values for sex in Sex.values
+    (category, sex): f"{_PLURALS[category]}_{sex}"
+    for category in Category.values
+    for sex in Sex.values
 }
 
 
