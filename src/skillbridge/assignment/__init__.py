@@ -10,6 +10,23 @@ No Django here. The instance and result formats are DESIGN.md §4::
 any input it cannot honour. The same engine assigns reviewers to proposals:
 reviewers are experts with a load capacity, proposals are projects whose seats
 are the reviews needed, and conflicts are removed pairs.
+
+Choices the format leaves open, made here:
+
+- ``alternates`` lists, per project (every project, maybe with an empty list),
+  up to three usable experts not assigned to it who still have a free place,
+  best score first, then id, so a decline can be refilled without moving anyone.
+- Scores from profiles are rounded to six places (what the result shows is what
+  ``min_score`` and the objective see); given scores are used and shown exactly.
+- Without given scores, each project considers its ``top_k`` best experts plus
+  any locked pair; unknown project ids in an expert's ``conflicts`` are ignored
+  (a professional may declare conflicts with projects outside this run).
+- ``stats.min_score`` is null when nothing is assigned; ``stats.seconds`` is the
+  wall time of the call, so it is the one value that differs between runs.
+
+Modules: ``instance`` (+ ``fields``, ``pairs``) parses, ``profiles`` and
+``blocks`` score, ``scoring`` picks candidates, ``solver`` optimises,
+``explain`` writes the result, ``bench`` measures.
 """
 
 import time
