@@ -5,6 +5,7 @@ from rest_framework.routers import SimpleRouter
 from skillbridge.api import calls, experts, grants, views
 from skillbridge.api import missions as missions_api
 from skillbridge.api import pairing as pairing_api
+from skillbridge.api import results as results_api
 from skillbridge.api import review as review_api
 
 app_name = "api"
@@ -34,6 +35,7 @@ urlpatterns = [
     path("me/", views.MeView.as_view(), name="me"),
     path("experts/", experts.ExpertListView.as_view(), name="experts"),
     path("experts/me/", experts.ExpertMeView.as_view(), name="experts_me"),
+    path("indicators/", results_api.IndicatorListView.as_view(), name="indicators"),
     path("calls/<int:pk>/ranking/", review_api.RankingView.as_view(), name="call-ranking"),
     *review_routes.urls,
     *call_routes.urls,

@@ -46,6 +46,8 @@ NAVIGATION = [
         "missions:list",
         frozenset({Role.PROGRAMME_OFFICER, Role.EXPERT, Role.COLLEGE_COORDINATOR, Role.APPLICANT}),
     ),
+    NavItem(_("Results"), "results:home", STAFF | {Role.DONOR_VIEWER}),
+    NavItem(_("Public project descriptions"), "results:stories", frozenset({Role.APPLICANT})),
     NavItem(_("API"), "api:docs", STAFF),
     NavItem(_("My account"), "people:account", EVERYONE_SIGNED_IN),
 ]

@@ -20,6 +20,7 @@ SEED_STEPS = [
     "skillbridge.grants.demo.seed_grants",
     "skillbridge.pairing.demo.seed_pairing",
     "skillbridge.missions.demo.seed_missions",
+    "skillbridge.results.demo.seed_results",
 ]
 
 
