@@ -209,3 +209,9 @@ def test_any_malformed_value_is_an_instance_error_or_a_result(path, value):
         return
     assert "\n" not in message
     assert ": " in message
+
+
+def test_a_conflict_with_a_project_outside_the_instance_is_ignored():
+    data = instances.scored()
+    data["experts"][0]["conflicts"] = ["P-from-another-call"]
+    assert solve(data)["stats"]["filled_seats"] == 3
