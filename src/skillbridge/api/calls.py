@@ -90,13 +90,30 @@ class CallViewSet(viewsets.ReadOnlyModelViewSet):
 
 class BudgetLineSerializer(serializers.ModelSerializer):
     total_rwf = serializers.IntegerField(read_only=True)
+    category = serializers.CharField(help_text="One of: " + ", ".join(BudgetLine.Category.values))
 
     class Meta:
         model = BudgetLine
         fields = ["item", "category", "quantity", "unit_cost_rwf", "total_rwf"]
 
 
+def _choice_text(choices) -> serializers.CharField:
+    """A read-only choice as plain text; the values are named in the help text.
+
+    Plain text rather than an enum keeps our choice sets from colliding in the
+    schema with other apps' fields of the same name (kind, sex, state).
+    """
+    return serializers.CharField(
+        read_only=True, help_text="One of: " + ", ".join(value for value, _ in choices)
+    )
+
+
 class TeamMemberSerializer(serializers.ModelSerializer):
+    kind = _choice_text(TeamMember.Kind.choices)
+    sex = _choice_text(TeamMember.Sex.choices)
+    status = _choice_text(TeamMember.Status.choices)
+    affiliation = _choice_text(TeamMember.Affiliation.choices)
+
     class Meta:
         model = TeamMember
         fields = ["full_name", "email", "is_lead", "kind", "sex", "status", "affiliation"]
@@ -116,6 +133,7 @@ class ProposalSerializer(serializers.ModelSerializer):
     budget_total_rwf = serializers.SerializerMethodField()
     team = serializers.SerializerMethodField()
     attachments = AttachmentSerializer(many=True, read_only=True)
+    state = _choice_text(Proposal.State.choices)
 
     class Meta:
         model = Proposal
@@ -151,8 +169,9 @@ class ProposalCreateSerializer(serializers.Serializer):
     call = serializers.PrimaryKeyRelatedField(queryset=Call.objects.none())
     title = serializers.CharField(max_length=TITLE_MAX_CHARS)
     sector = serializers.SlugField(required=False, allow_null=True)
-    kind = serializers.ChoiceField(choices=TeamMember.Kind.choices)
-    sex = serializers.ChoiceField(choices=TeamMember.Sex.choices)
+    # Checked by the service, which answers 400 naming the field.
+    kind = serializers.CharField(help_text="student or trainer")
+    sex = serializers.CharField(help_text="female, male or undisclosed")
     college = serializers.SlugRelatedField(
         slug_field="short_name",
         queryset=Organisation.objects.filter(kind=Organisation.Kind.COLLEGE),
