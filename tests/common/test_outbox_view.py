@@ -61,3 +61,13 @@ def test_the_outbox_runs_a_fixed_number_of_queries(
     add(40)
     with django_assert_num_queries(len(one.captured_queries)):
         client.get(reverse("common:outbox"))
+
+
+def test_pages_keep_the_other_query_parameters(client, officer, programme):
+    for i in range(51):
+        OutboxMessage.objects.create(
+            to=f"p{i}@example.org", subject="s", body="b", language="en", programme=programme
+        )
+    client.force_login(officer)
+    page = client.get(reverse("common:outbox") + "?kind=x").content.decode()
+    assert 'href="?kind=x&amp;page=2"' in page
