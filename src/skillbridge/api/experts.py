@@ -51,7 +51,10 @@ class ExpertProfileSerializer(serializers.Serializer):
     id = serializers.IntegerField(read_only=True)
     programme = serializers.SlugField(source="programme.slug", read_only=True)
     state = serializers.CharField(read_only=True)
-    sex = serializers.ChoiceField(choices=ExpertProfile.Sex.values, allow_blank=True)
+    # Plain text, checked by the service: a choice here would collide with other "sex" enums.
+    sex = serializers.CharField(
+        allow_blank=True, max_length=12, help_text="female, male, undisclosed, or empty"
+    )
     phone = serializers.CharField(allow_blank=True, max_length=30)
     country = serializers.CharField(allow_blank=True, max_length=2)
     city = serializers.CharField(allow_blank=True, max_length=100)
