@@ -27,6 +27,8 @@ def test_a_person_without_a_role_is_told_how_to_get_one(client, outsider):
     client.force_login(outsider)
     page = client.get(reverse("people:dashboard")).content.decode()
     assert "You have no role in a programme yet" in page
+    assert reverse("experts:register") in page
+    assert reverse("calls:open_calls") in page
 
 
 def test_the_dashboard_asks_anonymous_visitors_to_sign_in(client, db):
