@@ -52,6 +52,11 @@ class IndicatorRow:
         ]
 
 
+def natural_key(code: str) -> list:
+    """Sort codes as people read them: 1.2 before 1.10, 1.1 before 1.1.1."""
+    return [(0, int(part), "") if part.isdigit() else (1, 0, part) for part in code.split(".")]
+
+
 def period_for_member(user, pk: int) -> ReportingPeriod:
     """A reporting period, or 404 to anyone who holds no role in its programme."""
     period = get_object_or_404(ReportingPeriod.objects.select_related("programme"), pk=pk)
@@ -124,7 +129,7 @@ def indicator_rows(
     """Every indicator of the programme with its actual value for `period`."""
     stored = _stored_measures(period)
     rows = []
-    for indicator in indicators_of(programme).order_by("statement__code", "position", "code"):
+    for indicator in sorted(indicators_of(programme), key=lambda i: natural_key(i.code)):
         indicator.programme = programme
         source = note = ""
         if indicator.pk in stored:
