@@ -118,3 +118,14 @@ def test_outsiders_see_nothing(under_way, outsider, donor):
     for user in (outsider, donor):
         assert api(user).get("/api/v1/missions/").json()["count"] == 0
         assert api(user).get(f"/api/v1/missions/{under_way.pk}/").status_code == 404
+
+
+def test_an_unknown_modality_is_refused_at_its_field(under_way, expert):
+    response = api(expert).post(
+        f"/api/v1/missions/{under_way.pk}/sessions/",
+        {**SESSION, "modality": "telepathy", "held_on": under_way.starts_on.isoformat()},
+        format="json",
+    )
+    assert response.status_code == 400
+    assert list(response.json()) == ["modality"]
+    assert Session.objects.count() == 0

@@ -27,8 +27,21 @@ def _api_error(error: ValidationError) -> ApiValidationError:
     return ApiValidationError({"non_field_errors": error.messages})
 
 
+def _choice_text(choices, *, read_only: bool = True) -> serializers.CharField:
+    """A choice as plain text, its values named in the help text.
+
+    Plain text rather than an enum keeps the missions' choice sets from
+    colliding in the schema with other apps' fields of the same name (kind,
+    state, modality). The services check the values and answer per field.
+    """
+    return serializers.CharField(
+        read_only=read_only, help_text="One of: " + ", ".join(value for value, _ in choices)
+    )
+
+
 class SessionSerializer(serializers.ModelSerializer):
     participants = serializers.IntegerField(read_only=True)
+    modality = _choice_text(Session.Modality.choices, read_only=False)
 
     class Meta:
         model = Session
@@ -51,6 +64,8 @@ class MissionSerializer(serializers.ModelSerializer):
     professional = serializers.CharField(source="expert.user.get_full_name")
     pairing = serializers.IntegerField(source="pairing_id", allow_null=True)
     training_request = serializers.IntegerField(source="training_request_id", allow_null=True)
+    kind = _choice_text(Mission.Kind.choices)
+    state = _choice_text(Mission.State.choices)
 
     class Meta:
         model = Mission
