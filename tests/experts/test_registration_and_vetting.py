@@ -113,7 +113,8 @@ def test_a_professional_in_belgium_registers_fills_submits_and_is_approved(
     profile.refresh_from_db()
     assert profile.state == "approved"
     assert list(matchable_experts(programme)) == [profile]
-    approved_mail = [m for m in mail.outbox if m.subject.endswith("approved")]
+    # Mailed in the professional's own language (French).
+    approved_mail = [m for m in mail.outbox if m.subject.endswith("Votre profil est approuvé")]
     assert [m.to for m in approved_mail] == [["aline.mukeshimana@example.be"]]
     assert sorted(
         AuditEntry.objects.filter(action__startswith="expert.").values_list("action", flat=True)

@@ -103,7 +103,7 @@ def test_a_schedule_that_does_not_add_up_to_100_is_refused(grant, officer):
             evidence_expected="y",
         ),
     ]
-    with pytest.raises(ValidationError, match="100%"):
+    with pytest.raises(ValidationError, match="must add up to the whole award"):
         awards.grant_set_schedule(actor=officer, grant=grant, schedule=plans)
     assert grant.tranches.count() == 3
 

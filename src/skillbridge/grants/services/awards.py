@@ -67,7 +67,7 @@ def _check_schedule(plans: list[TranchePlan], *, grant_starts: datetime.date, gr
     if not plans:
         errors["schedule"] = _("A grant needs at least one tranche.")
     elif sum(p.share for p in plans) != 100:
-        errors["schedule"] = _("The tranches must add up to 100% of the award.")
+        errors["schedule"] = _("The tranches must add up to the whole award.")
     elif any(p.share <= 0 for p in plans):
         errors["schedule"] = _("Every tranche needs a share above 0%.")
     for plan in plans[1:]:
