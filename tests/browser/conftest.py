@@ -11,7 +11,10 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.utils.module_loading import import_string
 from playwright.sync_api import sync_playwright
+
+from skillbridge.common.management.commands.seed_demo import SEED_STEPS
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls made by
 # fixtures in the same thread are still plain synchronous calls.
@@ -48,7 +51,16 @@ def browser():
 
 @pytest.fixture
 def demo_site(live_server, transactional_db):
+    """The whole demo programme, as `make demo` serves it."""
     call_command("seed_demo", force=True, stdout=open(os.devnull, "w"))  # noqa: SIM115
+    return live_server
+
+
+@pytest.fixture
+def accounts_site(live_server, transactional_db):
+    """Only the organisations, the programme and the demo accounts: quicker to load."""
+    for step in SEED_STEPS[:3]:
+        import_string(step)()
     return live_server
 
 
@@ -87,15 +99,44 @@ class Visitor:
         )
 
 
+def _visitor(browser, site, viewport):
+    context = browser.new_context(viewport=viewport, locale="en-GB")
+    return context, Visitor(context.new_page(), site.url)
+
+
+PHONE = {"width": 360, "height": 740}
+DESKTOP = {"width": 1280, "height": 900}
+
+
 @pytest.fixture
-def phone(browser, demo_site):
-    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="en-GB")
-    yield Visitor(context.new_page(), demo_site.url)
+def phone(browser, accounts_site):
+    """A phone on the site with only the demo accounts."""
+    context, visitor = _visitor(browser, accounts_site, PHONE)
+    yield visitor
     context.close()
 
 
 @pytest.fixture
-def desktop(browser, demo_site):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
-    yield Visitor(context.new_page(), demo_site.url)
+def desktop(browser, accounts_site):
+    """A desktop browser on the site with only the demo accounts."""
+    context, visitor = _visitor(browser, accounts_site, DESKTOP)
+    yield visitor
     context.close()
+
+
+@pytest.fixture
+def demo_browser(browser, demo_site):
+    """Opens visitors on the full demo: `demo_browser(PHONE)` or `demo_browser(DESKTOP)`.
+
+    Each visitor has its own cookies, so several people can take turns in one test.
+    """
+    contexts = []
+
+    def open_visitor(viewport=DESKTOP):
+        context, visitor = _visitor(browser, demo_site, viewport)
+        contexts.append(context)
+        return visitor
+
+    yield open_visitor
+    for context in contexts:
+        context.close()
