@@ -3,6 +3,7 @@
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from skillbridge.calls.models import Proposal
 from skillbridge.common.models import AuditEntry, OutboxMessage
@@ -94,3 +95,33 @@ def test_a_submitted_review_cannot_be_removed(call, officer, reviewed):
     review = Review.objects.filter(submitted_at__isnull=False).first()
     with pytest.raises(ValidationError):
         services.assignment_remove(actor=officer, review=review)
+
+
+def test_after_release_the_selection_page_compares_instead_of_failing(
+    client, call, officer, reviewed
+):
+    stage_all(officer, call, reviewed)
+    services.decisions_release(actor=officer, call=call, share_comments=False)
+    client.force_login(officer)
+    url = reverse("review:selection", args=[call.pk])
+    page = client.get(url + "?size=1&reserve=1&min_per_sector=1")
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "Every reviewed proposal already has a decision" in text
+    assert reviewed[0].title in text
+    assert "Stage the decisions" not in text
+    before = list(Decision.objects.values_list("proposal_id", "outcome", "released_at"))
+    posted = client.post(
+        url,
+        {"size": 1, "reserve": 0, "reason_selected": "a", "reason_not_selected": "b"},
+    )
+    assert posted.status_code == 302
+    assert "nothing is left" in client.get(posted["Location"]).content.decode()
+    assert list(Decision.objects.values_list("proposal_id", "outcome", "released_at")) == before
+
+
+def test_with_no_reviewed_proposal_the_selection_page_says_so(client, call, officer, assigned):
+    client.force_login(officer)
+    page = client.get(reverse("review:selection", args=[call.pk]) + "?size=2&reserve=1")
+    assert page.status_code == 200
+    assert "No proposal has a submitted review yet" in page.content.decode()

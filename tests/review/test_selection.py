@@ -103,3 +103,9 @@ def test_equal_totals_go_to_the_better_ranked_candidates():
 def test_impossible_quotas_are_reported_not_guessed():
     candidates = [Candidate(1, 4.0, "ict", "A", "male"), Candidate(2, 3.0, "ict", "A", "male")]
     assert not best_set(candidates, 1, min_per_sex=1).feasible
+
+
+def test_no_candidates_give_an_empty_set_or_an_impossible_minimum():
+    assert best_set([], 0).chosen == ()
+    assert best_set([], 0).feasible
+    assert not best_set([], 0, min_per_sex=1).feasible

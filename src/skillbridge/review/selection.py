@@ -104,6 +104,8 @@ def _solve(candidates: Sequence[Candidate], n: int, quotas: Sequence[Quota]) -> 
     count = len(candidates)
     if n > count:
         return None
+    if count == 0:  # nothing to choose from: only the empty set, if no minimum is demanded
+        return None if any(q.is_minimum and q.bound > 0 for q in quotas) else []
     # Lexicographic objective in exact integers: value first, ranking place second.
     big = count * (count + 1) + 1
     weights = np.array(

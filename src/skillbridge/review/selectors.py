@@ -24,6 +24,7 @@ IN_REVIEW = [
     Proposal.State.RESERVE,
     Proposal.State.NOT_SELECTED,
 ]
+DECIDED = {Proposal.State.SELECTED, Proposal.State.RESERVE, Proposal.State.NOT_SELECTED}
 
 
 # --- Conflicts ------------------------------------------------------------------------------
@@ -320,18 +321,18 @@ def selection_for(
     min_per_sector: int = 0,
     max_per_college: int | None = None,
     min_per_sex: int = 0,
+    released: bool = False,
 ) -> SelectionView:
     """The best set of `size` reviewed, undecided-or-staged proposals under the quotas.
 
     Candidates are the proposals under review with at least one submitted
     review, valued by calibrated mean (see `review.selection`); the reserve list
     is the next `reserve` candidates in ranking order outside the chosen set.
+    With `released`, proposals whose decision is released take part too: a
+    comparison with the committee's choice once nothing is left to decide.
     """
-    rows = [
-        r
-        for r in ranking(call)
-        if r.proposal.state == Proposal.State.UNDER_REVIEW and r.stats.count > 0
-    ]
+    states = {Proposal.State.UNDER_REVIEW} | (DECIDED if released else set())
+    rows = [r for r in ranking(call) if r.proposal.state in states and r.stats.count > 0]
     candidates = [
         Candidate(
             id=r.proposal.pk,

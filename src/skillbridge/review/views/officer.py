@@ -168,7 +168,7 @@ def ranking(request, pk: int):
     )
 
 
-def _selection(call, data):
+def _selection(call, data, *, released=False):
     return selectors.selection_for(
         call,
         size=data["size"],
@@ -176,17 +176,28 @@ def _selection(call, data):
         min_per_sector=data["min_per_sector"] or 0,
         max_per_college=data["max_per_college"],
         min_per_sex=data["min_per_sex"] or 0,
+        released=released,
     )
 
 
 @login_required
 def selection(request, pk: int):
-    """Programme officers: the best set of N under quotas, the quotas that bound it; stage it."""
+    """Programme officers: the best set of N under quotas, the quotas that bound it; stage it.
+
+    Once every reviewed proposal has a released decision, the set is computed
+    among all of them, for comparison with the committee's choice, and nothing
+    can be staged.
+    """
     call = _officer_call(request, pk)
     if request.method == "POST":
         form = StageSelectionForm(request.POST)
         if form.is_valid():
             found = _selection(call, form.cleaned_data)
+            if not found.rows:
+                messages.error(
+                    request, _("Every reviewed proposal already has a decision: nothing is left.")
+                )
+                return redirect("review:selection", pk=call.pk)
             if not found.selection.feasible:
                 form.add_error(None, _("No set of proposals meets these quotas."))
             else:
@@ -211,11 +222,15 @@ def selection(request, pk: int):
     else:
         query = SelectionForm(request.GET or None, initial={"size": call.awards_planned})
         form = StageSelectionForm(initial={**query.initial, **request.GET.dict()})
-    found = _selection(call, query.cleaned_data) if query.is_valid() else None
+    found, comparison = None, False
+    if query.is_valid():
+        found = _selection(call, query.cleaned_data)
+        if not found.rows:
+            found, comparison = _selection(call, query.cleaned_data, released=True), True
     return render(
         request,
         "review/selection.html",
-        {"call": call, "query": query, "form": form, "found": found},
+        {"call": call, "query": query, "form": form, "found": found, "comparison": comparison},
     )
 
 
