@@ -111,6 +111,62 @@ def test_locks_and_forbids_hold_across_runs(
     assert not Candidate.objects.filter(need=need, expert=best).exists()
 
 
+def test_a_locked_pair_survives_any_number_of_runs(
+    officer, programme, need, energy, django_capture_on_commit_callbacks
+):
+    solar = SkillFactory(name="solar pv")
+    need.skills.set([solar])
+    ExpertProfileFactory(programme=programme, sectors=[energy], skills=[solar])
+    locked = ExpertProfileFactory(programme=programme, sectors=[energy])
+    services.decision_set(actor=officer, need=need, expert=locked, kind=PairDecision.Kind.LOCK)
+    runs = []
+    for _ in range(4):
+        with django_capture_on_commit_callbacks(execute=True):
+            runs.append(_run(officer, programme))
+    # Each run replaced the previous proposal; none of that counts as the
+    # professional having been asked, so the lock still holds the fourth time.
+    assert [Pairing.objects.get(run=run).expert for run in runs] == [locked] * 4
+    assert [Pairing.objects.get(run=run).state for run in runs] == [
+        Pairing.State.CANCELLED,
+        Pairing.State.CANCELLED,
+        Pairing.State.CANCELLED,
+        Pairing.State.PROPOSED,
+    ]
+
+
+def test_a_replaced_proposal_may_be_proposed_again(
+    officer, programme, need, energy, django_capture_on_commit_callbacks
+):
+    solar = SkillFactory(name="solar pv")
+    need.skills.set([solar])
+    best = ExpertProfileFactory(programme=programme, sectors=[energy], skills=[solar])
+    ExpertProfileFactory(programme=programme)
+    runs = []
+    for _ in range(3):
+        with django_capture_on_commit_callbacks(execute=True):
+            runs.append(_run(officer, programme))
+    assert [Pairing.objects.get(run=run).expert for run in runs] == [best] * 3
+
+
+def test_a_professional_who_declined_is_not_proposed_again(
+    officer, programme, need, energy, django_capture_on_commit_callbacks
+):
+    solar = SkillFactory(name="solar pv")
+    need.skills.set([solar])
+    best = ExpertProfileFactory(programme=programme, sectors=[energy], skills=[solar])
+    second = ExpertProfileFactory(programme=programme, sectors=[energy])
+    with django_capture_on_commit_callbacks(execute=True):
+        first_run = _run(officer, programme)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.run_confirm(actor=officer, run=first_run)
+    services.pairing_decline(
+        actor=best.user, pairing=Pairing.objects.get(run=first_run), reason="No time."
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        second_run = _run(officer, programme)
+    assert Pairing.objects.get(run=second_run).expert == second
+
+
 def test_a_conflict_keeps_a_team_member_off_their_own_project(
     officer, programme, college, energy, django_capture_on_commit_callbacks
 ):

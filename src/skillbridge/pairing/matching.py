@@ -172,11 +172,19 @@ def _conflicting(conflicts: dict[int, set[int]], need_pk: int) -> set[int]:
 
 
 def _excluded_pairs(programme, needs: list[Need], pool: list[ExpertProfile]) -> dict:
-    """Pairs never to propose again: already paired with the need, or declined or cancelled."""
+    """Pairs never to propose again: the professional was asked for the need already.
+
+    That is, invited (whatever came next: accepted, declined, expired, cancelled).
+    A proposal cancelled before any invitation (replaced by a later run, or
+    dropped by the officer) does not count, as in `alternate_offer`: otherwise
+    every run would quietly forbid the pairs the previous run proposed, locked
+    ones included. An officer who wants a pair never again forbids it.
+    """
     excluded: dict[int, set[int]] = defaultdict(set)
     rows = (
         Pairing.objects.filter(need__in=needs, expert__in=pool)
         .exclude(state=Pairing.State.PROPOSED)
+        .exclude(state=Pairing.State.CANCELLED, invited_at__isnull=True)
         .values_list("need", "expert")
     )
     for need_pk, profile_pk in rows:
