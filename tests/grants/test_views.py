@@ -7,10 +7,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from skillbridge.common.exports import XLSX_TYPE
 from skillbridge.grants.models import Disbursement, Expense, Grant, Milestone
-from skillbridge.grants.services import milestones
+from skillbridge.grants.services import awards, milestones
 from tests.common.test_pages import assert_clean
 from tests.factories import CollegeFactory, ProgrammeRoleFactory, UserFactory
 from tests.grants.factories import award, selected_proposal
@@ -91,6 +92,64 @@ def test_the_officer_awards_a_grant_from_the_programme_page(client, officer, pro
         3_600_000,
         3_600_000,
         1_800_000,
+    ]
+
+
+def test_the_officer_is_told_when_the_budget_does_not_add_up_to_the_award(
+    client, officer, applicant, proposal
+):
+    grant = award(proposal, officer, amount=9_000_000, amount_reason="The laptops cost less.")
+    page = get(client, officer, f"/grants/{grant.pk}/").content.decode()
+    assert "The budget adds up to 10,000,000 RWF, 1,000,000 RWF more than the award." in page
+    awards.grant_set_budget(
+        actor=officer,
+        grant=grant,
+        lines=[{"item": "Laptop", "category": "equipment", "amount_rwf": 8_000_000}],
+    )
+    page = get(client, officer, f"/grants/{grant.pk}/").content.decode()
+    assert "The budget adds up to 8,000,000 RWF, 1,000,000 RWF less than the award." in page
+    # The team does not manage the budget: the warning is the officer's.
+    assert (
+        "The budget adds up to"
+        not in get(client, applicant, f"/grants/{grant.pk}/").content.decode()
+    )
+    awards.grant_set_budget(
+        actor=officer,
+        grant=grant,
+        lines=[{"item": "Laptop", "category": "equipment", "amount_rwf": 9_000_000}],
+    )
+    assert (
+        "The budget adds up to" not in get(client, officer, f"/grants/{grant.pk}/").content.decode()
+    )
+
+
+def test_the_officer_saves_the_budget_with_the_empty_extra_line_left_alone(client, officer, grant):
+    """A browser sends the extra line's category select with its first option."""
+    client.force_login(officer)
+    url = f"/grants/{grant.pk}/budget/"
+    assert_clean(client.get(url))
+    response = client.post(
+        url,
+        {
+            "line-TOTAL_FORMS": "3",
+            "line-INITIAL_FORMS": "2",
+            "line-MIN_NUM_FORMS": "0",
+            "line-MAX_NUM_FORMS": "40",
+            "line-0-item": "Laptop",
+            "line-0-category": "equipment",
+            "line-0-amount_rwf": "3500000",
+            "line-1-item": "Business registration",
+            "line-1-category": "licences",
+            "line-1-amount_rwf": "6500000",
+            "line-2-item": "",
+            "line-2-category": "equipment",
+            "line-2-amount_rwf": "",
+        },
+    )
+    assert response.status_code == 302
+    assert list(grant.budget_lines.order_by("position").values_list("item", "amount_rwf")) == [
+        ("Laptop", 3_500_000),
+        ("Business registration", 6_500_000),
     ]
 
 
@@ -345,6 +404,25 @@ def test_the_finance_dashboard_lists_payable_tranches_and_exports_them(
     export = client.get(f"/grants/programme/{programme.slug}/finance/?format=xlsx")
     assert export["Content-Type"] == XLSX_TYPE
     assert export.content.startswith(b"PK")
+
+
+def test_the_finance_dashboard_marks_upcoming_payments_planned_in_the_past_as_late(
+    client, finance, running_grant, programme
+):
+    tranche_2 = running_grant.tranches.get(number=2)
+    today = timezone.localdate()
+    tranche_2.planned_on = today - datetime.timedelta(days=3)
+    tranche_2.save(update_fields=["planned_on"])
+    tranche_3 = running_grant.tranches.get(number=3)
+    tranche_3.planned_on = today + datetime.timedelta(days=30)
+    tranche_3.save(update_fields=["planned_on"])
+    response = get(client, finance, f"/grants/programme/{programme.slug}/finance/")
+    assert [t.number for t in response.context["upcoming"]] == [2, 3]
+    page = response.content.decode()
+    late = '<span class="badge returned">late</span>'
+    assert page.count(late) == 1
+    assert page.index(tranche_2.planned_on.isoformat()) < page.index(late)
+    assert page.index(late) < page.index(tranche_3.planned_on.isoformat())
 
 
 def test_the_finance_dashboard_and_grant_list_make_a_fixed_number_of_queries(

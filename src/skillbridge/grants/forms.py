@@ -51,7 +51,13 @@ ScheduleFormSet = forms.formset_factory(TrancheRowForm, extra=1, max_num=8)
 
 class BudgetLineForm(forms.Form):
     item = forms.CharField(label=_("Item"), max_length=150)
-    category = forms.ChoiceField(label=_("Category"), choices=BudgetLine.Category.choices)
+    # The initial value is the option a browser selects by itself, so an untouched
+    # empty line has not "changed" and the formset lets it go instead of refusing it.
+    category = forms.ChoiceField(
+        label=_("Category"),
+        choices=BudgetLine.Category.choices,
+        initial=BudgetLine.Category.choices[0][0],
+    )
     amount_rwf = forms.IntegerField(label=_("Budget (RWF)"), min_value=0)
 
 

@@ -176,6 +176,8 @@ def detail(request, pk):
     require(request.user, "grants.view_grant", grant)
     user = request.user
     rows = selectors.budget_vs_actual(grant)
+    budget_total = sum(r["budget_rwf"] for r in rows)
+    spent_total = sum(r["spent_rwf"] for r in rows)
     return render(
         request,
         "grants/detail.html",
@@ -183,8 +185,12 @@ def detail(request, pk):
             "grant": grant,
             "tranches": grant.tranches.all(),
             "budget_rows": rows,
-            "budget_total": sum(r["budget_rwf"] for r in rows),
-            "spent_total": sum(r["spent_rwf"] for r in rows),
+            "budget_total": budget_total,
+            "spent_total": spent_total,
+            "budget_balance": budget_total - spent_total,
+            # The budget carried over from the proposal may not add up to the award.
+            "budget_over": max(budget_total - grant.amount_rwf, 0),
+            "budget_short": max(grant.amount_rwf - budget_total, 0),
             "timeline": selectors.timeline_of(grant),
             "reversed_ids": {d.reverses_id for d in grant.disbursements.all() if d.reverses_id},
             "can_manage": user.has_perm("grants.manage_grant", grant),
