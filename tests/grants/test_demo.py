@@ -38,7 +38,10 @@ def test_the_demo_gives_every_selected_proposal_a_grant_at_a_believable_stage(de
     mine = Grant.objects.get(proposal__lead__email="applicant@example.org")
     assert mine.state == Grant.State.ACTIVE
     assert mine.paid_rwf == mine.tranches.get(number=1).amount_rwf
-    assert mine.tranches.get(number=2).milestone.state == Milestone.State.SUBMITTED
+    waiting = mine.tranches.get(number=2).milestone
+    assert waiting.state == Milestone.State.SUBMITTED
+    assert waiting.evidence_name == "rdb-registration-certificate.pdf"  # the text says attached
+    assert waiting.evidence_file.read().startswith(b"%PDF")
     assert mine.expenses.exists()
     returned = Milestone.objects.get(state=Milestone.State.RETURNED)
     assert "business licence is missing" in returned.review_comments

@@ -93,9 +93,14 @@ def _pay(grant: Grant, number: int, *, finance, days_ago: int, method="bank_tran
     )
 
 
-def _evidence(grant: Grant, number: int, *, lead, text: str):
+def _evidence(grant: Grant, number: int, *, lead, text: str, file_name: str = ""):
     milestone = Tranche.objects.get(grant=grant, number=number).milestone
-    return milestones.milestone_submit_evidence(actor=lead, milestone=milestone, text=text)
+    upload = None
+    if file_name:
+        upload = SimpleUploadedFile(file_name, receipt_pdf(f"{grant.proposal.title}: {text}"))
+    return milestones.milestone_submit_evidence(
+        actor=lead, milestone=milestone, text=text, upload=upload
+    )
 
 
 def _spend(grant: Grant, *, lead, share: int, days_ago: int, overspend: bool = False) -> None:
@@ -143,6 +148,7 @@ def _stage(index: int, grant: Grant, *, officer, finance, lead) -> None:
             2,
             lead=lead,
             text="The ticketing system runs at the college gate; RDB registration attached.",
+            file_name="rdb-registration-certificate.pdf",
         )
     elif index == 3:
         milestones.milestone_return(
