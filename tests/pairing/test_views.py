@@ -79,7 +79,7 @@ def test_an_officer_runs_locks_reruns_and_confirms_from_the_pages(
     run = MatchingRun.objects.get()
     assert response["Location"] == reverse("pairing:run", args=[slug, run.pk])
     page = client.get(response["Location"]).content.decode()
-    assert "same sector: energy" in page
+    assert "same sector: Energy" in page
     assert "Confirm and invite the professionals" in page
     client.post(
         reverse("pairing:decide", args=[slug, need.pk]), {"expert": second.pk, "kind": "lock"}

@@ -11,6 +11,8 @@ import re
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from skillbridge.experts.languages import LANGUAGE_CHOICES
+
 Reason = dict
 
 DIAGNOSES = {
@@ -43,28 +45,57 @@ def diagnosis_text(item: Reason) -> str:
     return str(template) % item.get("values", {}) if item.get("values") else str(template)
 
 
+def _language_names(codes: str, sector) -> str:
+    names = dict(LANGUAGE_CHOICES)
+    return ", ".join(str(names.get(code, code)) for code in codes.split(", "))
+
+
+def _sector_name(slug: str, sector) -> str:
+    return sector.name if sector is not None and sector.slug == slug else slug
+
+
+def _periods(periods: str, sector) -> str:
+    return periods.replace("..", " – ")
+
+
+def _as_is(value: str, sector) -> str:
+    return value
+
+
 _ENGINE = [
-    (re.compile(r"^shares skills: (?P<v>.+)$"), _("shares skills: %(v)s")),
-    (re.compile(r"^same sector: (?P<v>.+)$"), _("same sector: %(v)s")),
-    (re.compile(r"^speaks (?P<v>.+)$"), _("speaks %(v)s")),
-    (re.compile(r"^works onsite$"), _("works on site")),
-    (re.compile(r"^works remote$"), _("works remotely")),
-    (re.compile(r"^available (?P<v>.+)$"), _("available %(v)s")),
-    (re.compile(r"^similar profile text \((?P<v>[0-9.]+)\)$"), _("similar profile text (%(v)s)")),
+    (re.compile(r"^shares skills: (?P<v>.+)$"), _("shares skills: %(v)s"), _as_is),
+    (re.compile(r"^same sector: (?P<v>.+)$"), _("same sector: %(v)s"), _sector_name),
+    (re.compile(r"^speaks (?P<v>.+)$"), _("speaks %(v)s"), _language_names),
+    (re.compile(r"^works onsite$"), _("works on site"), _as_is),
+    (re.compile(r"^works remote$"), _("works remotely"), _as_is),
+    (re.compile(r"^available (?P<v>.+)$"), _("available %(v)s"), _periods),
+    (
+        re.compile(r"^similar profile text \((?P<v>[0-9.]+)\)$"),
+        _("similar profile text (%(v)s)"),
+        _as_is,
+    ),
     (
         re.compile(r"^meets every requirement the project states$"),
         _("meets every requirement the project states"),
+        _as_is,
     ),
 ]
 
 
-def engine_reason(text: str) -> str:
-    """One of the engine's reasons in the reader's language (unknown ones as they are)."""
-    for pattern, template in _ENGINE:
+def engine_reason(text: str, sector=None) -> str:
+    """One of the engine's reasons in the reader's language (unknown ones as they are).
+
+    The engine speaks in codes: language codes become their names, the need's
+    sector slug the name of `sector` (the need's Sector), and "start..end"
+    periods a readable range.
+    """
+    for pattern, template, readable in _ENGINE:
         found = pattern.match(text)
-        if found:
-            values = found.groupdict()
-            return str(template) % values if values else str(template)
+        if found is None:
+            continue
+        if "v" not in found.groupdict():
+            return str(template)
+        return str(template) % {"v": readable(found["v"], sector)}
     return text
 
 

@@ -21,7 +21,9 @@ def present_candidates(candidates, needs: list[Need]) -> list[NeedRow]:
     rows: dict[int, NeedRow] = {}
     for candidate in candidates:
         row = rows.setdefault(candidate.need_id, NeedRow(need=candidate.need))
-        candidate.reason_texts = [engine_reason(text) for text in candidate.reasons]
+        candidate.reason_texts = [
+            engine_reason(text, candidate.need.sector) for text in candidate.reasons
+        ]
         candidate.decision = decided.get((candidate.need_id, candidate.expert_id), "")
         (row.alternates if candidate.is_alternate else row.proposed).append(candidate)
     return list(rows.values())

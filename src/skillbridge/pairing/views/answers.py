@@ -38,7 +38,7 @@ def _detail(request, pairing, *, decline_form=None, cancel_form=None, status=200
             "is_professional": is_professional,
             "is_officer": is_officer,
             "mentor": selectors.mentor_card(pairing, sharing),
-            "reasons": [engine_reason(text) for text in pairing.reasons],
+            "reasons": [engine_reason(text, pairing.need.sector) for text in pairing.reasons],
             "decline_form": decline_form or ReasonForm(),
             "cancel_form": cancel_form or ReasonForm(),
         },
