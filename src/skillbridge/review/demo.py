@@ -56,9 +56,21 @@ COMMITTEE_COMMENTS = {
     ],
 }
 APPLICANT_COMMENTS = {
-    "high": "Well argued. Keep the pilot small and measure what users do.",
-    "mid": "Show evidence from potential users and trim the equipment budget.",
-    "low": "Focus on one problem and explain step by step how you will test your idea.",
+    "high": [
+        "Well argued. Keep the pilot small and measure what users do.",
+        "A strong idea: line up your first paying users before you build more.",
+        "Clear and credible. Plan now who will maintain the product after the grant.",
+    ],
+    "mid": [
+        "Show evidence from potential users and trim the equipment budget.",
+        "Say who exactly will use this first and how you will reach them.",
+        "Compare your solution with what already exists and say why yours is better.",
+    ],
+    "low": [
+        "Focus on one problem and explain step by step how you will test your idea.",
+        "Talk to ten potential users before you rewrite the plan.",
+        "Make the timeline smaller: what can you show after three months?",
+    ],
 }
 
 
@@ -134,6 +146,12 @@ def _band(scores: list[int]) -> str:
     return "high" if mean >= 3.8 else "mid" if mean >= 2.9 else "low"
 
 
+def _applicant_comment(review: Review, band: str) -> str:
+    """A different comment from each reviewer of the same proposal."""
+    done = review.proposal.reviews.filter(submitted_at__isnull=False).count()
+    return APPLICANT_COMMENTS[band][done % len(APPLICANT_COMMENTS[band])]
+
+
 def _seed_reviews(call: Call, featured: Proposal | None) -> None:
     criteria = selectors.criteria_of(call)
     reviewer1, reviewer2 = demo_user("reviewer1@example.org"), demo_user("reviewer2@example.org")
@@ -175,7 +193,7 @@ def _seed_reviews(call: Call, featured: Proposal | None) -> None:
             review=review,
             scores=scores,
             committee_comment=comments[int(_noise(review.pk, "c") * len(comments))],
-            applicant_comment=APPLICANT_COMMENTS[band],
+            applicant_comment=_applicant_comment(review, band),
             recommendation="fund" if mean >= 3.8 else "maybe" if mean >= 3 else "do_not_fund",
         )
 

@@ -1,6 +1,7 @@
 """Input forms of review and selection."""
 
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from skillbridge.calls.models import Call, Proposal, Sector
@@ -56,7 +57,7 @@ class DeclarationForm(forms.Form):
         label=_("Do you have a conflict of interest with this proposal?"),
         choices=[
             (NO_CONFLICT, _("No, I have no conflict of interest")),
-            *Review.ConflictKind.choices,
+            *((value, capfirst(label)) for value, label in Review.ConflictKind.choices),
         ],
         widget=forms.RadioSelect,
     )
@@ -83,11 +84,13 @@ class ReviewForm(forms.Form):
     """A score per criterion (radio buttons labelled with the level descriptions) and comments."""
 
     committee_comment = forms.CharField(
-        label=_("Comment for the committee"), widget=forms.Textarea, required=False
+        label=_("Comment for the committee"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
     )
     applicant_comment = forms.CharField(
         label=_("Comment for the applicants (optional)"),
-        widget=forms.Textarea,
+        widget=forms.Textarea(attrs={"rows": 4}),
         required=False,
         help_text=_("Shared with the team only if the committee chooses to."),
     )

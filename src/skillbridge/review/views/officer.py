@@ -117,7 +117,7 @@ def assignment_run(request, pk: int):
     summary = services.assignment_run(actor=request.user, call=call)
     messages.success(
         request,
-        _("%(created)s new assignments, %(kept)s kept, %(dropped)s replaced.")
+        _("%(created)s new assignments, %(kept)s kept, %(dropped)s untouched ones withdrawn.")
         % {"created": summary.created, "kept": summary.kept, "dropped": summary.dropped},
     )
     if summary.unfilled:
