@@ -120,10 +120,10 @@ def test_the_xlsx_report_has_one_sheet_per_table_and_no_small_group(
     rows = list(workbook["Disaggregations"].iter_rows(values_only=True))[1:]
     hidden = {(code, dimension, label) for code, dimension, label, value in rows if value == "<5"}
     labels = {
-        "sex": "sex",
-        "college": "college",
-        "sector": "sector",
-        "country": "country of residence",
+        "sex": "Sex",
+        "college": "College",
+        "sector": "Sector",
+        "country": "Country of residence",
     }
     assert {(c, labels[d], lab) for c, d, lab in small} <= hidden
 

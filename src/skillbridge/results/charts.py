@@ -8,12 +8,18 @@ is computed here, in SVG user units, so templates hold no arithmetic.
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.utils.text import capfirst
+
 from skillbridge.results.disclosure import Shown
 
-LABEL_WIDTH = 170
-BAR_SPACE = 300
-ROW_HEIGHT = 26
-BAR_HEIGHT = 18
+# Each row: the label on its own line, the bar under it, the value after the bar.
+# Labels above bars keep the text readable when a phone shrinks the chart.
+WIDTH = 320
+VALUE_SPACE = 70
+BAR_SPACE = WIDTH - VALUE_SPACE
+LABEL_HEIGHT = 17
+BAR_HEIGHT = 14
+ROW_HEIGHT = LABEL_HEIGHT + BAR_HEIGHT + 9
 
 
 @dataclass
@@ -22,6 +28,7 @@ class Bar:
     shown: Shown
     y: int = 0
     width: int = 0
+    label_y: int = 0
     text_x: int = 0
     text_y: int = 0
 
@@ -40,9 +47,9 @@ class Chart:
     unit: str
     bars: list[Bar] = field(default_factory=list)
     height: int = 0
-    bar_x: int = LABEL_WIDTH
+    bar_x: int = 0
     bar_height: int = BAR_HEIGHT
-    width: int = LABEL_WIDTH + BAR_SPACE + 90
+    width: int = WIDTH
 
     @property
     def is_empty(self) -> bool:
@@ -57,15 +64,17 @@ def bar_chart(slug: str, title, unit, rows: list[tuple[str, Shown]]) -> Chart:
         width = 0
         if not shown.hidden and largest > 0:
             width = max(int(BAR_SPACE * shown.value / largest), 1 if shown.value > 0 else 0)
-        y = 4 + index * ROW_HEIGHT
+        top = index * ROW_HEIGHT
+        y = top + LABEL_HEIGHT
         bars.append(
             Bar(
-                label=str(label),
+                label=capfirst(str(label)),
                 shown=shown,
                 y=y,
                 width=width,
-                text_x=LABEL_WIDTH + width + 6,
-                text_y=y + BAR_HEIGHT - 4,
+                label_y=top + LABEL_HEIGHT - 4,
+                text_x=width + 6,
+                text_y=y + BAR_HEIGHT - 2,
             )
         )
-    return Chart(slug, str(title), str(unit), bars, height=8 + len(rows) * ROW_HEIGHT)
+    return Chart(slug, str(title), str(unit), bars, height=len(rows) * ROW_HEIGHT)

@@ -5,6 +5,7 @@ small groups through results.disclosure; officers get every value.
 """
 
 import datetime
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -44,15 +45,20 @@ def pipeline_chart(programme, horizon, *, disclosed) -> Chart:
     return bar_chart("pipeline", _("From proposals to missions"), _("number"), rows)
 
 
+def _euros(amount: Decimal) -> Shown:
+    return Shown(amount.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
 def money_chart(programme) -> Chart:
+    """The envelope in whole euros: cents only add noise to a chart (the tables keep them)."""
     envelope = envelope_of(programme)
     rows = [
-        (_("Envelope"), Shown(envelope.envelope_eur)),
-        (_("Committed by grants"), Shown(envelope.committed_eur)),
-        (_("Disbursed"), Shown(envelope.disbursed_eur)),
-        (_("Free"), Shown(envelope.free_eur)),
+        (_("Envelope"), _euros(envelope.envelope_eur)),
+        (_("Committed by grants"), _euros(envelope.committed_eur)),
+        (_("Disbursed"), _euros(envelope.disbursed_eur)),
+        (_("Free"), _euros(envelope.free_eur)),
     ]
-    return bar_chart("money", _("The donor envelope"), "EUR", rows)
+    return bar_chart("money", _("The donor envelope (EUR)"), "EUR", rows)
 
 
 def dashboard_charts(programme: Programme, *, disclosed: bool, today: datetime.date | None = None):

@@ -79,7 +79,7 @@ INDICATORS = [
     (
         "1.1.3",
         "OP1.1",
-        "Amount disbursed to grantees (RWF)",
+        "Amount disbursed to grantees",
         "rwf",
         80_000_000,
         COMPUTED,

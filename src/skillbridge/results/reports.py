@@ -12,8 +12,13 @@ from pathlib import Path
 
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 from weasyprint import CSS, HTML
 
 from skillbridge.common.exports import neutralise
@@ -27,6 +32,11 @@ IATI_RESULT_TYPE = {
     Statement.Level.OUTPUT: "1",
     Statement.Level.OUTCOME: "2",
     Statement.Level.OBJECTIVE: "3",
+}
+LIGHT_LABELS = {
+    "green": gettext_lazy("on track"),
+    "amber": gettext_lazy("needs attention"),
+    "red": gettext_lazy("off track"),
 }
 IATI_MEASURE = {Indicator.Unit.PERCENT: "2"}  # every other unit is "1", a number
 
@@ -75,12 +85,13 @@ def report_tables(context: dict) -> list[tuple[str, list[str], list[list]]]:
             row.indicator.target,
             "" if row.missing else _display(row.actual),
             row.progress,
-            row.light,
+            row.expected if row.progress is not None else None,
+            str(LIGHT_LABELS[row.light]) if row.light else "",
         ]
         for row in context["rows"]
     ]
     cells = [
-        [row.indicator.code, dimension, shown.label, _display(shown)]
+        [row.indicator.code, capfirst(dimension), shown.label, _display(shown)]
         for row in context["rows"]
         for dimension, shown_cells in row.breakdowns
         for shown in shown_cells
@@ -108,6 +119,7 @@ def report_tables(context: dict) -> list[tuple[str, list[str], list[list]]]:
                 _("Target"),
                 _("Actual"),
                 _("Progress (%)"),
+                _("Expected progress (%)"),
                 _("Status"),
             ],
             indicators,
@@ -126,7 +138,11 @@ def report_tables(context: dict) -> list[tuple[str, list[str], list[list]]]:
     ]
     for chart in context["charts"]:
         tables.append(
-            (chart.title, [_("Category"), chart.unit], [[b.label, b.text] for b in chart.bars])
+            (
+                chart.title,
+                [_("Category"), chart.unit],
+                [[b.label, _display(b.shown)] for b in chart.bars],
+            )
         )
     tables.append(
         (
@@ -141,18 +157,45 @@ def report_tables(context: dict) -> list[tuple[str, list[str], list[list]]]:
     return tables
 
 
+def _sheet_title(title: str, used: set[str]) -> str:
+    """At most 31 characters (Excel's limit), cut at a word, unique in the workbook."""
+    title = title.replace("/", "-")
+    if len(title) > 31:
+        title = title[:30].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    unique, number = title, 2
+    while unique in used:
+        unique = f"{title[:28]} {number}"
+        number += 1
+    used.add(unique)
+    return unique
+
+
+def _column_widths(headers: list, rows: list[list]) -> list[int]:
+    """A width per column fitting its longest line, between 8 and 60 characters."""
+    widths = []
+    for index, header in enumerate(headers):
+        texts = [str(header)] + ["" if r[index] is None else str(r[index]) for r in rows]
+        widths.append(min(max(8, *(len(t) + 2 for t in texts)), 60))
+    return widths
+
+
 def report_xlsx(period: ReportingPeriod, *, language: str) -> bytes:
     with translation.override(language):
         tables = report_tables(report_context(period))
     workbook = Workbook(write_only=True)
-    used = set()
+    used: set[str] = set()
+    bold = Font(bold=True)
     for title, headers, rows in tables:
-        sheet_title = title.replace("/", "-")[:31]
-        while sheet_title in used:
-            sheet_title = sheet_title[:29] + str(len(used))
-        used.add(sheet_title)
-        sheet = workbook.create_sheet(title=sheet_title)
-        sheet.append([str(h) for h in headers])
+        sheet = workbook.create_sheet(title=_sheet_title(str(title), used))
+        sheet.freeze_panes = "A2"
+        for index, width in enumerate(_column_widths(headers, rows), start=1):
+            sheet.column_dimensions[get_column_letter(index)].width = width
+        header_cells = []
+        for header in headers:
+            cell = WriteOnlyCell(sheet, value=str(header))
+            cell.font = bold
+            header_cells.append(cell)
+        sheet.append(header_cells)
         for row in rows:
             sheet.append([neutralise(str(v)) if isinstance(v, str) else v for v in row])
     buffer = io.BytesIO()
