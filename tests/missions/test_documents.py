@@ -91,3 +91,11 @@ def test_folding_never_splits_a_character():
     assert "".join(parts) == line
     assert all(len(part.encode()) <= 74 for part in parts[1:])
     assert len(parts[0].encode()) <= 75
+
+
+def test_the_report_names_the_participants_of_each_session_held_on_a_planned_day(under_way, expert):
+    log(under_way, expert, trainers_female=1)
+    log(under_way, expert, trainers_male=2, staff_female=1)
+    html = documents.report_html(under_way, language="en")
+    assert "PV sizing (3.0 h, 1 participant); PV sizing (3.0 h, 3 participants)" in html
+    assert "No participant is named for a certificate." in html

@@ -235,3 +235,37 @@ def test_mission_pages_have_no_inline_code(client, under_way, expert):
     assert " style=" not in page
     assert "<style" not in page
     assert "<script>" not in page
+
+
+def test_each_step_says_what_happened(client, agreed, officer):
+    client.force_login(officer)
+    response = client.post(reverse("missions:step", args=[agreed.pk, "approve"]), follow=True)
+    assert [str(m) for m in response.context["messages"]] == [
+        "The mission is approved. The professional and the host are told."
+    ]
+
+
+def test_the_next_step_card_shows_only_what_the_person_may_do(
+    client, under_way, officer, expert, coordinator
+):
+    log(under_way, expert, trainers_female=1)
+    services.mission_complete(actor=expert, mission=under_way)
+    url = reverse("missions:detail", args=[under_way.pk])
+    client.force_login(expert)
+    assert "Next step" not in client.get(url).content.decode()
+    client.force_login(officer)
+    page = client.get(url).content.decode()
+    assert "Next step" in page
+    assert "File the mission report" in page
+    assert "Cancel the mission" not in page
+
+
+def test_the_plan_form_names_each_pairing_with_its_professional_and_college(
+    client, officer, programme, pairing, expert
+):
+    client.force_login(officer)
+    response = client.get(reverse("missions:new", args=[programme.slug]))
+    labels = [label for _, label in response.context["form"].fields["pairing"].choices][1:]
+    assert labels == [
+        f"{pairing.need.owner_title} · {expert.get_full_name()} · {pairing.need.college.short_name}"
+    ]

@@ -171,24 +171,36 @@ def _completed_tot(officer, coordinator, expert, programme, pairing):
     services.certificates_issue(actor=officer, mission=mission)
 
 
+T1_CHANGES = [
+    "I now teach the PV module with hands-on practice on the roof.",
+    "My students size a system from real loads before they wire anything.",
+    "We test every installation with the new checklist before handing it over.",
+    "I use the fault-finding exercises in my second-year class.",
+    "The workshop now keeps a maintenance log for the rooftop system.",
+]
+OBSTACLES = {
+    Survey.Wave.T0: "The rooftop installation was still under repair when we agreed the plan.",
+    Survey.Wave.T1: "Tools arrived late; the workshop has few PV panels to practise on.",
+}
+
+
 def _answer(mission, wave, *, confidence, skills, experience):
     """Most people answer; the last participant never does (believable response rates)."""
     surveys = list(mission.surveys.filter(wave=wave).order_by("pk"))
+    changes = iter(T1_CHANGES * 2)
     for survey in surveys[:-2] + surveys[-1:]:
         if survey.respondent == Survey.Respondent.PROFESSIONAL:
             services.survey_answer(
                 survey=survey,
                 experience=experience,
-                obstacles="Tools arrived late; the workshop has few PV panels to practise on.",
+                obstacles=OBSTACLES.get(wave, ""),
             )
         else:
             services.survey_answer(
                 survey=survey,
                 skills_used=skills,
                 confidence=confidence,
-                what_changed="I now teach the PV module with hands-on practice on the roof."
-                if wave == Survey.Wave.T1
-                else "",
+                what_changed=next(changes) if wave == Survey.Wave.T1 else "",
             )
 
 

@@ -12,6 +12,11 @@ from skillbridge.pairing.models import Pairing, TrainingRequest
 DATE = forms.DateInput(attrs={"type": "date"})
 
 
+def short_text() -> forms.Textarea:
+    """A textarea for a few lines, so forms on a phone stay short."""
+    return forms.Textarea(attrs={"rows": 3, "class": "short"})
+
+
 def show_errors(form: forms.Form, error: ValidationError) -> None:
     """Put a service's errors at the fields they name, or above the form."""
     if not hasattr(error, "error_dict"):
@@ -26,21 +31,36 @@ class PlanFields(forms.Form):
     place = forms.CharField(label=_("Place"), max_length=150, required=False)
     starts_on = forms.DateField(label=_("First day"), widget=DATE)
     ends_on = forms.DateField(label=_("Last day"), widget=DATE)
-    objectives = forms.CharField(label=_("Objectives"), widget=forms.Textarea)
+    objectives = forms.CharField(label=_("Objectives"), widget=short_text())
     expected_participants = forms.IntegerField(
         label=_("Expected participants"), min_value=1, max_value=500
     )
 
 
+class PairingChoiceField(forms.ModelChoiceField):
+    """Names each pairing by what it is for, who goes and where."""
+
+    def label_from_instance(self, obj: Pairing) -> str:
+        college = obj.need.college
+        parts = [obj.need.owner_title, obj.expert.user.get_full_name()]
+        if college is not None:
+            parts.append(college.short_name or college.name)
+        return " · ".join(parts)
+
+
 class MissionPlanForm(PlanFields):
     kind = forms.ChoiceField(label=_("Type"), choices=Mission.Kind.choices)
-    pairing = forms.ModelChoiceField(
-        label=_("Accepted pairing"), queryset=Pairing.objects.none(), required=False
+    pairing = PairingChoiceField(
+        label=_("Accepted pairing"),
+        queryset=Pairing.objects.none(),
+        required=False,
+        help_text=_("The professional and the host college come from the pairing."),
     )
     training_request = forms.ModelChoiceField(
         label=_("or a college's training request"),
         queryset=TrainingRequest.objects.none(),
         required=False,
+        help_text=_("Leave the pairing empty, then choose the professional below."),
     )
     expert = forms.ModelChoiceField(
         label=_("Professional (for a training request)"),
@@ -54,7 +74,9 @@ class MissionPlanForm(PlanFields):
         super().__init__(*args, **kwargs)
         self.fields["pairing"].queryset = Pairing.objects.filter(
             programme=programme, state__in=(Pairing.State.ACCEPTED, Pairing.State.ACTIVE)
-        ).select_related("need__proposal", "need__training_request", "expert__user")
+        ).select_related(
+            "need__proposal__college", "need__training_request__college", "expert__user"
+        )
         self.fields["training_request"].queryset = TrainingRequest.objects.filter(
             programme=programme
         ).select_related("college")
@@ -64,9 +86,9 @@ class MissionPlanForm(PlanFields):
 
 
 class MissionEditForm(PlanFields):
-    deliverables = forms.CharField(label=_("Deliverables"), widget=forms.Textarea, required=False)
+    deliverables = forms.CharField(label=_("Deliverables"), widget=short_text(), required=False)
     host_resources = forms.CharField(
-        label=_("Resources the host provides"), widget=forms.Textarea, required=False
+        label=_("Resources the host provides"), widget=short_text(), required=False
     )
 
     @staticmethod
@@ -76,11 +98,11 @@ class MissionEditForm(PlanFields):
 
 class PlanDayForm(forms.Form):
     day = forms.DateField(label=_("Day"), widget=DATE)
-    activities = forms.CharField(label=_("Activities"), widget=forms.Textarea)
+    activities = forms.CharField(label=_("Activities"), widget=short_text())
 
 
 class ReasonForm(forms.Form):
-    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea, max_length=1000)
+    reason = forms.CharField(label=_("Reason"), widget=short_text(), max_length=1000)
 
 
 class ChecklistForm(forms.Form):
@@ -117,7 +139,7 @@ class SessionForm(forms.Form):
     students_male = forms.IntegerField(label=_("Students, male"), min_value=0, initial=0)
     staff_female = forms.IntegerField(label=_("Staff, female"), min_value=0, initial=0)
     staff_male = forms.IntegerField(label=_("Staff, male"), min_value=0, initial=0)
-    notes = forms.CharField(label=_("Notes"), widget=forms.Textarea, required=False)
+    notes = forms.CharField(label=_("Notes"), widget=short_text(), required=False)
 
 
 class EvidenceForm(forms.Form):

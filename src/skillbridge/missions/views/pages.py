@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from skillbridge.common.permissions import require
@@ -67,7 +68,10 @@ def _detail_context(request, mission: Mission, **forms) -> dict:
         )
     }
     sessions = selectors.sessions_of(mission)
+    step, step_perm = NEXT_STEP.get(mission.state, (None, None))
     return {
+        "next_step": step if step and perms[step_perm] else None,
+        "can_cancel": perms["manage_mission"] and mission.state in CANCELLABLE,
         "mission": mission,
         "perms": perms,
         "editable": mission.state in Mission.EDITABLE_STATES,
@@ -198,11 +202,34 @@ def workplan_sign(request, pk: int):
 
 # Each step, the permission it needs, and what to say when it is done.
 STEPS = {
-    "approve": (services.mission_approve, "missions.manage_mission"),
-    "start": (services.mission_start, "missions.run_mission"),
-    "complete": (services.mission_complete, "missions.run_mission"),
-    "report": (services.mission_report, "missions.manage_mission"),
+    "approve": (
+        services.mission_approve,
+        "missions.manage_mission",
+        _lazy("The mission is approved. The professional and the host are told."),
+    ),
+    "start": (services.mission_start, "missions.run_mission", _lazy("The mission is under way.")),
+    "complete": (
+        services.mission_complete,
+        "missions.run_mission",
+        _lazy(
+            "The mission is completed. The end-of-mission survey goes out with the next "
+            "scheduled run."
+        ),
+    ),
+    "report": (
+        services.mission_report,
+        "missions.manage_mission",
+        _lazy("The mission report is filed."),
+    ),
 }
+# The step each state waits for, and the permission that may take it.
+NEXT_STEP = {
+    S.WORKPLAN_AGREED: ("approve", "manage_mission"),
+    S.APPROVED: ("start", "run_mission"),
+    S.UNDER_WAY: ("complete", "run_mission"),
+    S.COMPLETED: ("report", "manage_mission"),
+}
+CANCELLABLE = (S.PLANNED, S.WORKPLAN_AGREED, S.APPROVED, S.UNDER_WAY)
 
 
 @require_POST
@@ -211,14 +238,14 @@ def mission_step(request, pk: int, step: str):
     """Officers approve and file the report; officers or the professional start and complete."""
     if step not in STEPS:
         raise Http404
-    service, perm = STEPS[step]
+    service, perm, done = STEPS[step]
     mission = mission_for(request, pk, perm)
     try:
         service(actor=request.user, mission=mission)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, _("Done."))
+        messages.success(request, done)
     return to_mission(mission)
 
 
