@@ -68,16 +68,26 @@ def _award(proposal: Proposal, *, officer, started_days_ago: int) -> Grant:
         starts_on=starts_on,
         ends_on=starts_on + datetime.timedelta(days=365),
     )
-    if not grant.budget_lines.exists():
-        awards.grant_set_budget(
-            actor=officer,
-            grant=grant,
-            lines=[
-                {"item": item, "category": category, "amount_rwf": amount * share // 100}
-                for item, category, share in DEFAULT_BUDGET
-            ],
-        )
+    lines = [
+        {"item": line.item, "category": line.category, "amount_rwf": line.amount_rwf}
+        for line in grant.budget_lines.order_by("position", "id")
+    ] or [
+        {"item": item, "category": category, "amount_rwf": share}
+        for item, category, share in DEFAULT_BUDGET
+    ]
+    if not grant.budget_lines.exists() or sum(line["amount_rwf"] for line in lines) != amount:
+        # A cut award: the officer scales the budget to it, as the grant page asks, so
+        # the agreement's budget adds up to the award.
+        awards.grant_set_budget(actor=officer, grant=grant, lines=scaled_budget(lines, amount))
     return grant
+
+
+def scaled_budget(lines: list[dict], amount: int) -> list[dict]:
+    """The budget lines in proportion to `amount`, in whole francs that add up to it."""
+    total = sum(line["amount_rwf"] for line in lines)
+    scaled = [{**line, "amount_rwf": line["amount_rwf"] * amount // total} for line in lines]
+    scaled[-1]["amount_rwf"] += amount - sum(line["amount_rwf"] for line in scaled)
+    return scaled
 
 
 def _pay(grant: Grant, number: int, *, finance, days_ago: int, method="bank_transfer") -> None:
