@@ -134,6 +134,45 @@ def test_the_professional_accepts_from_their_page(client, expert, programme, nee
     assert pairing.state == Pairing.State.ACCEPTED
 
 
+def test_the_invitation_names_the_languages_and_the_reasons_in_words(
+    client, expert, programme, need, profile
+):
+    need.languages = ["en", "rw"]
+    need.save()
+    pairing = PairingFactory.invited(
+        need=need, expert=profile, programme=programme, reasons=["speaks en, rw"]
+    )
+    client.force_login(expert)
+    page = client.get(reverse("pairing:detail", args=[pairing.pk])).content.decode()
+    assert "<dd>English, Kinyarwanda</dd>" in page
+    assert "<li>speaks English, Kinyarwanda</li>" in page
+    assert "If you cannot take it on" in page
+
+
+def test_officers_plan_a_mission_from_an_accepted_or_active_pairing_only(
+    client, officer, expert, programme, need, profile
+):
+    pairing = PairingFactory(need=need, expert=profile, programme=programme)
+    url = reverse("pairing:detail", args=[pairing.pk])
+    plan = f"/missions/{programme.slug}/new/?pairing={pairing.pk}"
+    client.force_login(officer)
+    shown = {}
+    for state in ("proposed", "invited", "accepted", "active", "completed", "cancelled"):
+        Pairing.objects.filter(pk=pairing.pk).update(state=state, invited_at="2026-01-01T00:00Z")
+        shown[state] = plan in client.get(url).content.decode()
+    assert shown == {
+        "proposed": False,
+        "invited": False,
+        "accepted": True,
+        "active": True,
+        "completed": False,
+        "cancelled": False,
+    }
+    client.force_login(expert)  # the professional does not plan missions
+    Pairing.objects.filter(pk=pairing.pk).update(state="accepted")
+    assert plan not in client.get(url).content.decode()
+
+
 def test_a_decline_without_reason_is_refused_at_the_field(client, expert, programme, need, profile):
     pairing = PairingFactory.invited(need=need, expert=profile, programme=programme)
     client.force_login(expert)
@@ -249,3 +288,17 @@ def test_my_pairings_make_a_fixed_number_of_queries(
     with django_assert_num_queries(4):
         response = client.get(reverse("pairing:mine"))
     assert len(response.context["pairings"]) == rows
+
+
+def test_the_need_page_leaves_out_drafts_replaced_before_any_invitation(
+    client, officer, programme, need, profile
+):
+    replaced = PairingFactory(
+        need=need, programme=programme, state="cancelled", reason="Replaced by matching run #2."
+    )
+    invited = PairingFactory.invited(need=need, expert=profile, programme=programme)
+    client.force_login(officer)
+    page = client.get(reverse("pairing:need", args=[programme.slug, need.pk])).content.decode()
+    assert str(invited.expert) in page
+    assert str(replaced.expert) not in page
+    assert "1 earlier proposal, dropped before any invitation, is not listed." in page

@@ -13,6 +13,8 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from skillbridge.experts.languages import LANGUAGE_CHOICES
+
 
 class TrainingRequest(models.Model):
     """A college's request for training from a diaspora professional (e.g. a ToT)."""
@@ -125,6 +127,12 @@ class Need(models.Model):
     @property
     def college(self):
         return self.proposal.college if self.proposal_id else self.training_request.college
+
+    @property
+    def language_names(self) -> str:
+        """The languages of the work by name, in the reader's language ("English, Kinyarwanda")."""
+        names = dict(LANGUAGE_CHOICES)
+        return ", ".join(str(names.get(code, code)) for code in self.languages)
 
 
 class PairDecision(models.Model):

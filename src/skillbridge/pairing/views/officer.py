@@ -159,6 +159,10 @@ def need_detail(request, slug: str, pk: int):
             selectors.candidates_of(latest_run).filter(need=need), [need]
         )
     pairings = list(need.pairings.select_related("expert__user").order_by("-created_at", "-pk"))
+    # Drafts dropped before anyone was invited (mostly replaced by a later run) are noise here;
+    # the audit log keeps them.
+    dropped = [p for p in pairings if p.state == Pairing.State.CANCELLED and p.invited_at is None]
+    pairings = [p for p in pairings if p not in dropped]
     return render(
         request,
         "pairing/need_detail.html",
@@ -167,6 +171,7 @@ def need_detail(request, slug: str, pk: int):
             "need": need,
             "pairings": pairings,
             "offers": [p for p in pairings if p.state == Pairing.State.PROPOSED],
+            "dropped": len(dropped),
             "decisions": selectors.decisions_of(need),
             "latest_run": latest_run,
             "candidates": candidates,
