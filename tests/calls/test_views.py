@@ -136,6 +136,26 @@ def test_autosave_saves_and_answers_the_time(client, draft, applicant):
     assert draft.market == "Bus passengers in Kigali."
 
 
+def test_autosave_refreshes_the_still_missing_list(client, draft, applicant):
+    client.force_login(applicant)
+    page = client.get(url("proposal_edit", draft.pk)).content.decode()
+    assert '<a href="#q-market">Answer this question: Market and users.</a>' not in page
+    response = client.post(
+        url("proposal_autosave", draft.pk),
+        answers(draft, market=""),
+        headers={"HX-Request": "true"},
+    )
+    content = response.content.decode()
+    assert '<div id="missing-parts" hx-swap-oob="true">' in content
+    assert '<a href="#q-market">Answer this question: Market and users.</a>' in content
+
+
+def test_the_title_shows_its_limit_and_count(client, draft, applicant):
+    client.force_login(applicant)
+    page = client.get(url("proposal_edit", draft.pk)).content.decode()
+    assert f"<span>{len(draft.title)}</span> / 150 characters" in page
+
+
 def test_a_refused_save_changes_nothing(client, draft, applicant):
     client.force_login(applicant)
     too_much = answers(draft, problem="Changed.", requested_amount_rwf=25_000_000)

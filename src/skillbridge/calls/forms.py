@@ -175,6 +175,7 @@ class ProposalForm(forms.Form):
             "At most %(max)s RWF, and no more than your budget total."
         ) % {"max": f"{call.max_grant_rwf:,}"}
         self.fields["title"].widget.attrs.update({"maxlength": TITLE_MAX_CHARS, "data-count": ""})
+        self.fields["title"].max_chars = TITLE_MAX_CHARS
         for question in QUESTIONS:
             self.fields[question.field] = forms.CharField(
                 label=question.label,

@@ -129,7 +129,13 @@ def proposal_autosave(request, pk: int):
             problems = [m for ms in error.message_dict.values() for m in ms]
     else:
         problems = [f"{form.fields[f].label}: {m}" for f, ms in form.errors.items() for m in ms]
-    context = {"problems": problems, "saved_at": timezone.localtime()}
+    # The "still missing" list on the page follows what was just saved (htmx out-of-band swap).
+    saved = selectors.proposal_for(user=request.user, pk=pk)
+    context = {
+        "problems": problems,
+        "saved_at": timezone.localtime(),
+        "missing": proposal_missing_parts(saved),
+    }
     return render(request, "calls/partials/autosave_status.html", context)
 
 

@@ -31,7 +31,9 @@ function tick() {
     const parts = [];
     if (days) parts.push(`${days} ${element.dataset.days}`);
     parts.push(`${hours} ${element.dataset.hours}`, `${minutes % 60} ${element.dataset.minutes}`);
-    element.textContent = parts.join(" ");
+    const time = parts.join(" ");
+    const template = element.dataset.template || "";
+    element.textContent = template.includes("__TIME__") ? template.replace("__TIME__", time) : time;
   });
 }
 if (countdowns.length) {
