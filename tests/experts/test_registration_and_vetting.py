@@ -63,6 +63,7 @@ def test_a_professional_in_belgium_registers_fills_submits_and_is_approved(
     response = client.post(
         reverse("experts:register"),
         {
+            "full_name": "Aline Mukeshimana",
             "programme": programme.pk,
             "country": "BE",
             "phone": "+32 470 12 34 56",
@@ -79,6 +80,8 @@ def test_a_professional_in_belgium_registers_fills_submits_and_is_approved(
         "BE",
         "registered",
     )
+    person.refresh_from_db()
+    assert person.full_name == "Aline Mukeshimana"
     assert ProgrammeRole.objects.filter(user=person, role=Role.EXPERT).count() == 1
     consent = Consent.objects.get(user=person)
     assert (consent.text_version, consent.for_pool, consent.for_sharing_with_host) == (
@@ -121,7 +124,7 @@ def test_a_professional_in_belgium_registers_fills_submits_and_is_approved(
     ) == ["expert.approved", "expert.profile_updated", "expert.registered", "expert.submitted"]
 
 
-def test_registration_asks_only_for_residence_an_optional_phone_and_sex(
+def test_registration_asks_only_for_a_name_residence_an_optional_phone_and_sex(
     client, outsider, programme
 ):
     client.force_login(outsider)
@@ -130,6 +133,7 @@ def test_registration_asks_only_for_residence_an_optional_phone_and_sex(
     form = form[: form.index("</form>")]
     assert set(re.findall(r'name="([^"]+)"', form)) == {
         "csrfmiddlewaretoken",
+        "full_name",
         "programme",
         "country",
         "phone",
@@ -146,12 +150,35 @@ def test_a_bad_phone_is_refused_at_the_field_and_nothing_is_written(client, outs
     client.force_login(outsider)
     response = client.post(
         reverse("experts:register"),
-        {"programme": programme.pk, "country": "BE", "phone": "12", "for_pool": "on"},
+        {
+            "full_name": "Eric Mugabo",
+            "programme": programme.pk,
+            "country": "BE",
+            "phone": "12",
+            "for_pool": "on",
+        },
     )
     assert response.status_code == 200
     assert "This is not a valid phone number" in response.content.decode()
     assert not ExpertProfile.objects.exists()
     assert not Consent.objects.exists()
+
+
+def test_registration_asks_for_a_name_and_writes_nothing_without_one(client, outsider, programme):
+    outsider.full_name = ""
+    outsider.save(update_fields=["full_name"])
+    client.force_login(outsider)
+    response = client.post(
+        reverse("experts:register"),
+        {"full_name": "  ", "programme": programme.pk, "country": "BE", "for_pool": "on"},
+    )
+    assert response.status_code == 200
+    assert re.search(
+        r'id="id_full_name_error".*This field is required', response.content.decode(), re.S
+    )
+    assert not ExpertProfile.objects.exists()
+    outsider.refresh_from_db()
+    assert outsider.full_name == ""
 
 
 def test_a_bad_profile_edit_changes_nothing(client, esther, programme, sectors):
@@ -246,3 +273,9 @@ def test_an_imported_professional_claims_the_account_from_the_invitation(
     assert profile.user.check_password("a long enough passphrase 42")
     # The link works once.
     assert client.get(path_only).status_code == 404
+
+
+def test_the_phone_is_shown_as_people_write_it(programme):
+    profile = ExpertProfileFactory.build(programme=programme, phone="+32470123456")
+    assert profile.phone_display == "+32 470 12 34 56"
+    assert ExpertProfileFactory.build(programme=programme, phone="").phone_display == ""

@@ -4,6 +4,7 @@ import zoneinfo
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -46,6 +47,11 @@ class ConsentForm(forms.Form):
 
 
 class RegistrationForm(ConsentForm):
+    full_name = forms.CharField(
+        label=_("Your full name"),
+        max_length=150,
+        help_text=_("As IOM and the host college will address you."),
+    )
     programme = forms.ModelChoiceField(
         label=_("Programme"), queryset=Programme.objects.filter(is_active=True), empty_label=None
     )
@@ -57,7 +63,7 @@ class RegistrationForm(ConsentForm):
         required=False,
         help_text=_("Optional. Used only to count results by sex."),
     )
-    field_order = ["programme", "country", "phone", "sex"]
+    field_order = ["full_name", "programme", "country", "phone", "sex"]
 
 
 class ProfileForm(forms.Form):
@@ -139,8 +145,38 @@ class WindowForm(forms.Form):
         return data
 
 
-LanguageFormSet = forms.formset_factory(LanguageForm, extra=2, max_num=12)
-WindowFormSet = forms.formset_factory(WindowForm, extra=2, max_num=12)
+class NumberedFormSet(forms.BaseFormSet):
+    """Rows whose fields carry the row's number in their labels.
+
+    Several selects all named "Language" (the site's language switcher is one
+    more) cannot be told apart by a screen reader or a voice command.
+    """
+
+    row_labels: dict = {}
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        for name, label in self.row_labels.items():
+            form.fields[name].label = gettext(label) % {"number": i + 1}
+        return form
+
+
+class LanguageRows(NumberedFormSet):
+    row_labels = {
+        "code": gettext_noop("Language %(number)s"),
+        "level": gettext_noop("Level of language %(number)s"),
+    }
+
+
+class WindowRows(NumberedFormSet):
+    row_labels = {
+        "starts_on": gettext_noop("Period %(number)s: available from"),
+        "ends_on": gettext_noop("Period %(number)s: available until"),
+    }
+
+
+LanguageFormSet = forms.formset_factory(LanguageForm, formset=LanguageRows, extra=2, max_num=12)
+WindowFormSet = forms.formset_factory(WindowForm, formset=WindowRows, extra=2, max_num=12)
 
 
 class ClaimForm(ConsentForm):

@@ -6,6 +6,7 @@ and email stay on people.User; everything else personal lives here, so
 erasure knows exactly which fields to clear.
 """
 
+import phonenumbers
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
@@ -162,6 +163,17 @@ class ExpertProfile(models.Model):
 
     def __str__(self) -> str:
         return str(self.user) if self.user else f"#{self.pk}"
+
+    @property
+    def phone_display(self) -> str:
+        """The phone as people write it, e.g. +32 470 12 34 56 (stored in E.164)."""
+        if not self.phone:
+            return ""
+        try:
+            number = phonenumbers.parse(self.phone, None)
+        except phonenumbers.NumberParseException:
+            return self.phone
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
 
     @property
     def modalities(self) -> list[str]:

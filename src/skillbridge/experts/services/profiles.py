@@ -87,6 +87,7 @@ def expert_register(
     user: User,
     programme: Programme,
     country: str,
+    full_name: str = "",
     phone: str = "",
     sex: str = "",
     for_pool: bool,
@@ -97,7 +98,9 @@ def expert_register(
 
     Creates the profile (claimed, since the person signed up themselves), the
     expert role and the informed consent; logs it. Only the country of
-    residence is required; a phone is optional and may be of any country.
+    residence is required; a phone is optional and may be of any country. A
+    full name, when given, becomes the account's name (allauth's sign-up asks
+    only for an email address).
     """
     if ExpertProfile.objects.filter(user=user, programme=programme).exists():
         raise ValidationError({"country": _("You are already registered in this programme.")})
@@ -105,6 +108,9 @@ def expert_register(
         raise ValidationError({"country": _("Choose your country of residence.")})
     if sex and sex not in ExpertProfile.Sex.values:
         raise ValidationError({"sex": _("Choose one of the options.")})
+    if full_name.strip() and full_name.strip() != user.full_name:
+        user.full_name = full_name.strip()
+        user.save(update_fields=["full_name"])
     profile = ExpertProfile.objects.create(
         programme=programme,
         user=user,

@@ -59,7 +59,7 @@ def _initial(profile) -> dict:
         "country": profile.country.code or "",
         "city": profile.city,
         "timezone": profile.timezone,
-        "phone": profile.phone,
+        "phone": profile.phone_display,
         "sex": profile.sex,
         "profession": profile.profession,
         "employer": profile.employer,

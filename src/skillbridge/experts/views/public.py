@@ -33,7 +33,9 @@ def register(request):
     existing = own_profiles(request.user).first()
     if existing is not None and request.method == "GET" and "again" not in request.GET:
         return redirect("experts:my_profile", existing.programme.slug)
-    form = RegistrationForm(request.POST or None, initial={"for_pool": False})
+    form = RegistrationForm(
+        request.POST or None, initial={"for_pool": False, "full_name": request.user.full_name}
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -41,6 +43,7 @@ def register(request):
                 user=request.user,
                 programme=data["programme"],
                 country=data["country"],
+                full_name=data["full_name"],
                 phone=data["phone"],
                 sex=data["sex"],
                 for_pool=data["for_pool"],
