@@ -26,8 +26,11 @@ def test_officer_matches_locks_reruns_and_confirms_then_the_expert_accepts(demo_
     # 2. Every proposed pair says why it was chosen.
     pairs = page.locator(".pair")
     assert pairs.count() >= 1
+    expect(page.locator("dl.facts")).to_contain_text(f"{pairs.count()} / {pairs.count()}")
     for index in range(pairs.count()):
-        assert pairs.nth(index).locator(".reasons li").count() >= 1
+        reasons = pairs.nth(index).locator(".reasons li")
+        assert reasons.count() >= 1
+        expect(reasons.filter(has_text="speaks")).to_have_text("speaks English, Kinyarwanda")
 
     # 3. Lock the first proposed pair.
     first = pairs.first
