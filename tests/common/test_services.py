@@ -51,3 +51,11 @@ def test_audit_record_keeps_who_what_and_the_transition(officer, programme):
         "a",
         "b",
     )
+
+
+def test_a_long_before_or_after_is_kept_whole_in_the_details(officer, programme):
+    story = "A long text. " * 40
+    entry = audit_record(actor=officer, action="story.approved", target=programme, after=story)
+    entry.refresh_from_db()
+    assert entry.after == story[:255]
+    assert entry.data == {"after": story}

@@ -14,7 +14,7 @@ def outbox_deliver(*, message_id: int) -> OutboxMessage:
     The row is locked so that two workers never send the same message twice.
     """
     with transaction.atomic():
-        message = OutboxMessage.objects.select_for_update().get(pk=message_id)
+        message = OutboxMessage.objects.select_for_update(of=("self",)).get(pk=message_id)
         if message.status == OutboxMessage.Status.SENT:
             return message
         email = EmailMultiAlternatives(

@@ -27,8 +27,8 @@ class AuditEntry(models.Model):
     content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
     object_id = models.CharField(max_length=64)
     target = GenericForeignKey("content_type", "object_id")
-    before = models.CharField(_("from"), max_length=40, blank=True)
-    after = models.CharField(_("to"), max_length=40, blank=True)
+    before = models.CharField(_("from"), max_length=255, blank=True)
+    after = models.CharField(_("to"), max_length=255, blank=True)
     data = models.JSONField(_("details"), default=dict, blank=True)
 
     class Meta:

@@ -9,6 +9,8 @@ from django.utils import translation
 from skillbridge.common.models import AuditEntry, OutboxMessage
 from skillbridge.common.tasks import deliver_outbox_message
 
+AUDIT_STATE_LENGTH = AuditEntry._meta.get_field("before").max_length
+
 
 def audit_record(
     *,
@@ -19,7 +21,16 @@ def audit_record(
     after: str = "",
     data: dict | None = None,
 ) -> AuditEntry:
-    """Add one entry to the audit log. Call it inside the step's transaction."""
+    """Add one entry to the audit log. Call it inside the step's transaction.
+
+    `before` and `after` are short states; a longer value (a text that was
+    changed) is kept whole in `data` and shortened in the column.
+    """
+    data = dict(data or {})
+    for name, value in (("before", before), ("after", after)):
+        if len(value) > AUDIT_STATE_LENGTH:
+            data.setdefault(name, value)
+    before, after = before[:AUDIT_STATE_LENGTH], after[:AUDIT_STATE_LENGTH]
     return AuditEntry.objects.create(
         actor=actor if getattr(actor, "is_authenticated", False) else None,
         action=action,
@@ -27,7 +38,7 @@ def audit_record(
         object_id=str(target.pk),
         before=before,
         after=after,
-        data=data or {},
+        data=data,
     )
 
 

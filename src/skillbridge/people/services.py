@@ -66,7 +66,7 @@ def consent_give(
 def consent_withdraw(*, user: User, programme) -> Consent | None:
     """Stamp the active consent withdrawn (if any) and log it. Takes effect at once."""
     consent = (
-        Consent.objects.select_for_update()
+        Consent.objects.select_for_update(of=("self",))
         .filter(user=user, programme=programme, withdrawn_at__isnull=True)
         .first()
     )

@@ -203,7 +203,7 @@ def period_narrative_update(
     next_steps: str,
 ) -> ReportingPeriod:
     """Write the officer's narrative of the donor report; only while the period is open."""
-    period = ReportingPeriod.objects.select_for_update().get(pk=period.pk)
+    period = ReportingPeriod.objects.select_for_update(of=("self",)).get(pk=period.pk)
     _refuse_if_closed(period)
     period.summary, period.achievements = summary, achievements
     period.challenges, period.next_steps = challenges, next_steps
@@ -223,7 +223,7 @@ def value_enter(
     note: str = "",
 ) -> IndicatorValue:
     """Enter (or correct) the value of a hand-entered indicator for an open period."""
-    period = ReportingPeriod.objects.select_for_update().get(pk=period.pk)
+    period = ReportingPeriod.objects.select_for_update(of=("self",)).get(pk=period.pk)
     _refuse_if_closed(period)
     if indicator.method != Indicator.Method.MANUAL or indicator.programme_id != period.programme_id:
         raise ValidationError({"value": _("This indicator is computed from the data.")})
@@ -254,7 +254,7 @@ def period_close(*, actor: User, period: ReportingPeriod) -> ReportingPeriod:
     later correction of the data (a late payment, a re-vetted profile) does not
     rewrite a report already sent.
     """
-    period = ReportingPeriod.objects.select_for_update().get(pk=period.pk)
+    period = ReportingPeriod.objects.select_for_update(of=("self",)).get(pk=period.pk)
     _refuse_if_closed(period)
     values = []
     for indicator in Indicator.objects.filter(

@@ -17,7 +17,7 @@ def locked(proposal: Proposal) -> Proposal:
     Every state change starts here, so two requests (a double click, the
     web page and the API) cannot both move the same proposal.
     """
-    fresh = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    fresh = Proposal.objects.select_for_update(of=("self",)).get(pk=proposal.pk)
     prefetch_related_objects([fresh], "members", "budget_lines", "attachments")
     return fresh
 

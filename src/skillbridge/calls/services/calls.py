@@ -131,7 +131,7 @@ def call_update(
     criteria: list[dict],
 ) -> Call:
     """Change a call. The rubric is frozen once review has begun. Audited."""
-    call = Call.objects.select_for_update().get(pk=call.pk)
+    call = Call.objects.select_for_update(of=("self",)).get(pk=call.pk)
     _check(call.programme, values, sectors, colleges, required_documents, criteria)
     rubric_frozen = call.proposals.filter(state__in=RUBRIC_FROZEN_STATES).exists()
     if rubric_frozen and _rubric_changes(call, criteria):

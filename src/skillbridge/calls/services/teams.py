@@ -104,7 +104,7 @@ def invitation_accept(*, user: User, member: TeamMember, kind: str, sex: str) ->
     """
     proposal = locked(member.proposal)
     refuse_unless_draft(proposal)
-    member = TeamMember.objects.select_for_update().get(pk=member.pk)
+    member = TeamMember.objects.select_for_update(of=("self",)).get(pk=member.pk)
     if member.status != TeamMember.Status.INVITED:
         raise ValidationError({"__all__": _("This invitation was already answered.")})
     if member.email.lower() != user.email.lower():
@@ -157,7 +157,7 @@ def member_remove(*, actor: User, member: TeamMember) -> TeamMember:
     """Take a member (or an open invitation) off a draft's team. The lead stays. Audited."""
     proposal = locked(member.proposal)
     refuse_unless_draft(proposal)
-    member = TeamMember.objects.select_for_update().get(pk=member.pk)
+    member = TeamMember.objects.select_for_update(of=("self",)).get(pk=member.pk)
     if member.is_lead:
         raise ValidationError({"__all__": _("The team lead cannot be removed.")})
     if member.status == TeamMember.Status.REMOVED:
@@ -182,7 +182,7 @@ def _set_affiliation(*, actor: User, member: TeamMember, affiliation: str, note:
         raise ValidationError(
             {"__all__": _("Eligibility of this proposal is decided: the team cannot change.")}
         )
-    member = TeamMember.objects.select_for_update().get(pk=member.pk)
+    member = TeamMember.objects.select_for_update(of=("self",)).get(pk=member.pk)
     if member.status != TeamMember.Status.JOINED:
         raise ValidationError({"__all__": _("Only members who joined the team can be checked.")})
     before = member.affiliation

@@ -53,7 +53,7 @@ def import_batch_preview(
 @transaction.atomic
 def import_batch_confirm(*, batch: ImportBatch, officer: User) -> ImportBatch:
     """Queue a previewed import to run in the background."""
-    batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+    batch = ImportBatch.objects.select_for_update(of=("self",)).get(pk=batch.pk)
     if batch.status != ImportBatch.Status.PREVIEWED:
         raise ValidationError({"file": _("This import has already been started.")})
     batch.status = ImportBatch.Status.QUEUED

@@ -30,7 +30,11 @@ def profile_erase(*, profile: ExpertProfile, actor: User) -> ExpertProfile:
     else. Keeps only the anonymous row (country, sex, sectors) that results
     count. The log entry names no one.
     """
-    profile = ExpertProfile.objects.select_for_update().select_related("user").get(pk=profile.pk)
+    profile = (
+        ExpertProfile.objects.select_for_update(of=("self",))
+        .select_related("user")
+        .get(pk=profile.pk)
+    )
     user = profile.user
     if profile.cv:
         profile.cv.delete(save=False)

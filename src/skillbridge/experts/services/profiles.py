@@ -201,7 +201,7 @@ def profile_update(
             raise ValidationError({"cv": error.messages}) from error
     phone = phone_normalise(phone, country)
 
-    profile = ExpertProfile.objects.select_for_update().get(pk=profile.pk)
+    profile = ExpertProfile.objects.select_for_update(of=("self",)).get(pk=profile.pk)
     old_cv = profile.cv.name if profile.cv else ""
     profile.sex = sex
     profile.phone = phone
@@ -246,7 +246,7 @@ def profile_submit(*, profile: ExpertProfile, actor: User) -> ExpertProfile:
     profession, a sector, a language, a modality, and active consent. A
     rejected profile may be corrected and submitted again.
     """
-    profile = ExpertProfile.objects.select_for_update().get(pk=profile.pk)
+    profile = ExpertProfile.objects.select_for_update(of=("self",)).get(pk=profile.pk)
     allowed = (ExpertProfile.State.REGISTERED, ExpertProfile.State.REJECTED)
     if profile.state not in allowed:
         raise ValidationError({"state": _("This profile cannot be submitted now.")})
@@ -301,7 +301,7 @@ def profile_claim(
     verified (the link proved it), records their own consent, and stamps the
     profile claimed, which also makes the link stop working.
     """
-    user = User.objects.select_for_update().get(pk=profile.user_id)
+    user = User.objects.select_for_update(of=("self",)).get(pk=profile.user_id)
     if not user.has_usable_password():
         try:
             validate_password(password, user)

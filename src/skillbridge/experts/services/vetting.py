@@ -27,7 +27,11 @@ def _transition(
     reason: str = "",
     reason_required: bool = False,
 ) -> ExpertProfile:
-    profile = ExpertProfile.objects.select_for_update().select_related("user").get(pk=profile.pk)
+    profile = (
+        ExpertProfile.objects.select_for_update(of=("self",))
+        .select_related("user")
+        .get(pk=profile.pk)
+    )
     if profile.state not in allowed_from:
         raise ValidationError(
             {

@@ -118,8 +118,10 @@ def grant_award(
     the proposal, its tranches and milestones (40/40/20 unless told), and an audit entry.
     """
     # The programme row is the lock that keeps two awards from committing the same EUR.
-    programme = Programme.objects.select_for_update().get(pk=proposal.call.programme_id)
-    proposal = Proposal.objects.select_for_update().select_related("call").get(pk=proposal.pk)
+    programme = Programme.objects.select_for_update(of=("self",)).get(pk=proposal.call.programme_id)
+    proposal = (
+        Proposal.objects.select_for_update(of=("self",)).select_related("call").get(pk=proposal.pk)
+    )
     if proposal.state != Proposal.State.SELECTED:
         raise ValidationError({"proposal": _("Only a selected proposal can receive a grant.")})
     if Grant.objects.filter(proposal=proposal).exists():
@@ -189,7 +191,9 @@ def grant_award(
 
 def _lock(grant: Grant) -> Grant:
     return (
-        Grant.objects.select_for_update().select_related("proposal", "programme").get(pk=grant.pk)
+        Grant.objects.select_for_update(of=("self",))
+        .select_related("proposal", "programme")
+        .get(pk=grant.pk)
     )
 
 

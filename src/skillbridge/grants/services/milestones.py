@@ -20,9 +20,9 @@ State = Milestone.State
 
 def _lock(milestone: Milestone) -> Milestone:
     # Lock the grant first, as every money step does, so steps never deadlock.
-    Grant.objects.select_for_update().get(pk=milestone.tranche.grant_id)
+    Grant.objects.select_for_update(of=("self",)).get(pk=milestone.tranche.grant_id)
     return (
-        Milestone.objects.select_for_update()
+        Milestone.objects.select_for_update(of=("self",))
         .select_related("tranche__grant__proposal", "tranche__grant__programme")
         .get(pk=milestone.pk)
     )

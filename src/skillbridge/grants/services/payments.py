@@ -23,7 +23,9 @@ def _lock_grant(grant: Grant) -> Grant:
     # Lock order everywhere: the grant, then its tranche. One payment at a time per
     # grant, so two officers clicking at once are served one after the other.
     return (
-        Grant.objects.select_for_update().select_related("proposal", "programme").get(pk=grant.pk)
+        Grant.objects.select_for_update(of=("self",))
+        .select_related("proposal", "programme")
+        .get(pk=grant.pk)
     )
 
 
@@ -97,7 +99,9 @@ def disbursement_record(
     existing = Disbursement.objects.filter(reference=reference).first()
     if existing is not None:
         return _same_request(existing, grant=grant, tranche_id=tranche_id, amount_rwf=amount_rwf)
-    tranche = Tranche.objects.select_for_update().filter(grant=grant, pk=tranche_id).first()
+    tranche = (
+        Tranche.objects.select_for_update(of=("self",)).filter(grant=grant, pk=tranche_id).first()
+    )
     if tranche is None:
         raise ValidationError({"tranche": _("Choose a tranche of this grant.")})
     if tranche.payable_since is None:
@@ -176,7 +180,7 @@ def disbursement_reverse(
     A payment is reversed at most once; the reversal gets its own reference.
     """
     grant = _lock_grant(entry.grant)
-    entry = Disbursement.objects.select_for_update().get(pk=entry.pk)
+    entry = Disbursement.objects.select_for_update(of=("self",)).get(pk=entry.pk)
     if entry.kind != Kind.PAYMENT:
         raise ValidationError({"reason": _("Only a payment can be reversed.")})
     if Disbursement.objects.filter(reverses=entry).exists():
@@ -188,7 +192,7 @@ def disbursement_reverse(
         raise PaymentRefused(
             {"reference": _("This payment reference is already in the ledger for another payment.")}
         )
-    Tranche.objects.select_for_update().get(pk=entry.tranche_id)
+    Tranche.objects.select_for_update(of=("self",)).get(pk=entry.tranche_id)
     reversal = Disbursement.objects.create(
         grant=grant,
         tranche_id=entry.tranche_id,

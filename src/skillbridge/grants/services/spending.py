@@ -30,7 +30,7 @@ def expense_report(
     """The team reports money spent against one of the grant's budget lines, with a
     receipt (PDF or image, at most 5 MB). Overspending is allowed but flagged to the
     officer: the money is already spent, and hiding it would help nobody."""
-    grant = Grant.objects.select_for_update().get(pk=grant.pk)
+    grant = Grant.objects.select_for_update(of=("self",)).get(pk=grant.pk)
     errors: dict[str, str] = {}
     if grant.state not in REPORTING_STATES:
         raise ValidationError({"description": _("Spending is reported while the grant runs.")})
@@ -103,7 +103,7 @@ def report_figures(grant: Grant) -> dict:
 def report_submit(*, actor, grant: Grant, kind: str, narrative: str = "") -> FinancialReport:
     """The team submits an interim or final financial report, generated from the data
     and frozen at submission. One report of a kind waits for review at a time."""
-    grant = Grant.objects.select_for_update().get(pk=grant.pk)
+    grant = Grant.objects.select_for_update(of=("self",)).get(pk=grant.pk)
     if grant.state not in REPORTING_STATES:
         raise ValidationError({"kind": _("Reports are submitted while the grant runs.")})
     if kind not in FinancialReport.Kind.values:
@@ -130,8 +130,12 @@ def report_submit(*, actor, grant: Grant, kind: str, narrative: str = "") -> Fin
 
 
 def _review(*, actor, report: FinancialReport, to: str, comments: str, action: str):
-    Grant.objects.select_for_update().get(pk=report.grant_id)
-    report = FinancialReport.objects.select_for_update().select_related("grant").get(pk=report.pk)
+    Grant.objects.select_for_update(of=("self",)).get(pk=report.grant_id)
+    report = (
+        FinancialReport.objects.select_for_update(of=("self",))
+        .select_related("grant")
+        .get(pk=report.pk)
+    )
     if report.state != FinancialReport.State.SUBMITTED:
         raise ValidationError({"comments": _("This report has already been reviewed.")})
     report.state = to

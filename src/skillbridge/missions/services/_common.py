@@ -11,7 +11,7 @@ from skillbridge.people.models import Role, User
 def locked_mission(mission: Mission) -> Mission:
     """The mission re-read under a row lock, so a double click cannot move it twice."""
     return (
-        Mission.objects.select_for_update()
+        Mission.objects.select_for_update(of=("self",))
         .select_related(
             "programme", "expert__user", "host_college", "pairing__need__proposal__lead"
         )

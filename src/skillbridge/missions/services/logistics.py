@@ -38,7 +38,7 @@ def checklist_item_update(
 ) -> ChecklistItem:
     """Tick or reopen one checklist item, with a short note (e.g. the booking reference)."""
     _open(item.mission)
-    item = ChecklistItem.objects.select_for_update().get(pk=item.pk)
+    item = ChecklistItem.objects.select_for_update(of=("self",)).get(pk=item.pk)
     before = "done" if item.done else "open"
     item.done = done
     item.note = note.strip()[:200]
@@ -117,7 +117,7 @@ def cost_line_add(
 def cost_line_update(*, actor: User, line: CostLine, actual_rwf: int | None) -> CostLine:
     """Record what a budget line actually cost."""
     _open(line.mission, onsite=False)
-    line = CostLine.objects.select_for_update().get(pk=line.pk)
+    line = CostLine.objects.select_for_update(of=("self",)).get(pk=line.pk)
     before = line.actual_rwf
     line.actual_rwf = actual_rwf
     line.save(update_fields=["actual_rwf"])

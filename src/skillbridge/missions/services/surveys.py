@@ -62,7 +62,7 @@ def surveys_invite(*, mission: Mission, wave: str) -> int:
     so running it again invites only people added since.
     """
     mission = (
-        Mission.objects.select_for_update()
+        Mission.objects.select_for_update(of=("self",))
         .select_related(
             "expert__user", "host_college", "programme", "pairing__need__proposal__lead"
         )
@@ -142,7 +142,7 @@ def survey_answer(
     """Record a survey's answers, once. Participants and hosts say whether they use the
     skills, how confident they are (1–5) and what changed; the professional rates the
     experience (1–5) and names the obstacles. The link stops working afterwards."""
-    survey = Survey.objects.select_for_update().get(pk=survey.pk)
+    survey = Survey.objects.select_for_update(of=("self",)).get(pk=survey.pk)
     if survey.answered_at is not None:
         raise ValidationError({"__all__": _("This survey has already been answered.")})
     errors = {}

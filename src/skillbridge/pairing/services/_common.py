@@ -13,7 +13,7 @@ from skillbridge.people.models import ProgrammeRole, Role
 def locked_pairing(pairing: Pairing) -> Pairing:
     """The pairing re-read under a row lock, so a double click cannot move it twice."""
     return (
-        Pairing.objects.select_for_update()
+        Pairing.objects.select_for_update(of=("self",))
         .select_related("need", "expert__user", "programme")
         .get(pk=pairing.pk)
     )
@@ -41,7 +41,7 @@ def check_room(pairing: Pairing) -> None:
     The need's row is locked first: two officers confirming two professionals
     for the last seat at once would otherwise both succeed.
     """
-    need = Need.objects.select_for_update().get(pk=pairing.need_id)
+    need = Need.objects.select_for_update(of=("self",)).get(pk=pairing.need_id)
     taken = need.pairings.filter(state__in=Pairing.SEAT_STATES).count()
     if taken >= need.seats:
         raise ValidationError({"__all__": _("Every seat of this need is already taken.")})

@@ -114,7 +114,7 @@ def need_update(
     text: str = "",
 ) -> Need:
     """Change a need. Seats cannot drop below those already taken. Audited."""
-    need = Need.objects.select_for_update().get(pk=need.pk)
+    need = Need.objects.select_for_update(of=("self",)).get(pk=need.pk)
     languages = sorted(set(languages))
     _check_need(
         programme=need.programme,

@@ -155,7 +155,7 @@ def alternate_offer(*, actor: User | None, need: Need) -> Pairing | None:
     need, no longer matchable, or without a free place. None when the need has
     no open seat left (counting offers waiting for the officer) or no alternate.
     """
-    need = Need.objects.select_for_update().get(pk=need.pk)
+    need = Need.objects.select_for_update(of=("self",)).get(pk=need.pk)
     held = need.pairings.filter(state__in=(*Pairing.SEAT_STATES, S.PROPOSED)).count()
     if held >= need.seats:
         return None

@@ -51,7 +51,7 @@ def run_confirm(*, actor: User, run: MatchingRun) -> int:
     this one, or when a seat or a professional's place has meanwhile gone (the
     whole confirmation then stops, so nothing half-done is left).
     """
-    run = MatchingRun.objects.select_for_update().get(pk=run.pk)
+    run = MatchingRun.objects.select_for_update(of=("self",)).get(pk=run.pk)
     if run.status != MatchingRun.Status.DONE:
         raise ValidationError({"__all__": _("Only a finished run can be confirmed.")})
     proposed = list(

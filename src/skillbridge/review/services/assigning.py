@@ -71,7 +71,9 @@ def _mark_under_review(actor, proposal_ids) -> None:
 
 def _fill(*, actor, call: Call, only: Proposal | None) -> RunSummary:
     """The body of a run; see `assignment_run`. The caller holds the transaction."""
-    Call.objects.select_for_update().filter(pk=call.pk).first()  # one run at a time per call
+    Call.objects.select_for_update(of=("self",)).filter(
+        pk=call.pk
+    ).first()  # one run at a time per call
     members = list(pool_of(call))
     proposals = [only] if only is not None else list(review_candidates(call))
     rows = list(
@@ -198,9 +200,13 @@ def assignment_add(*, actor: User, proposal: Proposal, reviewer: User) -> Review
     pair the officer had removed; moves the proposal to under_review; audits;
     mails the reviewer.
     """
-    proposal = Proposal.objects.select_for_update().select_related("call").get(pk=proposal.pk)
+    proposal = (
+        Proposal.objects.select_for_update(of=("self",)).select_related("call").get(pk=proposal.pk)
+    )
     member = _check_pair(proposal, reviewer)
-    existing = Review.objects.select_for_update().filter(proposal=proposal, reviewer=reviewer)
+    existing = Review.objects.select_for_update(of=("self",)).filter(
+        proposal=proposal, reviewer=reviewer
+    )
     review = existing.first()
     if review is not None and review.status == Review.Status.CONFLICT:
         raise ValidationError({"reviewer": _("This reviewer declared a conflict of interest.")})
@@ -261,7 +267,11 @@ def conflict_declare(
     engine looks for a replacement for that proposal only, keeping every other
     pair. Returns the replacement run's summary, or None for "no conflict".
     """
-    review = Review.objects.select_for_update().select_related("proposal__call").get(pk=review.pk)
+    review = (
+        Review.objects.select_for_update(of=("self",))
+        .select_related("proposal__call")
+        .get(pk=review.pk)
+    )
     if review.reviewer_id != reviewer.pk or not review.is_active:
         raise ValidationError({"conflict_kind": _("This assignment is no longer yours.")})
     if review.declaration != Review.Declaration.PENDING:

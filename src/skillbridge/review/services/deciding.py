@@ -66,8 +66,8 @@ def decision_stage(
     A reserve decision takes a place on the list; a place already held moves
     the other proposals down by one. Audited.
     """
-    Call.objects.select_for_update().filter(pk=proposal.call_id).first()
-    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    Call.objects.select_for_update(of=("self",)).filter(pk=proposal.call_id).first()
+    proposal = Proposal.objects.select_for_update(of=("self",)).get(pk=proposal.pk)
     _check(proposal, outcome, reason, reserve_rank)
     existing = Decision.objects.filter(proposal=proposal).first()
     before = existing.outcome if existing else ""
@@ -135,7 +135,7 @@ def decisions_stage_selection(
     released; refuses overlaps or proposals outside the call; audits each.
     Returns how many decisions were staged.
     """
-    Call.objects.select_for_update().filter(pk=call.pk).first()
+    Call.objects.select_for_update(of=("self",)).filter(pk=call.pk).first()
     proposals = {
         p.pk: p
         for p in Proposal.objects.filter(call=call, state=Proposal.State.UNDER_REVIEW).exclude(
@@ -222,7 +222,7 @@ def decisions_release(*, actor: User, call: Call, share_comments: bool) -> int:
     Returns how many decisions were released.
     """
     staged = list(
-        Decision.objects.select_for_update()
+        Decision.objects.select_for_update(of=("self",))
         .filter(call=call, released_at__isnull=True)
         .select_related("proposal__call__programme", "proposal__lead")
         .order_by("proposal_id")

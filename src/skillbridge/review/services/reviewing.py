@@ -73,7 +73,11 @@ def review_save(
 
     Only by the assigned reviewer, after declaring no conflict, before submitting.
     """
-    review = Review.objects.select_for_update().select_related("proposal__call").get(pk=review.pk)
+    review = (
+        Review.objects.select_for_update(of=("self",))
+        .select_related("proposal__call")
+        .get(pk=review.pk)
+    )
     _check_open(reviewer, review)
     _write(
         review,
@@ -100,7 +104,11 @@ def review_submit(
     Requires a score on every criterion, a comment for the committee and a
     recommendation; stores the weighted score; audits.
     """
-    review = Review.objects.select_for_update().select_related("proposal__call").get(pk=review.pk)
+    review = (
+        Review.objects.select_for_update(of=("self",))
+        .select_related("proposal__call")
+        .get(pk=review.pk)
+    )
     _check_open(reviewer, review)
     if scores is not None:
         _write(
