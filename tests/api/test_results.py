@@ -76,6 +76,12 @@ def test_the_programme_is_required(donor, period):
     assert "programme" in response.json()
 
 
+def test_the_missing_programme_is_explained_in_the_callers_language(donor, period):
+    response = client_for(donor).get(URL, HTTP_ACCEPT_LANGUAGE="fr")
+    assert response.status_code == 400
+    assert response.json() == {"programme": ["Désignez le programme par son code."]}
+
+
 def test_a_period_of_another_programme_is_not_found(donor, programme, period, officer):
     other = ProgrammeFactory()
     foreign = services.period_open(actor=officer, programme=other, kind="year", year=2026)

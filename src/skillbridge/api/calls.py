@@ -7,6 +7,7 @@ coordinator of their college and the programme's officers. Anyone else gets
 """
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
@@ -104,7 +105,7 @@ def _choice_text(choices) -> serializers.CharField:
     schema with other apps' fields of the same name (kind, sex, state).
     """
     return serializers.CharField(
-        read_only=True, help_text="One of: " + ", ".join(value for value, _ in choices)
+        read_only=True, help_text="One of: " + ", ".join(value for value, _label in choices)
     )
 
 
@@ -210,7 +211,7 @@ def _sector(call: Call, slug):
         return None
     sector = call.sectors.filter(slug=slug).first()
     if sector is None:
-        raise ValidationError({"sector": ["This call does not fund that sector."]})
+        raise ValidationError({"sector": [_("This call does not fund that sector.")]})
     return sector
 
 

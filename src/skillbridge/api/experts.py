@@ -9,6 +9,7 @@ import datetime
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import serializers
@@ -177,7 +178,7 @@ def _date_param(request, name: str) -> datetime.date | None:
     try:
         return datetime.date.fromisoformat(value)
     except ValueError as error:
-        raise ApiValidationError({name: ["Use a date as YYYY-MM-DD."]}) from error
+        raise ApiValidationError({name: [_("Use a date as YYYY-MM-DD.")]}) from error
 
 
 @extend_schema(

@@ -10,6 +10,7 @@ the right 403, a missing `programme` 400, anonymous callers 401.
 """
 
 from django.http import Http404
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import serializers
@@ -81,7 +82,7 @@ class IndicatorListView(ListAPIView):
             return self._found
         slug = self.request.query_params.get("programme")
         if not slug:
-            raise ApiValidationError({"programme": "Name the programme by its code."})
+            raise ApiValidationError({"programme": [_("Name the programme by its code.")]})
         programme = Programme.objects.filter(slug=slug).first()
         if programme is None or not roles_in(self.request.user, programme):
             raise Http404
@@ -90,7 +91,7 @@ class IndicatorListView(ListAPIView):
         periods = periods_of(programme)
         wanted = self.request.query_params.get("period")
         if wanted is not None and not wanted.isdigit():
-            raise ApiValidationError({"period": "Give the period's id."})
+            raise ApiValidationError({"period": [_("Give the period's id.")]})
         period = periods.filter(pk=wanted).first() if wanted else periods.first()
         if period is None:
             raise Http404
