@@ -1,0 +1,84 @@
+"""Programmes and the sectors they fund."""
+
+from decimal import Decimal
+
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Sector(models.Model):
+    """A field of work such as energy or ICT. Data, not code: add one in the admin."""
+
+    name = models.CharField(_("name"), max_length=80, unique=True)
+    slug = models.SlugField(_("code"), max_length=40, unique=True)
+
+    class Meta:
+        verbose_name = _("sector")
+        verbose_name_plural = _("sectors")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Programme(models.Model):
+    """A skills-transfer programme: its partners, sectors and donor envelope."""
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("code"), max_length=60, unique=True)
+    summary = models.TextField(_("summary"), blank=True)
+    lead_organisation = models.ForeignKey(
+        "people.Organisation",
+        verbose_name=_("run by"),
+        on_delete=models.PROTECT,
+        related_name="programmes_led",
+    )
+    partners = models.ManyToManyField(
+        "people.Organisation",
+        verbose_name=_("partners"),
+        blank=True,
+        related_name="programmes_partnered",
+    )
+    donor = models.ForeignKey(
+        "people.Organisation",
+        verbose_name=_("funded by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="programmes_funded",
+    )
+    sectors = models.ManyToManyField(Sector, verbose_name=_("sectors"), related_name="programmes")
+    colleges = models.ManyToManyField(
+        "people.Organisation",
+        verbose_name=_("participating colleges"),
+        blank=True,
+        related_name="programmes_as_college",
+        limit_choices_to={"kind": "college"},
+    )
+    envelope_eur = models.DecimalField(
+        _("donor envelope (EUR)"),
+        max_digits=14,
+        decimal_places=2,
+        default=Decimal(0),
+        validators=[MinValueValidator(Decimal(0))],
+    )
+    starts_on = models.DateField(_("starts on"), null=True, blank=True)
+    ends_on = models.DateField(_("ends on"), null=True, blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("programme")
+        verbose_name_plural = _("programmes")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_on__isnull=True)
+                | models.Q(starts_on__isnull=True)
+                | models.Q(ends_on__gte=models.F("starts_on")),
+                name="programme_ends_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
