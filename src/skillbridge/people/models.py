@@ -1,5 +1,6 @@
 """People, the organisations they belong to, and their roles per programme."""
 
+import rules
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.utils import timezone
@@ -67,6 +68,19 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self) -> str:
         return self.full_name.split(" ")[0] if self.full_name else self.email
+
+    def has_perm(self, perm: str, obj=None) -> bool:
+        """Programme rights follow programme roles only, for a superuser too.
+
+        Django answers yes to every question a superuser asks. That is right for
+        the admin site, which asks model permissions without an object; but on
+        a programme's pages (a rules permission about one object) a superuser
+        without a role would edit calls and decide proposals. So those questions
+        go to the rules alone, and the admin keeps Django's answer.
+        """
+        if obj is not None and rules.perm_exists(perm):
+            return self.is_active and rules.has_perm(perm, self, obj)
+        return super().has_perm(perm, obj)
 
 
 class Organisation(models.Model):
