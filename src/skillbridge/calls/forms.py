@@ -6,9 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from skillbridge.calls.models import BudgetLine, Call, Proposal, Sector, TeamMember
 from skillbridge.calls.questions import OTHER_DOCUMENT, QUESTIONS, TITLE_MAX_CHARS
+from skillbridge.common.widgets import DATETIME_FORMAT, DateTimeInput
 from skillbridge.people.models import Organisation
-
-DATETIME_INPUT = "%Y-%m-%dT%H:%M"
 
 
 def add_service_errors(
@@ -23,13 +22,6 @@ def add_service_errors(
             continue
         for message in messages:
             form.add_error(field if field in form.fields else None, message)
-
-
-class DateTimeInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, **kwargs):
-        super().__init__(format=DATETIME_INPUT, **kwargs)
 
 
 class CallForm(forms.Form):
@@ -48,12 +40,12 @@ class CallForm(forms.Form):
     opens_at = forms.DateTimeField(
         label=_("Opens (Africa/Kigali time)"),
         widget=DateTimeInput(),
-        input_formats=[DATETIME_INPUT],
+        input_formats=[DATETIME_FORMAT],
     )
     closes_at = forms.DateTimeField(
         label=_("Closes (Africa/Kigali time)"),
         widget=DateTimeInput(),
-        input_formats=[DATETIME_INPUT],
+        input_formats=[DATETIME_FORMAT],
     )
     max_grant_rwf = forms.IntegerField(label=_("Maximum grant (RWF)"), min_value=1)
     awards_planned = forms.IntegerField(label=_("Awards planned"), min_value=1, initial=10)
@@ -244,6 +236,14 @@ class AffiliationForm(forms.Form):
         widget=forms.RadioSelect,
     )
     note = forms.CharField(label=_("Note"), max_length=255, required=False)
+
+
+class OfficerAffiliationForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why you confirm instead of the coordinator"),
+        max_length=255,
+        help_text=_("Kept in the audit log with your name, for example how you checked."),
+    )
 
 
 class EligibilityForm(forms.Form):

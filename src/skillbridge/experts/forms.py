@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from skillbridge.calls.models import Programme, Sector
+from skillbridge.common.widgets import DateInput
 from skillbridge.experts.languages import LANGUAGE_CHOICES
 from skillbridge.experts.models import ExpertLanguage, ExpertProfile, QualificationLevel, Skill
 
@@ -129,12 +130,8 @@ class LanguageForm(forms.Form):
 
 
 class WindowForm(forms.Form):
-    starts_on = forms.DateField(
-        label=_("Available from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    ends_on = forms.DateField(
-        label=_("Available until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    starts_on = forms.DateField(label=_("Available from"), required=False, widget=DateInput())
+    ends_on = forms.DateField(label=_("Available until"), required=False, widget=DateInput())
 
     def clean(self):
         data = super().clean()
@@ -217,12 +214,8 @@ class PoolFilterForm(forms.Form):
         label=_("Language"), choices=[("", "—"), *LANGUAGE_CHOICES], required=False
     )
     country = forms.ChoiceField(label=_("Country"), choices=_country_choices, required=False)
-    available_from = forms.DateField(
-        label=_("Available from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    available_to = forms.DateField(
-        label=_("Available until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    available_from = forms.DateField(label=_("Available from"), required=False, widget=DateInput())
+    available_to = forms.DateField(label=_("Available until"), required=False, widget=DateInput())
     modality = forms.ChoiceField(
         label=_("Modality"),
         choices=[("", "—"), ("onsite", _("on site")), ("remote", _("remote"))],

@@ -6,14 +6,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from skillbridge.calls.models import BudgetLine
+from skillbridge.common.widgets import DateInput
 from skillbridge.grants.models import Disbursement, FinancialReport
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class AwardForm(forms.Form):

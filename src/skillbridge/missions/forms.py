@@ -4,12 +4,11 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from skillbridge.common.widgets import DateInput
 from skillbridge.experts.models import ExpertProfile
 from skillbridge.missions.models import CostLine, Mission, Session, Survey
 from skillbridge.missions.models.work import Category, Sex
 from skillbridge.pairing.models import Pairing, TrainingRequest
-
-DATE = forms.DateInput(attrs={"type": "date"})
 
 
 def short_text() -> forms.Textarea:
@@ -29,8 +28,8 @@ def show_errors(form: forms.Form, error: ValidationError) -> None:
 class PlanFields(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=150, required=False)
     place = forms.CharField(label=_("Place"), max_length=150, required=False)
-    starts_on = forms.DateField(label=_("First day"), widget=DATE)
-    ends_on = forms.DateField(label=_("Last day"), widget=DATE)
+    starts_on = forms.DateField(label=_("First day"), widget=DateInput())
+    ends_on = forms.DateField(label=_("Last day"), widget=DateInput())
     objectives = forms.CharField(label=_("Objectives"), widget=short_text())
     expected_participants = forms.IntegerField(
         label=_("Expected participants"), min_value=1, max_value=500
@@ -97,7 +96,7 @@ class MissionEditForm(PlanFields):
 
 
 class PlanDayForm(forms.Form):
-    day = forms.DateField(label=_("Day"), widget=DATE)
+    day = forms.DateField(label=_("Day"), widget=DateInput())
     activities = forms.CharField(label=_("Activities"), widget=short_text())
 
 
@@ -111,7 +110,7 @@ class ChecklistForm(forms.Form):
 
 
 class ItineraryForm(forms.Form):
-    day = forms.DateField(label=_("Day"), widget=DATE)
+    day = forms.DateField(label=_("Day"), widget=DateInput())
     description = forms.CharField(label=_("What"), max_length=200)
 
 
@@ -127,7 +126,7 @@ class ActualCostForm(forms.Form):
 
 
 class SessionForm(forms.Form):
-    held_on = forms.DateField(label=_("Date"), widget=DATE)
+    held_on = forms.DateField(label=_("Date"), widget=DateInput())
     hours = forms.DecimalField(
         label=_("Hours"), max_digits=4, decimal_places=1, min_value=0.5, max_value=24
     )

@@ -5,12 +5,11 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from skillbridge.calls.models import Programme, Sector
+from skillbridge.common.widgets import DateInput
 from skillbridge.experts.languages import LANGUAGE_CHOICES
 from skillbridge.experts.models import Skill
 from skillbridge.pairing.models import MatchingRun, Need, PairDecision
 from skillbridge.people.models import Organisation
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def show_errors(form: forms.Form, error: ValidationError) -> None:
@@ -40,8 +39,8 @@ class NeedForm(forms.Form):
     modality = forms.ChoiceField(
         label=_("Modality"), choices=Need.Modality.choices, widget=forms.RadioSelect
     )
-    starts_on = forms.DateField(label=_("From"), widget=DATE)
-    ends_on = forms.DateField(label=_("To"), widget=DATE)
+    starts_on = forms.DateField(label=_("From"), widget=DateInput())
+    ends_on = forms.DateField(label=_("To"), widget=DateInput())
     seats = forms.IntegerField(
         label=_("Professionals needed"), min_value=1, max_value=20, initial=1
     )
