@@ -59,4 +59,6 @@ rules.add_perm("calls.manage_team", is_team_lead)
 rules.add_perm("calls.submit_proposal", is_team_lead)
 rules.add_perm("calls.withdraw_proposal", is_team_lead)
 rules.add_perm("calls.confirm_affiliation", is_coordinator_of_proposal)
+# When the coordinator does not act, an officer confirms instead, with a reason.
+rules.add_perm("calls.confirm_affiliation_as_officer", is_officer_of_proposal)
 rules.add_perm("calls.decide_eligibility", is_officer_of_proposal)

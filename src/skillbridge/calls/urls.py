@@ -46,6 +46,11 @@ urlpatterns = [
         teams.affiliation_decide,
         name="affiliation_decide",
     ),
+    path(
+        "proposals/<int:pk>/team/<int:member_pk>/affiliation/officer/",
+        teams.affiliation_confirm_by_officer,
+        name="affiliation_confirm_by_officer",
+    ),
     path("proposals/<int:pk>/eligibility/", teams.eligibility_decide, name="eligibility_decide"),
     path("invitations/<str:token>/", teams.invitation, name="invitation"),
 ]

@@ -19,6 +19,7 @@ from skillbridge.calls.services.reminders import deadline_reminders_send
 from skillbridge.calls.services.teams import (
     invitation_accept,
     member_affiliation_confirm,
+    member_affiliation_confirm_by_officer,
     member_affiliation_reject,
     member_invite,
     member_remove,
@@ -34,6 +35,7 @@ __all__ = [
     "deadline_reminders_send",
     "invitation_accept",
     "member_affiliation_confirm",
+    "member_affiliation_confirm_by_officer",
     "member_affiliation_reject",
     "member_invite",
     "member_remove",

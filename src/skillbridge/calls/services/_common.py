@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from skillbridge.calls.models import Call, Proposal, TeamMember
 from skillbridge.common.services import audit_record, mail_queue
-from skillbridge.people.models import User
+from skillbridge.people.models import ProgrammeRole, Role, User
 
 
 def locked(proposal: Proposal) -> Proposal:
@@ -72,6 +72,32 @@ def mail_team(*, proposal: Proposal, template: str, context: dict, kind: str) ->
             template=template,
             context={"proposal": proposal, "member": member, "call": proposal.call, **context},
             language=language,
+            programme=proposal.call.programme,
+            kind=kind,
+        )
+        sent += 1
+    return sent
+
+
+def mail_coordinators(*, proposal: Proposal, template: str, kind: str) -> int:
+    """Write one message to each coordinator of the proposal's college, in their own language."""
+    coordinators = (
+        ProgrammeRole.objects.filter(
+            programme=proposal.call.programme_id,
+            role=Role.COLLEGE_COORDINATOR,
+            organisation=proposal.college_id,
+            user__is_active=True,
+        )
+        .select_related("user")
+        .order_by("user__email")
+    )
+    sent = 0
+    for role in {role.user_id: role for role in coordinators}.values():
+        mail_queue(
+            to=role.user.email,
+            template=template,
+            context={"proposal": proposal, "call": proposal.call, "coordinator": role.user},
+            language=role.user.preferred_language,
             programme=proposal.call.programme,
             kind=kind,
         )

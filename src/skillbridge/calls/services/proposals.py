@@ -19,6 +19,7 @@ from skillbridge.calls.questions import (
 from skillbridge.calls.services._common import (
     audit_state,
     locked,
+    mail_coordinators,
     mail_team,
     refuse_unless_draft,
     refuse_unless_open,
@@ -275,8 +276,9 @@ def proposal_submit(*, actor: User, proposal: Proposal, now=None) -> Proposal:
     """Submit a complete draft before the deadline.
 
     Refuses after the deadline (the draft is kept), and lists every missing
-    part. Freezes the snapshot, moves draft → submitted, audits it and mails
-    a confirmation to each team member.
+    part. Freezes the snapshot, moves draft → submitted, audits it, mails
+    a confirmation to each team member and asks the college's coordinators
+    to confirm the team.
     """
     proposal = locked(proposal)
     refuse_unless_draft(proposal)
@@ -295,6 +297,9 @@ def proposal_submit(*, actor: User, proposal: Proposal, now=None) -> Proposal:
         template="calls/mail/submitted",
         context={},
         kind="proposal_submitted",
+    )
+    mail_coordinators(
+        proposal=proposal, template="calls/mail/coordinator_submitted", kind="affiliation_request"
     )
     return proposal
 

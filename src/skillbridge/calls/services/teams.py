@@ -176,26 +176,40 @@ def member_remove(*, actor: User, member: TeamMember) -> TeamMember:
     return member
 
 
-def _set_affiliation(*, actor: User, member: TeamMember, affiliation: str, note: str) -> TeamMember:
+def _set_affiliation(
+    *,
+    actor: User,
+    member: TeamMember,
+    affiliation: str,
+    note: str,
+    open_states=AFFILIATION_OPEN,
+    action: str = "",
+    data: dict | None = None,
+    only_pending: bool = False,
+) -> TeamMember:
     proposal = locked(member.proposal)
-    if proposal.state not in AFFILIATION_OPEN:
+    if proposal.state not in open_states:
         raise ValidationError(
             {"__all__": _("Eligibility of this proposal is decided: the team cannot change.")}
         )
     member = TeamMember.objects.select_for_update(of=("self",)).get(pk=member.pk)
     if member.status != TeamMember.Status.JOINED:
         raise ValidationError({"__all__": _("Only members who joined the team can be checked.")})
+    if only_pending and member.affiliation != TeamMember.Affiliation.PENDING:
+        raise ValidationError(
+            {"__all__": _("The college coordinator already decided about this member.")}
+        )
     before = member.affiliation
     member.affiliation = affiliation
     member.affiliation_note = note.strip()[:255]
     member.save(update_fields=["affiliation", "affiliation_note"])
     audit_record(
         actor=actor,
-        action=f"team.affiliation_{affiliation}",
+        action=action or f"team.affiliation_{affiliation}",
         target=member,
         before=before,
         after=affiliation,
-        data={"proposal": proposal.pk},
+        data={"proposal": proposal.pk, **(data or {})},
     )
     return member
 
@@ -215,4 +229,31 @@ def member_affiliation_reject(*, actor: User, member: TeamMember, note: str) -> 
         raise ValidationError({"note": _("Say why, so the team understands.")})
     return _set_affiliation(
         actor=actor, member=member, affiliation=TeamMember.Affiliation.REJECTED, note=note
+    )
+
+
+@transaction.atomic
+def member_affiliation_confirm_by_officer(
+    *, actor: User, member: TeamMember, reason: str
+) -> TeamMember:
+    """A programme officer confirms a member's affiliation when the coordinator does not act.
+
+    Only for a submitted proposal, so eligibility never waits on an absent
+    coordinator; a member still pending only (a rejection stands). The
+    reason is required and goes to the audit log with the officer's name.
+    """
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError(
+            {"reason": _("Say why you confirm instead of the college coordinator.")}
+        )
+    return _set_affiliation(
+        actor=actor,
+        member=member,
+        affiliation=TeamMember.Affiliation.CONFIRMED,
+        note=reason,
+        open_states={Proposal.State.SUBMITTED},
+        action="team.affiliation_confirmed_by_officer",
+        data={"reason": reason},
+        only_pending=True,
     )

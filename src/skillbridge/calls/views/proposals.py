@@ -18,6 +18,7 @@ from skillbridge.calls.forms import (
     BudgetLineForm,
     EligibilityForm,
     InviteForm,
+    OfficerAffiliationForm,
     ProposalForm,
     StartProposalForm,
     WithdrawForm,
@@ -267,10 +268,14 @@ def proposal_detail(request, pk: int):
     """
     proposal = selectors.proposal_for(user=request.user, pk=pk)
     require(request.user, "calls.view_proposal", proposal)
-    user = request.user
+    return render(request, "calls/proposal_detail.html", detail_context(request.user, proposal))
+
+
+def detail_context(user, proposal: Proposal, officer_form=None, officer_member=None) -> dict:
+    """The proposal page; `officer_form` is a refused officer confirmation of `officer_member`."""
     frozen = proposal.snapshot or {}
     answers = [(q, frozen.get(q.field, getattr(proposal, q.field))) for q in QUESTIONS]
-    context = {
+    return {
         "proposal": proposal,
         "answers": answers,
         "budget_total": budget_total(proposal),
@@ -278,12 +283,15 @@ def proposal_detail(request, pk: int):
         and proposal.state == Proposal.State.DRAFT,
         "can_withdraw": user.has_perm("calls.withdraw_proposal", proposal),
         "can_confirm": user.has_perm("calls.confirm_affiliation", proposal),
+        "can_confirm_as_officer": user.has_perm("calls.confirm_affiliation_as_officer", proposal)
+        and proposal.state == Proposal.State.SUBMITTED,
         "can_decide": user.has_perm("calls.decide_eligibility", proposal),
         "affiliation_form": AffiliationForm(),
+        "officer_form": officer_form or OfficerAffiliationForm(),
+        "officer_member": officer_member,
         "eligibility_form": EligibilityForm(),
         "withdraw_form": WithdrawForm(),
     }
-    return render(request, "calls/proposal_detail.html", context)
 
 
 def proposal_anchor(proposal: Proposal, section: str) -> str:

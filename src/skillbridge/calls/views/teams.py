@@ -14,10 +14,15 @@ from skillbridge.calls.forms import (
     AffiliationForm,
     EligibilityForm,
     InviteForm,
+    OfficerAffiliationForm,
     add_service_errors,
 )
 from skillbridge.calls.tokens import InvalidInvitation, invitation_member
-from skillbridge.calls.views.proposals import edit_context, refusals_as_messages
+from skillbridge.calls.views.proposals import (
+    detail_context,
+    edit_context,
+    refusals_as_messages,
+)
 from skillbridge.common.permissions import require
 
 
@@ -105,6 +110,30 @@ def affiliation_decide(request, pk: int, member_pk: int):
     else:
         messages.success(request, _("Your decision about %(name)s is saved.") % {"name": member})
     return redirect(reverse("calls:proposal_detail", args=[proposal.pk]) + "#team")
+
+
+@login_required
+@require_POST
+def affiliation_confirm_by_officer(request, pk: int, member_pk: int):
+    """Programme officers: confirm a member of a submitted proposal the coordinator left pending."""
+    proposal = selectors.proposal_for(user=request.user, pk=pk)
+    require(request.user, "calls.confirm_affiliation_as_officer", proposal)
+    member = selectors.member_of(proposal=proposal, pk=member_pk)
+    form = OfficerAffiliationForm(request.POST)
+    if form.is_valid():
+        try:
+            services.member_affiliation_confirm_by_officer(
+                actor=request.user, member=member, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request, _("%(name)s is confirmed as a member of the college.") % {"name": member}
+            )
+            return redirect(reverse("calls:proposal_detail", args=[proposal.pk]) + "#team")
+    context = detail_context(request.user, proposal, officer_form=form, officer_member=member.pk)
+    return render(request, "calls/proposal_detail.html", context)
 
 
 @login_required
