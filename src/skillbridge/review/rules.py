@@ -7,7 +7,7 @@ permissions take (user, proposal). Selectors answer 404 to outsiders first.
 
 import rules
 
-from skillbridge.calls.models import TeamMember
+from skillbridge.calls.rules import is_team_member
 from skillbridge.people.models import Role
 from skillbridge.people.rules import is_programme_officer
 from skillbridge.people.selectors import roles_in
@@ -48,16 +48,6 @@ def is_free_of_automatic_conflict(user, review: Review) -> bool:
 
 
 @rules.predicate
-def is_on_the_team(user, proposal) -> bool:
-    if not user.is_authenticated:
-        return False
-    return (
-        proposal.lead_id == user.pk
-        or proposal.members.filter(user=user).exclude(status=TeamMember.Status.REMOVED).exists()
-    )
-
-
-@rules.predicate
 def is_proposal_officer(user, proposal) -> bool:
     return is_programme_officer(user, proposal.call.programme)
 
@@ -80,5 +70,5 @@ rules.add_perm("review.see_assignment", is_assigned_reviewer)
 rules.add_perm("review.declare", is_assigned_reviewer & is_still_to_declare)
 rules.add_perm("review.open", may_open)
 rules.add_perm(
-    "review.view_outcome", is_on_the_team | is_proposal_officer | is_proposal_coordinator
+    "review.view_outcome", is_team_member | is_proposal_officer | is_proposal_coordinator
 )

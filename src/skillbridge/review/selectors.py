@@ -10,6 +10,7 @@ from django.db.models.functions import Lower
 from django.http import Http404
 
 from skillbridge.calls.models import Call, Proposal, RubricCriterion, TeamMember
+from skillbridge.calls.selectors import proposals_of_member
 from skillbridge.people.models import Role, User
 from skillbridge.people.selectors import roles_in
 from skillbridge.review.models import Decision, PoolMember, Review
@@ -371,10 +372,14 @@ def decisions_of(call: Call) -> QuerySet[Decision]:
 
 
 def own_proposals_in_review(user: User) -> QuerySet[Proposal]:
-    """Proposals on whose team the user is, once they reached review."""
+    """Proposals of the teams the user joined (never one they were removed from), once in review.
+
+    "On the team" is the calls app's own definition, so a removal there is a
+    removal here too.
+    """
     return (
-        Proposal.objects.filter(Q(lead=user) | Q(members__user=user), state__in=IN_REVIEW)
-        .distinct()
+        proposals_of_member(user)
+        .filter(state__in=IN_REVIEW)
         .select_related("call", "college", "decision")
         .order_by("-call__opens_at", "title")
     )
