@@ -9,6 +9,7 @@ from skillbridge.calls.models import Programme
 from skillbridge.common.services import audit_record
 from skillbridge.pairing import matching, tasks
 from skillbridge.pairing.models import MatchingRun, Need, Pairing
+from skillbridge.pairing.services._common import lock_needs_and_professionals
 from skillbridge.pairing.services.pairings import confirm_one
 from skillbridge.people.models import User
 
@@ -56,6 +57,7 @@ def run_confirm(*, actor: User, run: MatchingRun) -> int:
         raise ValidationError({"__all__": _("Only a finished run can be confirmed.")})
     proposed = list(
         run.pairings.filter(state=Pairing.State.PROPOSED)
+        .select_for_update(of=("self",))
         .select_related("need", "expert__user", "programme")
         .order_by("pk")
     )
@@ -63,6 +65,7 @@ def run_confirm(*, actor: User, run: MatchingRun) -> int:
         raise ValidationError(
             {"__all__": _("This run has nothing left to confirm (a later run replaced it).")}
         )
+    lock_needs_and_professionals(proposed)
     for pairing in proposed:
         confirm_one(actor=actor, pairing=pairing)
     run.confirmed_at = timezone.now()
