@@ -131,6 +131,22 @@ class DecisionForm(forms.Form):
     )
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea)
 
+    def __init__(self, *args, reviewed: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not reviewed:
+            # Deciding on a proposal nobody has reviewed is allowed, but never by accident.
+            self.fields["confirm_without_reviews"] = forms.BooleanField(
+                label=_("I confirm the committee decides without any review"),
+                error_messages={
+                    "required": _("Confirm that the committee decides without any review.")
+                },
+            )
+            self.fields["without_reviews_reason"] = forms.CharField(
+                label=_("Why decide without a review"),
+                widget=forms.Textarea(attrs={"rows": 3}),
+                error_messages={"required": _("Say why the committee decides without any review.")},
+            )
+
 
 class RankingFilterForm(forms.Form):
     sort = forms.ChoiceField(

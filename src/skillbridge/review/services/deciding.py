@@ -20,7 +20,14 @@ Outcome = Decision.Outcome
 
 
 def _stage(
-    *, actor: User, proposal: Proposal, outcome: str, reason: str, reserve_rank, before: str
+    *,
+    actor: User,
+    proposal: Proposal,
+    outcome: str,
+    reason: str,
+    reserve_rank,
+    before: str,
+    without_reviews_reason: str = "",
 ) -> Decision:
     decision = Decision.objects.filter(proposal=proposal).first()
     if decision is None:
@@ -36,12 +43,25 @@ def _stage(
         target=decision,
         before=before,
         after=outcome,
-        data={"proposal": proposal.pk, "reserve_rank": reserve_rank, "reason": reason},
+        data={
+            "proposal": proposal.pk,
+            "reserve_rank": reserve_rank,
+            "reason": reason,
+            **(
+                {"without_reviews_reason": without_reviews_reason} if without_reviews_reason else {}
+            ),
+        },
     )
     return decision
 
 
-def _check(proposal: Proposal, outcome: str, reason: str, reserve_rank) -> None:
+def has_submitted_review(proposal: Proposal) -> bool:
+    return proposal.reviews.filter(submitted_at__isnull=False).exists()
+
+
+def _check(
+    proposal: Proposal, outcome: str, reason: str, reserve_rank, without_reviews_reason: str
+) -> None:
     errors = {}
     if proposal.state != Proposal.State.UNDER_REVIEW:
         errors["outcome"] = _("Only proposals under review can be decided.")
@@ -53,22 +73,37 @@ def _check(proposal: Proposal, outcome: str, reason: str, reserve_rank) -> None:
         errors["reason"] = _("Give the committee's reason.")
     if outcome == Outcome.RESERVE and not reserve_rank:
         errors["reserve_rank"] = _("Give the place on the reserve list.")
+    if not without_reviews_reason.strip() and not has_submitted_review(proposal):
+        errors["without_reviews_reason"] = _(
+            "No reviewer has submitted a review of this proposal. To decide without one, "
+            "confirm it and say why."
+        )
     if errors:
         raise ValidationError(errors)
 
 
 @transaction.atomic
 def decision_stage(
-    *, actor: User, proposal: Proposal, outcome: str, reason: str, reserve_rank: int | None = None
+    *,
+    actor: User,
+    proposal: Proposal,
+    outcome: str,
+    reason: str,
+    reserve_rank: int | None = None,
+    without_reviews_reason: str = "",
 ) -> Decision:
     """Record (or change) the committee's decision on one proposal, not yet released.
 
     A reserve decision takes a place on the list; a place already held moves
-    the other proposals down by one. Audited.
+    the other proposals down by one. A proposal without any submitted review
+    is decided only with `without_reviews_reason`, the officer's confirmation,
+    which the audit entry keeps. Audited.
     """
     Call.objects.select_for_update(of=("self",)).filter(pk=proposal.call_id).first()
     proposal = Proposal.objects.select_for_update(of=("self",)).get(pk=proposal.pk)
-    _check(proposal, outcome, reason, reserve_rank)
+    _check(proposal, outcome, reason, reserve_rank, without_reviews_reason)
+    if has_submitted_review(proposal):
+        without_reviews_reason = ""
     existing = Decision.objects.filter(proposal=proposal).first()
     before = existing.outcome if existing else ""
     # Leave the list first, then make room from the back so each place stays unique.
@@ -92,6 +127,7 @@ def decision_stage(
         reason=reason.strip(),
         reserve_rank=rank,
         before=before,
+        without_reviews_reason=without_reviews_reason.strip(),
     )
     _compact_reserve(proposal.call_id)
     decision.refresh_from_db()

@@ -269,7 +269,7 @@ def decide(request, pk: int, proposal_pk: int):
     initial = {}
     if existing:
         initial = {"outcome": existing.outcome, "reason": existing.reason}
-    form = DecisionForm(request.POST or None, initial=initial)
+    form = DecisionForm(request.POST or None, initial=initial, reviewed=row.stats.count > 0)
     if request.method == "POST" and form.is_valid():
         try:
             services.decision_stage(
@@ -278,6 +278,7 @@ def decide(request, pk: int, proposal_pk: int):
                 outcome=form.cleaned_data["outcome"],
                 reason=form.cleaned_data["reason"],
                 reserve_rank=form.cleaned_data["reserve_rank"],
+                without_reviews_reason=form.cleaned_data.get("without_reviews_reason", ""),
             )
         except ValidationError as error:
             errors_to_form(form, error)
