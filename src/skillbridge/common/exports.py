@@ -2,19 +2,32 @@
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Sequence
 
 from django.http import HttpResponse
 from openpyxl import Workbook
 
 # A spreadsheet runs a cell that starts with one of these as a formula.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_PREFIXES = ("=", "@", "\t", "\r")
+# "+" and "-" start a formula too, but a plain number or phone number
+# ("-12.5", "+32 470 12 34 56", "+1 (555) 010-9999") runs nothing: no
+# function, no reference. Those are kept as they are.
+SIGNS = ("+", "-")
+PLAIN_NUMBER = re.compile(r"[+-]\(?\d[\d\s.,()/-]*")
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def neutralise(value):
-    """Make a text cell inert: prefix a quote so it can never run as a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+    """Make a text cell inert: prefix a quote when a spreadsheet would run it as a formula.
+
+    Phone numbers and signed numbers stay as written; in XLSX they stay text.
+    """
+    if not isinstance(value, str):
+        return value
+    if value.startswith(FORMULA_PREFIXES) or (
+        value.startswith(SIGNS) and not PLAIN_NUMBER.fullmatch(value)
+    ):
         return "'" + value
     return value
 
