@@ -1,30 +1,30 @@
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
-from rest_framework.routers import SimpleRouter
 
 from skillbridge.api import calls, experts, grants, views
 from skillbridge.api import missions as missions_api
 from skillbridge.api import pairing as pairing_api
 from skillbridge.api import results as results_api
 from skillbridge.api import review as review_api
+from skillbridge.api.routers import IdRouter
 
 app_name = "api"
 
-call_routes = SimpleRouter()
+call_routes = IdRouter()
 call_routes.register("calls", calls.CallViewSet, basename="call")
 call_routes.register("proposals", calls.ProposalViewSet, basename="proposal")
 
-grant_routes = SimpleRouter()
+grant_routes = IdRouter()
 grant_routes.register("grants", grants.GrantViewSet, basename="grant")
 
-pairing_routes = SimpleRouter()
+pairing_routes = IdRouter()
 pairing_routes.register("matching-runs", pairing_api.MatchingRunViewSet, basename="matching-run")
 pairing_routes.register("pairings", pairing_api.PairingViewSet, basename="pairing")
 
-mission_routes = SimpleRouter()
+mission_routes = IdRouter()
 mission_routes.register("missions", missions_api.MissionViewSet, basename="mission")
 
-review_routes = SimpleRouter()
+review_routes = IdRouter()
 review_routes.register("reviews", review_api.ReviewViewSet, basename="review")
 
 urlpatterns = [

@@ -5,10 +5,12 @@ from itertools import groupby
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from skillbridge.common.bounds import as_id
 from skillbridge.common.permissions import require
 from skillbridge.review import selectors, services
 from skillbridge.review.forms import DeclarationForm, ReviewForm
@@ -109,6 +111,8 @@ def next_review(request, call_pk: int):
     """Reviewers: go to their unsubmitted assignment whose proposal has the fewest reviews."""
     call = selectors.call_for_member(request.user, call_pk)
     after = request.GET.get("after")
+    if after and as_id(after) is None:
+        raise Http404
     current = Review.objects.filter(pk=after, reviewer=request.user).first() if after else None
     found = selectors.next_review(request.user, call, after=current)
     if found is None and current is not None and not current.is_submitted:

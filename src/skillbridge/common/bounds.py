@@ -1,0 +1,53 @@
+"""Numbers and ids bounded by what the database column can hold.
+
+A number past the column's range reached the database and came back as a
+500 (SQLite stops at 64 bits, PostgreSQL's small integers at 32,767). Forms
+and models take their bounds from here, from the column's type, so a person
+gets a message at the field instead.
+
+The limits are PostgreSQL's (Django's standard table, which SQLite's looser
+ones contain): a value accepted on a laptop is accepted in production too.
+"""
+
+import re
+
+from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.backends.base.operations import BaseDatabaseOperations
+
+ID_PATTERN = r"[0-9]{1,18}"
+
+
+def as_id(value: str | None) -> int | None:
+    """The primary key a URL or query string names, or None if it cannot be one."""
+    if value is None or not re.fullmatch(ID_PATTERN, value):
+        return None
+    return int(value)
+
+
+def integer_range(internal_type: str) -> tuple[int, int]:
+    """The smallest and largest value of an integer column of this Django type."""
+    return BaseDatabaseOperations.integer_field_ranges[internal_type]
+
+
+def column_validators(internal_type: str) -> list:
+    """Model validators that keep a value inside its column on every database."""
+    low, high = integer_range(internal_type)
+    return [MinValueValidator(low), MaxValueValidator(high)]
+
+
+def number_field(model: type[models.Model], name: str, **kwargs) -> forms.Field:
+    """A form field for the number stored in `model.name`, within what its column holds.
+
+    `min_value` and `max_value` given here may narrow the column's range, never widen it.
+    """
+    column = model._meta.get_field(name)
+    if isinstance(column, models.DecimalField):
+        kwargs.setdefault("max_digits", column.max_digits)
+        kwargs.setdefault("decimal_places", column.decimal_places)
+        return forms.DecimalField(**kwargs)
+    low, high = integer_range(column.get_internal_type())
+    kwargs["min_value"] = max(low, kwargs.get("min_value", low))
+    kwargs["max_value"] = min(high, kwargs.get("max_value", high))
+    return forms.IntegerField(**kwargs)
