@@ -4,8 +4,17 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from skillbridge.calls.models import BudgetLine, Call, Proposal, Sector, TeamMember
+from skillbridge.calls.models import (
+    BudgetLine,
+    Call,
+    Proposal,
+    RubricCriterion,
+    Sector,
+    TeamMember,
+)
 from skillbridge.calls.questions import OTHER_DOCUMENT, QUESTIONS, TITLE_MAX_CHARS
+from skillbridge.calls.services.proposals import DRAFT_FIELDS
+from skillbridge.common.bounds import number_field
 from skillbridge.common.widgets import DATETIME_FORMAT, DateTimeInput
 from skillbridge.people.models import Organisation
 
@@ -47,10 +56,12 @@ class CallForm(forms.Form):
         widget=DateTimeInput(),
         input_formats=[DATETIME_FORMAT],
     )
-    max_grant_rwf = forms.IntegerField(label=_("Maximum grant (RWF)"), min_value=1)
-    awards_planned = forms.IntegerField(label=_("Awards planned"), min_value=1, initial=10)
-    reviews_per_proposal = forms.IntegerField(
-        label=_("Reviews per proposal"), min_value=1, initial=3
+    max_grant_rwf = number_field(Call, "max_grant_rwf", label=_("Maximum grant (RWF)"), min_value=1)
+    awards_planned = number_field(
+        Call, "awards_planned", label=_("Awards planned"), min_value=1, initial=10
+    )
+    reviews_per_proposal = number_field(
+        Call, "reviews_per_proposal", label=_("Reviews per proposal"), min_value=1, initial=3
     )
     required_documents = forms.CharField(
         label=_("Documents required"),
@@ -87,10 +98,10 @@ class CallForm(forms.Form):
 
 
 class CriterionForm(forms.Form):
-    id = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    id = number_field(RubricCriterion, "id", widget=forms.HiddenInput, required=False)
     name = forms.CharField(label=_("Criterion"), max_length=120)
     description = forms.CharField(label=_("What it looks at"), required=False)
-    weight = forms.DecimalField(label=_("Weight"), max_digits=5, decimal_places=2, min_value=0)
+    weight = number_field(RubricCriterion, "weight", label=_("Weight"), min_value=0)
     level_1 = forms.CharField(label=_("1 means"), max_length=300)
     level_2 = forms.CharField(label=_("2 means"), max_length=300)
     level_3 = forms.CharField(label=_("3 means"), max_length=300)
@@ -155,8 +166,12 @@ class ProposalForm(forms.Form):
     sector = forms.ModelChoiceField(
         label=_("Sector"), queryset=Sector.objects.none(), required=False
     )
-    requested_amount_rwf = forms.IntegerField(
-        label=_("Amount requested (RWF)"), min_value=1, required=False
+    requested_amount_rwf = number_field(
+        Proposal,
+        "requested_amount_rwf",
+        label=_("Amount requested (RWF)"),
+        min_value=1,
+        required=False,
     )
 
     def __init__(self, *args, proposal: Proposal, **kwargs):
@@ -189,13 +204,64 @@ class ProposalForm(forms.Form):
         }
 
 
+class DraftBaseForm(forms.Form):
+    """What the writer's page started from: the draft's version and a fingerprint per answer."""
+
+    version = forms.IntegerField(min_value=1, max_value=2**31 - 1, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in DRAFT_FIELDS:
+            self.fields[f"base_{name}"] = forms.CharField(max_length=64, required=False)
+
+    def base(self) -> dict[str, str]:
+        if not self.is_valid():
+            return {}
+        return {
+            n: self.cleaned_data[f"base_{n}"]
+            for n in DRAFT_FIELDS
+            if self.cleaned_data[f"base_{n}"]
+        }
+
+    def base_version(self) -> int | None:
+        return self.cleaned_data["version"] if self.is_valid() else None
+
+
+class MergeForm(forms.Form):
+    """The writer's choice for each answer in conflict: keep mine, take theirs, or an edit."""
+
+    MINE, THEIRS, EDITED = "mine", "theirs", "edited"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in DRAFT_FIELDS:
+            self.fields[f"resolve_{name}"] = forms.ChoiceField(
+                choices=[(c, c) for c in (self.MINE, self.THEIRS, self.EDITED)], required=False
+            )
+            self.fields[f"mine_{name}"] = forms.CharField(required=False, strip=False)
+            self.fields[f"edit_{name}"] = forms.CharField(required=False, strip=False)
+
+    def in_conflict(self) -> list[str]:
+        """The answers the page offered to merge, in the order of the form."""
+        return [n for n in DRAFT_FIELDS if self.is_valid() and self.cleaned_data[f"resolve_{n}"]]
+
+    def chosen(self) -> dict[str, str]:
+        """The raw value the writer keeps for each answer, leaving out those they give up."""
+        values = {}
+        for name in self.in_conflict():
+            choice = self.cleaned_data[f"resolve_{name}"]
+            if choice == self.MINE:
+                values[name] = self.cleaned_data[f"mine_{name}"]
+            elif choice == self.EDITED:
+                values[name] = self.cleaned_data[f"edit_{name}"]
+        return values
+
+
 class BudgetLineForm(forms.Form):
     item = forms.CharField(label=_("Item"), max_length=150)
     category = forms.ChoiceField(label=_("Category"), choices=BudgetLine.Category.choices)
-    quantity = forms.DecimalField(
-        label=_("Quantity"), max_digits=10, decimal_places=2, min_value=0.01
-    )
-    unit_cost_rwf = forms.IntegerField(label=_("Unit cost (RWF)"), min_value=0)
+    quantity = number_field(BudgetLine, "quantity", label=_("Quantity"), min_value=0.01)
+    unit_cost_rwf = number_field(BudgetLine, "unit_cost_rwf", label=_("Unit cost (RWF)"))
 
 
 class AttachmentForm(forms.Form):

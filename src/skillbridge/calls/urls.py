@@ -1,6 +1,6 @@
 from django.urls import path
 
-from skillbridge.calls.views import calls, lists, proposals, teams
+from skillbridge.calls.views import calls, drafts, lists, proposals, teams
 
 app_name = "calls"
 
@@ -16,6 +16,7 @@ urlpatterns = [
     path("proposals/<int:pk>/", proposals.proposal_detail, name="proposal_detail"),
     path("proposals/<int:pk>/edit/", proposals.proposal_edit, name="proposal_edit"),
     path("proposals/<int:pk>/autosave/", proposals.proposal_autosave, name="proposal_autosave"),
+    path("proposals/<int:pk>/merge/", drafts.proposal_merge, name="proposal_merge"),
     path("proposals/<int:pk>/budget/", proposals.budget_line_add, name="budget_line_add"),
     path(
         "proposals/<int:pk>/budget/<int:line_pk>/delete/",

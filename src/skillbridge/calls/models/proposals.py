@@ -69,6 +69,11 @@ class Proposal(models.Model):
     )
     reserve_rank = models.PositiveSmallIntegerField(_("place on the reserve list"), null=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    version = models.PositiveIntegerField(
+        _("version"),
+        default=1,
+        help_text=_("Counts the saves of the draft's answers, so a stale save cannot overwrite."),
+    )
     snapshot = models.JSONField(
         _("submitted version"),
         null=True,

@@ -1,6 +1,7 @@
 """Every write of the calls app: one function per step, each one transaction."""
 
 from skillbridge.calls.services.calls import call_create, call_update
+from skillbridge.calls.services.drafts import proposal_save_draft
 from skillbridge.calls.services.eligibility import (
     proposal_mark_eligible,
     proposal_mark_ineligible,
@@ -10,7 +11,6 @@ from skillbridge.calls.services.proposals import (
     attachment_remove,
     budget_line_add,
     budget_line_remove,
-    proposal_save_draft,
     proposal_start,
     proposal_submit,
     proposal_withdraw,

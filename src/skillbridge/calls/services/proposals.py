@@ -149,56 +149,6 @@ def _budget_line_errors(item: str, category: str, quantity, unit_cost_rwf) -> di
 
 
 @transaction.atomic
-def proposal_save_draft(
-    *, actor: User, proposal: Proposal, values: dict, budget_lines: list[dict] | None = None
-) -> Proposal:
-    """Save answers of a draft (title, sector, questions, requested amount).
-
-    With `budget_lines`, the budget is replaced by those lines in the same
-    step. Drafts stay editable after the deadline: only submission closes.
-    Every value is checked first; if one fails, nothing is saved.
-    """
-    proposal = locked(proposal)
-    refuse_unless_draft(proposal)
-    values = {k: v for k, v in values.items() if k in DRAFT_FIELDS}
-    for field in QUESTION_FIELDS:
-        if field in values:
-            values[field] = values[field] or ""
-    errors: dict = _check_draft_values(proposal.call, values)
-    for number, line in enumerate(budget_lines or [], start=1):
-        line_errors = _budget_line_errors(
-            line.get("item", ""),
-            line.get("category"),
-            line.get("quantity"),
-            line.get("unit_cost_rwf"),
-        )
-        for field, message in line_errors.items():
-            errors.setdefault("budget_lines", []).append(
-                _("Line %(number)s, %(field)s: %(message)s")
-                % {"number": number, "field": field, "message": message}
-            )
-    if errors:
-        raise ValidationError(errors)
-    for field, value in values.items():
-        setattr(proposal, field, value.strip() if field == "title" else value)
-    proposal.save()
-    if budget_lines is not None:
-        proposal.budget_lines.all().delete()
-        BudgetLine.objects.bulk_create(
-            BudgetLine(
-                proposal=proposal,
-                item=line["item"].strip(),
-                category=line["category"],
-                quantity=line["quantity"],
-                unit_cost_rwf=line["unit_cost_rwf"],
-                position=position,
-            )
-            for position, line in enumerate(budget_lines, start=1)
-        )
-    return proposal
-
-
-@transaction.atomic
 def budget_line_add(
     *,
     actor: User,

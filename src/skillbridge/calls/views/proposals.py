@@ -16,6 +16,7 @@ from skillbridge.calls.forms import (
     AffiliationForm,
     AttachmentForm,
     BudgetLineForm,
+    DraftBaseForm,
     EligibilityForm,
     InviteForm,
     OfficerAffiliationForm,
@@ -26,7 +27,9 @@ from skillbridge.calls.forms import (
 )
 from skillbridge.calls.models import Proposal
 from skillbridge.calls.questions import ATTACHMENT_MAX_MEGABYTES, QUESTIONS
+from skillbridge.calls.services.drafts import draft_fingerprints
 from skillbridge.calls.services.proposals import applicant_college, eligible_colleges
+from skillbridge.calls.views.drafts import changed_by_others_message, merge_page
 from skillbridge.common.permissions import require
 from skillbridge.common.uploads import private_file_response
 
@@ -76,10 +79,11 @@ def my_proposals(request):
     return render(request, "calls/my_proposals.html", context)
 
 
-def edit_context(proposal: Proposal, form=None, **forms) -> dict:
+def edit_context(proposal: Proposal, form=None, *, draft_base=None, **forms) -> dict:
     return {
         "proposal": proposal,
         "form": form or ProposalForm(proposal=proposal, initial=ProposalForm.initial_for(proposal)),
+        "draft_base": draft_base or draft_fingerprints(proposal),
         "budget_form": forms.get("budget_form") or BudgetLineForm(),
         "attachment_form": forms.get("attachment_form") or AttachmentForm(call=proposal.call),
         "invite_form": forms.get("invite_form") or InviteForm(),
@@ -98,19 +102,32 @@ def proposal_edit(request, pk: int):
     if proposal.state != Proposal.State.DRAFT:
         return redirect("calls:proposal_detail", proposal.pk)
     form = ProposalForm(request.POST or None, proposal=proposal)
+    start = DraftBaseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.proposal_save_draft(
-                actor=request.user, proposal=proposal, values=form.cleaned_data
+            saved = services.proposal_save_draft(
+                actor=request.user,
+                proposal=proposal,
+                values=form.cleaned_data,
+                base_version=start.base_version(),
+                base=start.base(),
             )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
+            if saved.conflicts:
+                conflicts = [(c.field, c.mine) for c in saved.conflicts]
+                return merge_page(request, saved.proposal, conflicts, saved=True)
+            if saved.changed_by_others:
+                messages.warning(request, changed_by_others_message(form, saved))
             messages.success(request, _("Your draft is saved."))
             return redirect("calls:proposal_edit", proposal.pk)
     elif request.method == "GET":
         form = None
-    return render(request, "calls/proposal_edit.html", edit_context(proposal, form))
+    draft_base = start.base() if form is not None else None
+    return render(
+        request, "calls/proposal_edit.html", edit_context(proposal, form, draft_base=draft_base)
+    )
 
 
 @login_required
@@ -120,22 +137,34 @@ def proposal_autosave(request, pk: int):
     proposal = selectors.proposal_for(user=request.user, pk=pk)
     require(request.user, "calls.edit_proposal", proposal)
     form = ProposalForm(request.POST, proposal=proposal)
+    start = DraftBaseForm(request.POST)
     problems: list[str] = []
+    result = None
     if form.is_valid():
         try:
-            services.proposal_save_draft(
-                actor=request.user, proposal=proposal, values=form.cleaned_data
+            result = services.proposal_save_draft(
+                actor=request.user,
+                proposal=proposal,
+                values=form.cleaned_data,
+                base_version=start.base_version(),
+                base=start.base(),
             )
         except ValidationError as error:
             problems = [m for ms in error.message_dict.values() for m in ms]
     else:
         problems = [f"{form.fields[f].label}: {m}" for f, ms in form.errors.items() for m in ms]
-    # The "still missing" list on the page follows what was just saved (htmx out-of-band swap).
+    # The "still missing" list on the page follows what was just saved, and the page's
+    # fingerprints follow what it now has in step with the draft (htmx out-of-band swaps).
     saved = selectors.proposal_for(user=request.user, pk=pk)
+    labels = form.fields
     context = {
         "problems": problems,
         "saved_at": timezone.localtime(),
         "missing": proposal_missing_parts(saved),
+        "conflicts": [labels[c.field].label for c in result.conflicts] if result else [],
+        "changed_by_others": [labels[n].label for n in result.changed_by_others] if result else [],
+        "draft_base": result.base if result else None,
+        "proposal": saved,
     }
     return render(request, "calls/partials/autosave_status.html", context)
 
