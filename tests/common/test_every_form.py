@@ -98,3 +98,35 @@ def test_every_date_renders_as_its_input_accepts_and_parses_back(form_class, nam
         posted.is_valid()
         assert name not in posted.errors
         assert posted.cleaned_data[name] == value
+
+
+NUMERIC = (forms.IntegerField, forms.FloatField, forms.DecimalField)
+# Figures that may fall below zero: an indicator can measure a change.
+NEGATIVE_MAKES_SENSE = {
+    "skillbridge.results.forms.IndicatorForm.baseline",
+    "skillbridge.results.forms.IndicatorForm.target",
+    "skillbridge.results.forms.ValueForm.value",
+}
+
+
+def test_the_walk_finds_the_numbers_the_audit_named():
+    found = {p.id for p in fields_of_type(NUMERIC)}
+    assert {
+        "skillbridge.calls.forms.BudgetLineForm.unit_cost_rwf",
+        "skillbridge.grants.forms.ExpenseForm.amount_rwf",
+        "skillbridge.calls.forms.CallForm.max_grant_rwf",
+        "skillbridge.missions.forms.CostForm.planned_rwf",
+        "skillbridge.grants.forms.BudgetLineForm.amount_rwf",
+        "skillbridge.results.forms.IndicatorForm.position",
+    } <= found
+
+
+@pytest.mark.parametrize(("form_class", "name"), fields_of_type(NUMERIC))
+def test_every_number_out_of_bounds_gets_a_message_at_its_field(form_class, name):
+    bad = [str(10**30), "abc"]
+    if f"{form_class.__module__}.{form_class.__qualname__}.{name}" not in NEGATIVE_MAKES_SENSE:
+        bad.append("-1")
+    for value in bad:
+        form = bare(form_class, data={name: value})
+        assert not form.is_valid()
+        assert form.errors.get(name), f"{value} was accepted"

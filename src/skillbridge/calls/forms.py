@@ -98,7 +98,7 @@ class CallForm(forms.Form):
 
 
 class CriterionForm(forms.Form):
-    id = number_field(RubricCriterion, "id", widget=forms.HiddenInput, required=False)
+    id = number_field(RubricCriterion, "id", min_value=1, widget=forms.HiddenInput, required=False)
     name = forms.CharField(label=_("Criterion"), max_length=120)
     description = forms.CharField(label=_("What it looks at"), required=False)
     weight = number_field(RubricCriterion, "weight", label=_("Weight"), min_value=0)

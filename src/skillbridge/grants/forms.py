@@ -6,23 +6,30 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from skillbridge.calls.models import BudgetLine
+from skillbridge.common.bounds import number_field
 from skillbridge.common.widgets import DateInput
-from skillbridge.grants.models import Disbursement, FinancialReport
+from skillbridge.grants.models import (
+    Disbursement,
+    Expense,
+    FinancialReport,
+    Grant,
+    GrantBudgetLine,
+)
 
 
 class AwardForm(forms.Form):
-    amount_rwf = forms.IntegerField(label=_("Awarded amount (RWF)"), min_value=1)
+    amount_rwf = number_field(Grant, "amount_rwf", label=_("Awarded amount (RWF)"), min_value=1)
     amount_reason = forms.CharField(
         label=_("Why the amount differs from the request"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Required when the award is not the amount requested."),
     )
-    exchange_rate = forms.DecimalField(
+    exchange_rate = number_field(
+        Grant,
+        "exchange_rate",
         label=_("Exchange rate (RWF per EUR)"),
         min_value=Decimal("0.0001"),
-        max_digits=12,
-        decimal_places=4,
         help_text=_("The rate used to count this grant against the donor envelope."),
     )
     starts_on = forms.DateField(label=_("Starts on"), widget=DateInput())
@@ -52,7 +59,7 @@ class BudgetLineForm(forms.Form):
         choices=BudgetLine.Category.choices,
         initial=BudgetLine.Category.choices[0][0],
     )
-    amount_rwf = forms.IntegerField(label=_("Budget (RWF)"), min_value=0)
+    amount_rwf = number_field(GrantBudgetLine, "amount_rwf", label=_("Budget (RWF)"))
 
 
 BudgetFormSet = forms.formset_factory(BudgetLineForm, extra=1, can_delete=True, max_num=40)
@@ -72,7 +79,7 @@ class AcceptForm(forms.Form):
 
 class PaymentForm(forms.Form):
     tranche = forms.TypedChoiceField(label=_("Tranche"), coerce=int)
-    amount = forms.IntegerField(label=_("Amount (RWF)"), min_value=1)
+    amount = number_field(Disbursement, "amount_rwf", label=_("Amount (RWF)"), min_value=1)
     paid_on = forms.DateField(label=_("Paid on"), widget=DateInput())
     method = forms.ChoiceField(label=_("Method"), choices=Disbursement.Method.choices)
     reference = forms.CharField(
@@ -125,7 +132,7 @@ class ExpenseForm(forms.Form):
     budget_line = forms.TypedChoiceField(label=_("Budget line"), coerce=int)
     spent_on = forms.DateField(label=_("Date"), widget=DateInput())
     description = forms.CharField(label=_("What was bought"), max_length=200)
-    amount_rwf = forms.IntegerField(label=_("Amount (RWF)"), min_value=1)
+    amount_rwf = number_field(Expense, "amount_rwf", label=_("Amount (RWF)"), min_value=1)
     receipt = forms.FileField(
         label=_("Receipt"), help_text=_("PDF or image (PNG, JPG), at most 5 MB.")
     )

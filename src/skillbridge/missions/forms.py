@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from skillbridge.common.bounds import number_field
 from skillbridge.common.widgets import DateInput
 from skillbridge.experts.models import ExpertProfile
 from skillbridge.missions.models import CostLine, Mission, Session, Survey
@@ -117,12 +118,12 @@ class ItineraryForm(forms.Form):
 class CostForm(forms.Form):
     category = forms.ChoiceField(label=_("Category"), choices=CostLine.Category.choices)
     description = forms.CharField(label=_("Description"), max_length=200)
-    planned_rwf = forms.IntegerField(label=_("Planned (RWF)"), min_value=0)
-    actual_rwf = forms.IntegerField(label=_("Actual (RWF)"), min_value=0, required=False)
+    planned_rwf = number_field(CostLine, "planned_rwf", label=_("Planned (RWF)"))
+    actual_rwf = number_field(CostLine, "actual_rwf", label=_("Actual (RWF)"), required=False)
 
 
 class ActualCostForm(forms.Form):
-    actual_rwf = forms.IntegerField(label=_("Actual (RWF)"), min_value=0, required=False)
+    actual_rwf = number_field(CostLine, "actual_rwf", label=_("Actual (RWF)"), required=False)
 
 
 class SessionForm(forms.Form):
@@ -132,12 +133,16 @@ class SessionForm(forms.Form):
     )
     topic = forms.CharField(label=_("Topic"), max_length=200)
     modality = forms.ChoiceField(label=_("Modality"), choices=Session.Modality.choices)
-    trainers_female = forms.IntegerField(label=_("Trainers, female"), min_value=0, initial=0)
-    trainers_male = forms.IntegerField(label=_("Trainers, male"), min_value=0, initial=0)
-    students_female = forms.IntegerField(label=_("Students, female"), min_value=0, initial=0)
-    students_male = forms.IntegerField(label=_("Students, male"), min_value=0, initial=0)
-    staff_female = forms.IntegerField(label=_("Staff, female"), min_value=0, initial=0)
-    staff_male = forms.IntegerField(label=_("Staff, male"), min_value=0, initial=0)
+    trainers_female = number_field(
+        Session, "trainers_female", label=_("Trainers, female"), initial=0
+    )
+    trainers_male = number_field(Session, "trainers_male", label=_("Trainers, male"), initial=0)
+    students_female = number_field(
+        Session, "students_female", label=_("Students, female"), initial=0
+    )
+    students_male = number_field(Session, "students_male", label=_("Students, male"), initial=0)
+    staff_female = number_field(Session, "staff_female", label=_("Staff, female"), initial=0)
+    staff_male = number_field(Session, "staff_male", label=_("Staff, male"), initial=0)
     notes = forms.CharField(label=_("Notes"), widget=short_text(), required=False)
 
 

@@ -5,9 +5,10 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from skillbridge.calls.models import Programme, Sector
+from skillbridge.common.bounds import number_field
 from skillbridge.common.widgets import DateInput
 from skillbridge.experts.languages import LANGUAGE_CHOICES
-from skillbridge.experts.models import Skill
+from skillbridge.experts.models import ExpertProfile, Skill
 from skillbridge.pairing.models import MatchingRun, Need, PairDecision
 from skillbridge.people.models import Organisation
 
@@ -106,7 +107,7 @@ class RunForm(forms.Form):
 
 
 class DecisionForm(forms.Form):
-    expert = forms.IntegerField(widget=forms.HiddenInput)
+    expert = number_field(ExpertProfile, "id", min_value=1, widget=forms.HiddenInput)
     kind = forms.ChoiceField(choices=PairDecision.Kind.choices, widget=forms.HiddenInput)
 
 

@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from skillbridge.common.bounds import number_field
 from skillbridge.results.models import (
     DIMENSIONS,
     SDG_TARGETS,
@@ -23,7 +24,7 @@ class StatementForm(forms.Form):
     text = forms.CharField(
         label=_("Statement"), max_length=500, widget=forms.Textarea(attrs={"rows": 3})
     )
-    position = forms.IntegerField(label=_("Order"), min_value=0, initial=0)
+    position = number_field(Statement, "position", label=_("Order"), initial=0)
 
     def __init__(self, *args, programme, **kwargs):
         super().__init__(*args, **kwargs)
@@ -60,7 +61,7 @@ class IndicatorForm(forms.Form):
     definition = forms.CharField(
         label=_("Definition and source"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    position = forms.IntegerField(label=_("Order"), min_value=0, initial=0)
+    position = number_field(Indicator, "position", label=_("Order"), initial=0)
 
     def __init__(self, *args, programme, **kwargs):
         super().__init__(*args, **kwargs)

@@ -5,6 +5,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from skillbridge.calls.models import Call, Proposal, Sector
+from skillbridge.common.bounds import number_field
 from skillbridge.people.models import ProgrammeRole, Role, User
 from skillbridge.review.models import Decision, Review
 
@@ -126,8 +127,8 @@ class ReviewForm(forms.Form):
 
 class DecisionForm(forms.Form):
     outcome = forms.ChoiceField(label=_("Decision"), choices=Decision.Outcome.choices)
-    reserve_rank = forms.IntegerField(
-        label=_("Place on the reserve list"), min_value=1, required=False
+    reserve_rank = number_field(
+        Decision, "reserve_rank", label=_("Place on the reserve list"), min_value=1, required=False
     )
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea)
 
@@ -185,15 +186,17 @@ class SelectionForm(forms.Form):
     reserve = forms.IntegerField(
         label=_("How many on the reserve list"), min_value=0, max_value=50, initial=3
     )
+    # Quotas are counts of proposals, so no larger than the selection itself.
     min_per_sector = forms.IntegerField(
-        label=_("At least this many from each sector"), min_value=0, required=False
+        label=_("At least this many from each sector"), min_value=0, max_value=500, required=False
     )
     max_per_college = forms.IntegerField(
-        label=_("At most this many from one college"), min_value=1, required=False
+        label=_("At most this many from one college"), min_value=1, max_value=500, required=False
     )
     min_per_sex = forms.IntegerField(
         label=_("At least this many led by a woman, and as many led by a man"),
         min_value=0,
+        max_value=500,
         required=False,
     )
 
