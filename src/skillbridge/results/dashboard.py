@@ -1,7 +1,9 @@
 """What the programme dashboards and the public impact page show, as charts and headlines.
 
-Everything here is an aggregate. `disclosed=True` (donors, the public) hides
-small groups through results.disclosure; officers get every value.
+Everything here is an aggregate of one `Figures` (results.figures): counted
+today for the dashboards, frozen at closing for a closed period's report.
+`disclosed=True` (donors, the public) hides small groups of people through
+results.disclosure; officers get every value.
 """
 
 import datetime
@@ -9,39 +11,28 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from skillbridge.calls.models import Programme
-from skillbridge.grants.selectors import envelope_of
+from skillbridge.grants.selectors import Envelope
 from skillbridge.results.charts import Chart, bar_chart
-from skillbridge.results.disclosure import Shown, disclose, reveal
-from skillbridge.results.indicators import REGISTRY, Horizon, compute
+from skillbridge.results.disclosure import Disclosed, Shown
+from skillbridge.results.figures import Figures, live_figures
+from skillbridge.results.indicators import Horizon
+
+PIPELINE = [
+    (gettext_lazy("Proposals received"), "proposals_received"),
+    (gettext_lazy("Projects selected"), "projects_selected"),
+    (gettext_lazy("Grants awarded"), "grants_awarded"),
+    (gettext_lazy("Pairings accepted"), "pairings_accepted"),
+    (gettext_lazy("Missions completed"), "missions_completed"),
+]
+BREAKDOWNS = ["professionals_registered", "trainers_trained", "students_trained"]
 
 
-def _shown(measure, *, disclosed: bool, is_count: bool = True):
-    return disclose(measure, is_count=is_count) if disclosed else reveal(measure)
-
-
-def _total(name, programme, horizon, *, disclosed) -> Shown:
-    measure = compute(name, programme, horizon)
-    return _shown(
-        measure, disclosed=disclosed, is_count=REGISTRY[name].unit in ("count", "people")
-    )[0]
-
-
-def _by(name, dimension, programme, horizon, *, disclosed) -> list[tuple[str, Shown]]:
-    _total_shown, by = _shown(compute(name, programme, horizon), disclosed=disclosed)
-    return [(shown.label, shown) for shown in by.get(dimension, {}).values()]
-
-
-def pipeline_chart(programme, horizon, *, disclosed) -> Chart:
-    steps = [
-        (_("Proposals received"), "proposals_received"),
-        (_("Projects selected"), "projects_selected"),
-        (_("Grants awarded"), "grants_awarded"),
-        (_("Pairings accepted"), "pairings_accepted"),
-        (_("Missions completed"), "missions_completed"),
-    ]
-    rows = [(label, _total(name, programme, horizon, disclosed=disclosed)) for label, name in steps]
+def pipeline_chart(shown: dict[str, Disclosed]) -> Chart:
+    """Programme totals: always shown, as every total is (results.disclosure)."""
+    rows = [(label, shown[name][0]) for label, name in PIPELINE if name in shown]
     return bar_chart("pipeline", _("From proposals to missions"), _("number"), rows)
 
 
@@ -49,25 +40,30 @@ def _euros(amount: Decimal) -> Shown:
     return Shown(amount.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
-def money_chart(programme) -> Chart:
+def money_chart(envelope: Envelope | None) -> Chart:
     """The envelope in whole euros: cents only add noise to a chart (the tables keep them)."""
-    envelope = envelope_of(programme)
-    rows = [
-        (_("Envelope"), _euros(envelope.envelope_eur)),
-        (_("Committed by grants"), _euros(envelope.committed_eur)),
-        (_("Disbursed"), _euros(envelope.disbursed_eur)),
-        (_("Free"), _euros(envelope.free_eur)),
-    ]
+    rows = []
+    if envelope is not None:
+        rows = [
+            (_("Envelope"), _euros(envelope.envelope_eur)),
+            (_("Committed by grants"), _euros(envelope.committed_eur)),
+            (_("Disbursed"), _euros(envelope.disbursed_eur)),
+            (_("Free"), _euros(envelope.free_eur)),
+        ]
     return bar_chart("money", _("The donor envelope (EUR)"), "EUR", rows)
 
 
-def dashboard_charts(programme: Programme, *, disclosed: bool, today: datetime.date | None = None):
-    """The dashboard's charts as of today: pipeline, money, geography, gender balance."""
-    horizon = Horizon(ends_on=today or timezone.localdate())
-    by = lambda name, dimension: _by(name, dimension, programme, horizon, disclosed=disclosed)  # noqa: E731
+def dashboard_charts(figures: Figures, *, disclosed: bool) -> list[Chart]:
+    """The charts of `figures`: pipeline, money, geography, gender balance."""
+    shown = figures.shown([name for _label, name in PIPELINE] + BREAKDOWNS, disclosed=disclosed)
+
+    def by(name, dimension) -> list[tuple[str, Shown]]:
+        cells = shown[name][1].get(dimension, {}) if name in shown else {}
+        return [(cell.label, cell) for cell in cells.values()]
+
     return [
-        pipeline_chart(programme, horizon, disclosed=disclosed),
-        money_chart(programme),
+        pipeline_chart(shown),
+        money_chart(figures.envelope),
         bar_chart(
             "colleges",
             _("Proposals by college"),
@@ -97,22 +93,26 @@ def dashboard_charts(programme: Programme, *, disclosed: bool, today: datetime.d
             _("Trainers and students trained, by sex"),
             _("people"),
             [
-                (_("Trainers: %(sex)s") % {"sex": label}, shown)
-                for label, shown in by("trainers_trained", "sex")
+                (_("Trainers: %(sex)s") % {"sex": label}, cell)
+                for label, cell in by("trainers_trained", "sex")
             ]
             + [
-                (_("Students: %(sex)s") % {"sex": label}, shown)
-                for label, shown in by("students_trained", "sex")
+                (_("Students: %(sex)s") % {"sex": label}, cell)
+                for label, cell in by("students_trained", "sex")
             ],
         ),
     ]
 
 
+def today_figures(programme: Programme, *, today: datetime.date | None = None) -> Figures:
+    """The programme as of today, counted live: what the dashboards and the public page show."""
+    return live_figures(programme, Horizon(ends_on=today or timezone.localdate()))
+
+
 def headlines(
     programme: Programme, *, today: datetime.date | None = None
 ) -> list[tuple[str, Shown]]:
-    """The public impact page's headline numbers, with small groups hidden."""
-    horizon = Horizon(ends_on=today or timezone.localdate())
+    """The public impact page's headline numbers: programme totals, always shown."""
     names = [
         (_("proposals from students and trainers"), "proposals_received"),
         (_("projects funded"), "grants_awarded"),
@@ -121,4 +121,7 @@ def headlines(
         (_("trainers trained"), "trainers_trained"),
         (_("students trained"), "students_trained"),
     ]
-    return [(label, _total(name, programme, horizon, disclosed=True)) for label, name in names]
+    shown = today_figures(programme, today=today).shown(
+        [name for _label, name in names], disclosed=True
+    )
+    return [(label, shown[name][0]) for label, name in names]

@@ -1,33 +1,44 @@
 """Small-group suppression for everything a donor or the public sees.
 
 The rule (DESIGN §2 and §5: donors see aggregates only, nobody can be
-re-identified):
+re-identified) hides only what could single out people: the cells of a
+disaggregated count of people (or of records that each stand for a person or
+a team: proposals, pairings, missions). Money, shares, person-days and every
+total are always shown: a total names no group, and the programme's headline
+figures must be true.
 
-1. A category cell of any disaggregation with 1 to 4 people or records behind
-   it is hidden and shown as "<5" (primary suppression). Zero is shown: it
-   names nobody.
-2. Complementary suppression, per disaggregation: while the hidden cells of a
-   disaggregation are exactly one, or add up to fewer than 5, the smallest
-   visible non-zero cell is hidden as well (shown as "x"), so a hidden value
-   can never be worked out as the total minus the visible cells.
-3. The total of an indicator that counts (people, proposals, pairings …) is
-   hidden as "<5" when it is 1 to 4, and then every cell of it is hidden too:
-   otherwise two hidden cells under a total of 2 would each be 1. Totals of
-   amounts, days and shares are shown: their `count` is never shown, so no
-   cell can be worked out from them.
+1. Primary suppression. A cell with 1 to 4 people behind it is hidden and
+   shown as "<5". Zero is shown: it names nobody.
+2. Complementary suppression, per disaggregation. The total and the visible
+   cells are public, so a reader knows the sum of the hidden cells and that
+   each "<5" lies between 1 and 4. While that lets a hidden cell be worked
+   out exactly, or the hidden cells together hold fewer than five people,
+   the smallest visible non-zero cell is hidden as well, shown as "x" (a zero
+   cell only when no other is left).
+3. Differences between indicators. When one indicator counts a subset of the
+   people of another (approved professionals among the registered ones,
+   declared with `within=` on the query), a category shown in both whose
+   difference is 1 to 4 would single out that small group: the subset's cell
+   is hidden ("x"), and rule 2 runs again on its disaggregation.
+
+A disaggregation whose categories each hold one person cannot be protected
+while its total is shown; every cell of it is then hidden.
 
 Officers see the unsuppressed values; every donor page, export, the public
-page and the donor's API answers go through `disclose()`.
+page and the donor's API answers go through `disclose_all()`, always over the
+whole chain of nested indicators, so a query's cells are hidden the same way
+on every page that shows them.
 """
 
 from dataclasses import dataclass
 from decimal import Decimal
 
-from skillbridge.results.indicators import Cell, Measure
+from skillbridge.results.indicators import REGISTRY, Cell, Measure
 
 THRESHOLD = 5
 SMALL = "<5"
 COMPLEMENTARY = "x"
+PEOPLE_UNITS = ("count", "people")
 
 
 @dataclass
@@ -44,47 +55,129 @@ class Shown:
         return self.value is None
 
 
+Disclosed = tuple[Shown, dict[str, dict[str, Shown]]]
+
+
+def counts_people(name: str) -> bool:
+    return REGISTRY[name].unit in PEOPLE_UNITS
+
+
+def ancestors(name: str) -> list[str]:
+    """The queries whose people include those of `name`, nearest first."""
+    found = []
+    parent = REGISTRY[name].within
+    while parent:
+        found.append(parent)
+        parent = REGISTRY[parent].within
+    return found
+
+
+def _n(cell: Cell) -> int:
+    return cell.count or 0
+
+
 def _small(cell: Cell) -> bool:
-    return cell.count is not None and 0 < cell.count < THRESHOLD
+    return 0 < _n(cell) < THRESHOLD
 
 
-def _dimension(cells: dict[str, Cell]) -> dict[str, Shown]:
-    hidden = {key for key, cell in cells.items() if _small(cell)}
-    if hidden:
-        while len(hidden) == 1 or sum(cells[key].count for key in hidden) < THRESHOLD:
-            visible = [
-                (cell.count, key) for key, cell in cells.items() if key not in hidden and cell.count
-            ]
-            if not visible:
-                break
-            hidden.add(min(visible)[1])
+def _pinned(cells: dict[str, Cell], hidden: set[str]) -> bool:
+    """Whether a reader can work out some hidden cell exactly from the total and the rest.
+
+    The hidden cells add up to the total minus the visible ones; a "<5" lies in
+    [1, 4], an "x" anywhere from 0 to that sum. A cell is pinned when those
+    bounds leave it one possible value.
+    """
+    rest = sum(_n(cells[key]) for key in hidden)
+    bounds = {key: (1, THRESHOLD - 1) if _small(cells[key]) else (0, rest) for key in hidden}
+    low_sum = sum(low for low, _high in bounds.values())
+    high_sum = sum(high for _low, high in bounds.values())
+    for low, high in bounds.values():
+        least = max(low, rest - (high_sum - high))
+        most = min(high, rest - (low_sum - low))
+        if most <= least:
+            return True
+    return False
+
+
+def protect(cells: dict[str, Cell], hidden: set[str]) -> set[str]:
+    """`hidden` grown by complementary cells until no hidden cell can be worked out (rule 2)."""
+    hidden = set(hidden)
+    while hidden:
+        weak = _pinned(cells, hidden)
+        if not weak and sum(_n(cells[key]) for key in hidden) >= THRESHOLD:
+            break
+        visible = [(_n(cell), key) for key, cell in cells.items() if key not in hidden]
+        candidates = [c for c in visible if c[0]] or [c for c in visible if c[0] == 0]
+        if not candidates:
+            if weak:  # every category holds one person: nothing shown can protect it
+                hidden = set(cells)
+            break
+        hidden.add(min(candidates)[1])
+    return hidden
+
+
+def _hidden_cells(measure: Measure) -> dict[str, set[str]]:
     return {
-        key: (
-            Shown(None, cell.label, SMALL if _small(cell) else COMPLEMENTARY)
-            if key in hidden
-            else Shown(cell.value, cell.label)
-        )
-        for key, cell in cells.items()
+        dimension: protect(cells, {key for key, cell in cells.items() if _small(cell)})
+        for dimension, cells in measure.by.items()
     }
 
 
-def disclose(measure: Measure, *, is_count: bool) -> tuple[Shown, dict[str, dict[str, Shown]]]:
-    """The total and the cells of `measure` with small groups hidden (see the module rule)."""
-    if is_count and _small(measure.total):
-        total = Shown(None, measure.total.label, SMALL)
-        by = {
-            dimension: {
-                key: Shown(None, cell.label, SMALL if _small(cell) else COMPLEMENTARY)
-                for key, cell in cells.items()
-            }
-            for dimension, cells in measure.by.items()
-        }
-        return total, by
-    total = Shown(measure.total.value, measure.total.label)
-    return total, {dimension: _dimension(cells) for dimension, cells in measure.by.items()}
+def _apply_differences(measures: dict[str, Measure], hidden: dict[str, dict[str, set[str]]]):
+    """Rule 3: hide a subset's cell whose difference from its superset's cell is small."""
+    changed = True
+    while changed:
+        changed = False
+        for name, measure in measures.items():
+            if name not in hidden:
+                continue
+            for parent in ancestors(name):
+                if parent not in measures or parent not in hidden:
+                    continue
+                for dimension, cells in measure.by.items():
+                    outer = measures[parent].by.get(dimension, {})
+                    mine, theirs = hidden[name][dimension], hidden[parent].get(dimension, set())
+                    for key, cell in cells.items():
+                        if key in mine or key in theirs or key not in outer:
+                            continue
+                        if 0 < _n(outer[key]) - _n(cell) < THRESHOLD:
+                            hidden[name][dimension] = protect(cells, mine | {key})
+                            mine = hidden[name][dimension]
+                            changed = True
 
 
-def reveal(measure: Measure) -> tuple[Shown, dict[str, dict[str, Shown]]]:
+def _shown(cell: Cell, hidden: bool) -> Shown:
+    if hidden:
+        return Shown(None, cell.label, SMALL if _small(cell) else COMPLEMENTARY)
+    return Shown(cell.value, cell.label)
+
+
+def disclose_all(measures: dict[str, Measure]) -> dict[str, Disclosed]:
+    """Each named measure with its small groups of people hidden (see the module rule).
+
+    `measures` maps query names to measures taken at the same moment; it must
+    hold the ancestors (see `ancestors`) of every name in it, so that a
+    difference with any of them is caught.
+    """
+    hidden = {name: _hidden_cells(m) for name, m in measures.items() if counts_people(name)}
+    _apply_differences(measures, hidden)
+    disclosed = {}
+    for name, measure in measures.items():
+        masked = hidden.get(name, {})
+        disclosed[name] = (
+            Shown(measure.total.value, measure.total.label),
+            {
+                dimension: {
+                    key: _shown(cell, key in masked.get(dimension, set()))
+                    for key, cell in cells.items()
+                }
+                for dimension, cells in measure.by.items()
+            },
+        )
+    return disclosed
+
+
+def reveal(measure: Measure) -> Disclosed:
     """The same shape, nothing hidden: what officers see."""
 
     def shown(cell: Cell) -> Shown:

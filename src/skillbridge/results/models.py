@@ -262,3 +262,36 @@ class ProjectStory(models.Model):
     @property
     def is_approved(self) -> bool:
         return self.approved_at is not None
+
+
+class PeriodSnapshot(models.Model):
+    """Everything a closed period shows, frozen when it was closed.
+
+    `measures` holds every named query's measure with all its
+    disaggregations (tables and charts both read it), as
+    `{query: {"total": [value, count], "by": {dimension: [[category, label,
+    value, count], …]}}}` with values as decimal strings; the envelope is the
+    donor's money as it stood at closing. Values are unsuppressed: the reader's
+    view hides small groups when it is shown.
+    """
+
+    period = models.OneToOneField(
+        ReportingPeriod,
+        verbose_name=_("period"),
+        on_delete=models.CASCADE,
+        related_name="snapshot",
+    )
+    measures = models.JSONField(_("measures"), default=dict)
+    envelope_eur = models.DecimalField(_("envelope (EUR)"), max_digits=16, decimal_places=2)
+    committed_eur = models.DecimalField(
+        _("committed by grants (EUR)"), max_digits=16, decimal_places=2
+    )
+    disbursed_eur = models.DecimalField(_("disbursed (EUR)"), max_digits=16, decimal_places=2)
+    taken_at = models.DateTimeField(_("taken"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("closed period snapshot")
+        verbose_name_plural = _("closed period snapshots")
+
+    def __str__(self) -> str:
+        return str(self.period)

@@ -3,7 +3,8 @@
 Every format is built from `report_context()`, which reads values through
 `indicator_rows(disclosed=True)` and charts with small groups hidden: a donor
 report never carries a name, an email or a group smaller than five, also when
-an officer downloads it. It is fast enough to build within the request (about
+an officer downloads it. A closed period's report is built from its snapshot
+only (results.figures). It is fast enough to build within the request (about
 one second for the demo programme, see the results tests), so it runs synchronously.
 """
 
@@ -22,8 +23,8 @@ from openpyxl.utils import get_column_letter
 from weasyprint import CSS, HTML
 
 from skillbridge.common.exports import neutralise
-from skillbridge.grants.selectors import envelope_of
 from skillbridge.results import dashboard
+from skillbridge.results.figures import figures_of
 from skillbridge.results.models import Indicator, ReportingPeriod, Statement
 from skillbridge.results.selectors import approved_stories, indicator_rows
 
@@ -46,13 +47,15 @@ def _refuse_fetch(url: str, *args, **kwargs):
 
 
 def report_context(period: ReportingPeriod) -> dict:
+    """Tables, charts and envelope from one `Figures`: all frozen for a closed period."""
     programme = period.programme
+    figures = figures_of(programme, period)
     return {
         "programme": programme,
         "period": period,
-        "rows": indicator_rows(programme, period, disclosed=True),
-        "charts": dashboard.dashboard_charts(programme, disclosed=True, today=period.ends_on),
-        "envelope": envelope_of(programme),
+        "rows": indicator_rows(programme, period, disclosed=True, figures=figures),
+        "charts": dashboard.dashboard_charts(figures, disclosed=True),
+        "envelope": figures.envelope,
         "stories": list(approved_stories(programme)),
         "generated_at": timezone.localtime(),
     }
@@ -128,12 +131,17 @@ def report_tables(context: dict) -> list[tuple[str, list[str], list[list]]]:
         (
             _("Finance"),
             [_("Item"), _("EUR")],
-            [
-                [_("Envelope"), envelope.envelope_eur],
-                [_("Committed by grants"), envelope.committed_eur],
-                [_("Disbursed"), envelope.disbursed_eur],
-                [_("Free"), envelope.free_eur],
-            ],
+            (
+                [
+                    [_("Envelope"), envelope.envelope_eur],
+                    [_("Committed by grants"), envelope.committed_eur],
+                    [_("Disbursed"), envelope.disbursed_eur],
+                    [_("Free"), envelope.free_eur],
+                ]
+                # A period closed before snapshots existed did not freeze its envelope.
+                if envelope is not None
+                else []
+            ),
         ),
     ]
     for chart in context["charts"]:

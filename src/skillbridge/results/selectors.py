@@ -1,8 +1,9 @@
 """Reads of the results framework, already shaped for the reader who asks.
 
-`indicator_rows()` is the one place that decides where a value comes from (a
-closed period's snapshot, a hand entry, or a live computation) and whether
-small groups are hidden: officers get `disclosed=False`, everybody else True.
+`indicator_rows()` is the one place that decides where an indicator's value
+comes from (the period's figures, see results.figures, or a hand entry) and
+whether small groups are hidden: officers get `disclosed=False`, everybody
+else True.
 """
 
 from dataclasses import dataclass, field
@@ -15,8 +16,9 @@ from django.shortcuts import get_object_or_404
 from skillbridge.calls.models import Programme, Proposal
 from skillbridge.people.selectors import programme_for_member, roles_in
 from skillbridge.results import targets
-from skillbridge.results.disclosure import Shown, disclose, reveal
-from skillbridge.results.indicators import REGISTRY, Cell, Measure, compute
+from skillbridge.results.disclosure import Shown
+from skillbridge.results.figures import Figures, figures_of
+from skillbridge.results.indicators import REGISTRY
 from skillbridge.results.models import (
     DIMENSIONS,
     Indicator,
@@ -27,7 +29,6 @@ from skillbridge.results.models import (
 )
 
 DIMENSION_LABELS = dict(DIMENSIONS)
-COUNT_UNITS = (Indicator.Unit.COUNT, Indicator.Unit.PEOPLE)
 NO_VALUE = "—"
 
 
@@ -99,52 +100,47 @@ def periods_of(programme: Programme) -> QuerySet[ReportingPeriod]:
     return ReportingPeriod.objects.filter(programme=programme).order_by("-ends_on", "kind")
 
 
-def _stored_measures(period: ReportingPeriod) -> dict[int, tuple[Measure, IndicatorValue]]:
-    """Measures rebuilt from stored rows, keyed by indicator id, with the total's row."""
-    found: dict[int, tuple[Measure, IndicatorValue]] = {}
-    cells: dict[int, dict[str, dict[str, Cell]]] = {}
-    for row in IndicatorValue.objects.filter(period=period).order_by("dimension", "label"):
-        cell = Cell(row.value, row.count, row.label)
-        if not row.dimension:
-            found[row.indicator_id] = (Measure(cell, {}), row)
-        else:
-            cells.setdefault(row.indicator_id, {}).setdefault(row.dimension, {})[row.category] = (
-                cell
-            )
-    for indicator_id, (measure, _row) in found.items():
-        measure.by = cells.get(indicator_id, {})
-    return found
-
-
-def measure_of(indicator: Indicator, period) -> Measure:
-    """The live value of a computed indicator, cut to the disaggregations it declares."""
-    measure = compute(indicator.query, indicator.programme, period)
-    wanted = [d for d in indicator.disaggregations if d in measure.by]
-    return Measure(measure.total, {d: measure.by[d] for d in wanted})
-
-
 def indicator_rows(
-    programme: Programme, period: ReportingPeriod, *, disclosed: bool
+    programme: Programme,
+    period: ReportingPeriod,
+    *,
+    disclosed: bool,
+    figures: Figures | None = None,
 ) -> list[IndicatorRow]:
-    """Every indicator of the programme with its actual value for `period`."""
-    stored = _stored_measures(period)
+    """Every indicator of the programme with its actual value for `period`.
+
+    Computed values come from `figures` (the period's snapshot once it is
+    closed, see results.figures), cut to the disaggregations each indicator
+    declares; hand-entered values from their stored entry.
+    """
+    figures = figures or figures_of(programme, period)
+    indicators = sorted(indicators_of(programme), key=lambda i: natural_key(i.code))
+    shown = figures.shown(
+        {i.query for i in indicators if i.method == Indicator.Method.COMPUTED},
+        disclosed=disclosed,
+    )
+    entries = {
+        value.indicator_id: value
+        for value in IndicatorValue.objects.filter(
+            period=period, dimension="", indicator__method=Indicator.Method.MANUAL
+        )
+    }
     rows = []
-    for indicator in sorted(indicators_of(programme), key=lambda i: natural_key(i.code)):
+    for indicator in indicators:
         indicator.programme = programme
         source = note = ""
-        if indicator.pk in stored:
-            measure, total_row = stored[indicator.pk]
-            source, note = total_row.source, total_row.note
-        elif indicator.method == Indicator.Method.COMPUTED and not period.is_closed:
-            measure = measure_of(indicator, period)
+        if indicator.method == Indicator.Method.MANUAL and indicator.pk in entries:
+            entry = entries[indicator.pk]
+            actual, by, counted = Shown(entry.value), {}, entry.count
+            source, note = entry.source, entry.note
+        elif indicator.method == Indicator.Method.COMPUTED and indicator.query in shown:
+            actual, every_by = shown[indicator.query]
+            by = {d: every_by[d] for d in indicator.disaggregations if d in every_by}
+            counted = figures.measure(indicator.query).total.count
         else:
             rows.append(IndicatorRow(indicator, Shown(None), missing=True))
             continue
-        if disclosed:
-            actual, by = disclose(measure, is_count=indicator.unit in COUNT_UNITS)
-        else:
-            actual, by = reveal(measure)
-        if indicator.unit == Indicator.Unit.PERCENT and measure.total.count == 0:
+        if indicator.unit == Indicator.Unit.PERCENT and counted == 0:
             # A share of nothing is not 0 %: there is no value yet.
             actual = Shown(None, marker=NO_VALUE)
         expected = targets.expected(

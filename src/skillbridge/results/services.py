@@ -15,7 +15,8 @@ from django.utils.translation import gettext as _
 from skillbridge.calls.models import Programme, Proposal
 from skillbridge.common.services import audit_record
 from skillbridge.people.models import User
-from skillbridge.results.indicators import REGISTRY, compute
+from skillbridge.results.figures import take_snapshot
+from skillbridge.results.indicators import REGISTRY
 from skillbridge.results.models import (
     DIMENSIONS,
     SDG_TARGETS,
@@ -248,19 +249,23 @@ def value_enter(
 
 @transaction.atomic
 def period_close(*, actor: User, period: ReportingPeriod) -> ReportingPeriod:
-    """Close a period: snapshot every computed indicator's total and cells, then lock it.
+    """Close a period: freeze everything its report shows, then lock it.
 
-    After this the period's report is read from the stored values only, so a
-    later correction of the data (a late payment, a re-vetted profile) does not
-    rewrite a report already sent.
+    Every named query's measure (all disaggregations, for the tables and the
+    charts) and the donor envelope go into the period's snapshot; each
+    computed indicator's total and cells are also stored as its values, from
+    the same count. After this the period's report is read from what was
+    frozen only, so a later correction of the data (a late payment, a
+    re-vetted profile) does not rewrite a report already sent.
     """
     period = ReportingPeriod.objects.select_for_update(of=("self",)).get(pk=period.pk)
     _refuse_if_closed(period)
+    _snapshot, figures = take_snapshot(period)
     values = []
     for indicator in Indicator.objects.filter(
         programme=period.programme, method=Indicator.Method.COMPUTED
     ):
-        measure = compute(indicator.query, period.programme, period)
+        measure = figures.measure(indicator.query)
         values.append(
             IndicatorValue(
                 indicator=indicator,

@@ -41,6 +41,8 @@ class Query:
     dimensions: tuple[str, ...]
     function: Callable
     sdg_targets: tuple[str, ...] = ()
+    # The query whose people include every person this one counts (results.disclosure rule 3).
+    within: str = ""
 
     @property
     def doc(self) -> str:
@@ -50,11 +52,11 @@ class Query:
 REGISTRY: dict[str, Query] = {}
 
 
-def query(name: str, *, label, unit: str, dimensions: Iterable[str] = (), sdg=()):
-    """Register `function` as the named query `name`."""
+def query(name: str, *, label, unit: str, dimensions: Iterable[str] = (), sdg=(), within: str = ""):
+    """Register `function` as the named query `name`; `within` names the query it is a subset of."""
 
     def register(function):
-        REGISTRY[name] = Query(name, label, unit, tuple(dimensions), function, tuple(sdg))
+        REGISTRY[name] = Query(name, label, unit, tuple(dimensions), function, tuple(sdg), within)
         return function
 
     return register

@@ -31,3 +31,19 @@ def country(code: str | None) -> tuple[str, str]:
     if not code:
         return "", str(_("not stated"))
     return str(code), str(countries.name(code) or code)
+
+
+def relabel(dimension: str, category: str, label: str) -> str:
+    """A stored category's label in the current language.
+
+    Sexes, countries and the "none" categories are translated words, so a
+    snapshot taken in one language is read in another; college and sector
+    names are data, kept as they were when the snapshot was taken.
+    """
+    if dimension == "sex":
+        return sex(category)[1]
+    if dimension == "country":
+        return country(category)[1]
+    if not category and dimension in ("college", "sector"):
+        return college(None)[1] if dimension == "college" else sector(None, None)[1]
+    return label

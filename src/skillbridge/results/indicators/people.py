@@ -43,6 +43,7 @@ def professionals_registered(programme, period) -> Measure:
     unit="people",
     dimensions=PERSON,
     sdg=("10.7",),
+    within="professionals_registered",
 )
 def professionals_approved(programme, period) -> Measure:
     """Profiles whose current state is *approved*, approved by the end of the period.
@@ -73,6 +74,7 @@ def _accepted_pairings(programme, period):
     unit="people",
     dimensions=PERSON,
     sdg=("10.7",),
+    within="professionals_approved",
 )
 def professionals_deployed(programme, period) -> Measure:
     """Distinct professionals with at least one accepted pairing by the end of the period.

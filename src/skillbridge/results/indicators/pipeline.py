@@ -55,6 +55,7 @@ def proposals_received(programme, period) -> Measure:
     label=_("Grants awarded"),
     unit="count",
     dimensions=("college", "sector", "sex"),
+    within="proposals_received",
 )
 def grants_awarded(programme, period) -> Measure:
     """Grants awarded by the programme by the end of the period (`awarded_at`).
@@ -78,6 +79,7 @@ def grants_awarded(programme, period) -> Measure:
     label=_("Projects selected for funding"),
     unit="count",
     dimensions=("college", "sector", "sex"),
+    within="proposals_received",
 )
 def projects_selected(programme, period) -> Measure:
     """Proposals of the programme whose current state is *selected*.

@@ -38,7 +38,7 @@ def dashboard(request, slug):
         "results/dashboard.html",
         {
             "programme": programme,
-            "charts": charts.dashboard_charts(programme, disclosed=disclosed),
+            "charts": charts.dashboard_charts(charts.today_figures(programme), disclosed=disclosed),
             "disclosed": disclosed,
             "periods": periods_of(programme),
             "can_manage": request.user.has_perm("results.manage_results", programme),

@@ -1,0 +1,135 @@
+"""Where a page's or a report's figures come from: counted now, or frozen when the period closed.
+
+A closed period's report must not move when the data changes afterwards (a
+late payment, a new grant). Closing therefore stores every named query's
+measure, with all its disaggregations, and the donor envelope in the
+period's `PeriodSnapshot`; everything a closed period shows (indicator
+tables, charts, financial summary, PDF, XLSX, JSON, API) reads the same
+`Figures`, so no part of it can be live while another is frozen.
+
+Periods closed before snapshots existed kept only their indicators' values:
+their figures are rebuilt from those, without the envelope.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from skillbridge.calls.models import Programme
+from skillbridge.grants.selectors import Envelope, envelope_of
+from skillbridge.results.disclosure import Disclosed, ancestors, disclose_all, reveal
+from skillbridge.results.indicators import REGISTRY, Cell, Measure, compute
+from skillbridge.results.indicators.labels import relabel
+from skillbridge.results.models import Indicator, IndicatorValue, PeriodSnapshot, ReportingPeriod
+
+
+@dataclass
+class Figures:
+    """The measures and the envelope of one moment; each query is counted at most once."""
+
+    programme: Programme
+    period: object  # a ReportingPeriod, or a Horizon for "as of today"
+    envelope: Envelope | None
+    frozen: bool = False
+    measures: dict[str, Measure] = field(default_factory=dict)
+
+    def measure(self, name: str) -> Measure | None:
+        if name not in self.measures and not self.frozen and name in REGISTRY:
+            self.measures[name] = compute(name, self.programme, self.period)
+        return self.measures.get(name)
+
+    def shown(self, names: Iterable[str], *, disclosed: bool) -> dict[str, Disclosed]:
+        """The named measures as a reader sees them: small groups hidden when `disclosed`.
+
+        Disclosure always runs over the queries' ancestors too, so a cell is
+        hidden the same way whichever page shows it.
+        """
+        wanted = set(names)
+        if disclosed:
+            wanted |= {parent for name in wanted if name in REGISTRY for parent in ancestors(name)}
+        measures = {name: m for name in sorted(wanted) if (m := self.measure(name)) is not None}
+        if disclosed:
+            return disclose_all(measures)
+        return {name: reveal(measure) for name, measure in measures.items()}
+
+
+def measure_to_json(measure: Measure) -> dict:
+    return {
+        "total": [str(measure.total.value), measure.total.count],
+        "by": {
+            dimension: [
+                [category, str(cell.label), str(cell.value), cell.count]
+                for category, cell in cells.items()
+            ]
+            for dimension, cells in measure.by.items()
+        },
+    }
+
+
+def measure_from_json(data: dict) -> Measure:
+    value, count = data["total"]
+    by = {}
+    for dimension, rows in data["by"].items():
+        cells = {
+            category: Cell(Decimal(value), count, relabel(dimension, category, label))
+            for category, label, value, count in rows
+        }
+        by[dimension] = dict(sorted(cells.items(), key=lambda item: str(item[1].label)))
+    return Measure(Cell(Decimal(value), count), by)
+
+
+def take_snapshot(period: ReportingPeriod) -> tuple[PeriodSnapshot, Figures]:
+    """Count every query and the envelope now, and store them as the period's snapshot."""
+    figures = live_figures(period.programme, period)
+    measures = {name: measure_to_json(figures.measure(name)) for name in sorted(REGISTRY)}
+    envelope = figures.envelope
+    snapshot = PeriodSnapshot.objects.create(
+        period=period,
+        measures=measures,
+        envelope_eur=envelope.envelope_eur,
+        committed_eur=envelope.committed_eur,
+        disbursed_eur=envelope.disbursed_eur,
+    )
+    return snapshot, figures
+
+
+def live_figures(programme: Programme, period) -> Figures:
+    return Figures(programme, period, envelope_of(programme))
+
+
+def _legacy_measures(period: ReportingPeriod) -> dict[str, Measure]:
+    """Measures rebuilt from the indicator values a period closed before snapshots stored."""
+    measures: dict[str, Measure] = {}
+    rows = (
+        IndicatorValue.objects.filter(period=period, indicator__method=Indicator.Method.COMPUTED)
+        .select_related("indicator")
+        .order_by("indicator__code", "dimension", "label")
+    )
+    for row in rows:
+        measure = measures.setdefault(row.indicator.query, Measure(Cell(Decimal(0), 0)))
+        cell = Cell(row.value, row.count, relabel(row.dimension, row.category, row.label))
+        if not row.dimension:
+            measure.total = cell
+        else:
+            measure.by.setdefault(row.dimension, {})[row.category] = cell
+    return measures
+
+
+def figures_of(programme: Programme, period) -> Figures:
+    """The figures of `period`: its snapshot once it is closed, counted live otherwise."""
+    if not (isinstance(period, ReportingPeriod) and period.is_closed):
+        return live_figures(programme, period)
+    snapshot = PeriodSnapshot.objects.filter(period=period).first()
+    if snapshot is None:
+        return Figures(programme, period, None, frozen=True, measures=_legacy_measures(period))
+    return Figures(
+        programme,
+        period,
+        Envelope(
+            envelope_eur=snapshot.envelope_eur,
+            committed_eur=snapshot.committed_eur,
+            disbursed_eur=snapshot.disbursed_eur,
+        ),
+        frozen=True,
+        measures={name: measure_from_json(data) for name, data in snapshot.measures.items()},
+    )
