@@ -6,6 +6,7 @@ ALLOWED_HOSTS mandatory and turns on every HTTPS protection. The README lists
 every variable.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -53,6 +54,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.usersessions",
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -83,6 +85,8 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "skillbridge.people.middleware.MfaRequiredMiddleware",
+    "skillbridge.common.middleware.PermissionsPolicyMiddleware",
 ]
 
 ROOT_URLCONF = "skillbridge.urls"
@@ -160,6 +164,18 @@ ACCOUNT_ADAPTER = "skillbridge.people.adapters.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[SkillBridge] "
 ACCOUNT_PRESERVE_USERNAME_CASING = False
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# Staff roles must sign in with a second factor. Demo accounts (addresses at
+# example.org) may skip it locally; a system check refuses this with DEBUG off.
+MFA_EXEMPT_DEMO_ACCOUNTS = env_bool("MFA_EXEMPT_DEMO_ACCOUNTS", default=DEBUG)
+# One limiter, in the shared cache, for every way in: the web sign-in, the
+# admin site (which signs in through it) and the API token endpoint. Failed
+# attempts count per client address and per account.
+ACCOUNT_RATE_LIMITS = {"login_failed": env_str("LOGIN_FAILED_RATE", "10/m/ip,5/5m/key")}
+# X-Forwarded-For is believed only from these proxies (addresses or networks).
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+# API tokens expire, and die with a password change, an MFA change or
+# "sign out everywhere".
+API_TOKEN_LIFETIME = timedelta(hours=env_int("API_TOKEN_LIFETIME_HOURS", 24 * 7, minimum=1))
 
 # Languages: every applicant- and professional-facing page in English, French
 # and Kinyarwanda. Django ships no Kinyarwanda locale, so it is declared here.
@@ -240,11 +256,11 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # The browsable API is a development aid: production answers JSON only.
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
-        "rest_framework.renderers.BrowsableAPIRenderer",
+        *(["rest_framework.renderers.BrowsableAPIRenderer"] if DEBUG else []),
     ],
-    "DEFAULT_THROTTLE_RATES": {"auth": env_str("API_AUTH_RATE", "30/min")},
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
 SPECTACULAR_SETTINGS = {
@@ -276,6 +292,11 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
+# Features no page uses are switched off for every page and anything it embeds.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=(), interest-cohort=()"
+)
 
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)

@@ -1,7 +1,12 @@
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 
 from skillbridge.common import views as common_views
+
+# The admin site signs people in through allauth's sign-in, so its second
+# factor and its attempt limits apply there too (set before its URLs are read).
+admin.site.login = secure_admin_login(admin.site.login)
 
 # Uploaded files are never served from a public URL: each download is a view
 # that checks who is asking.
@@ -21,3 +26,6 @@ urlpatterns = [
     path("api/v1/", include("skillbridge.api.urls")),
     path("admin/", admin.site.urls),
 ]
+
+handler404 = "skillbridge.api.views.not_found"
+handler500 = "skillbridge.api.views.server_error"

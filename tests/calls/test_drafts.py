@@ -70,6 +70,7 @@ def test_the_next_base_keeps_stale_answers_stale_so_a_later_save_cannot_clobber(
 ):
     save(member, draft, loaded, problem="Mia's problem.")
     first = save(applicant, draft, loaded, problem="The problem.", market="Market 1.")
+    assert first.written == ["market"]
     assert first.base["problem"] == loaded["problem"]
     assert first.base["market"] == draft_fingerprints(fresh(draft))["market"]
 
@@ -140,6 +141,7 @@ def test_a_stale_save_without_javascript_shows_both_texts_to_merge(
     assert "Mia&#x27;s problem." in page
     assert 'name="resolve_problem"' in page
     assert 'name="resolve_market"' not in page
+    assert "Your other answers are saved." in page
     saved = fresh(draft)
     assert (saved.problem, saved.market) == ("Mia's problem.", "New.")
 

@@ -54,6 +54,7 @@ class DraftSave:
     conflicts: list[Conflict] = field(default_factory=list)
     changed_by_others: list[str] = field(default_factory=list)
     base: dict[str, str] = field(default_factory=dict)
+    written: list[str] = field(default_factory=list)
 
 
 def _plain(name: str, value) -> str:
@@ -140,6 +141,7 @@ def proposal_save_draft(
         else:
             writes[name] = mine
 
+    result.written = list(writes)
     if writes or budget_lines is not None:
         for name, value in writes.items():
             setattr(proposal, name, value.strip() if name == "title" else value)

@@ -117,7 +117,7 @@ def proposal_edit(request, pk: int):
         else:
             if saved.conflicts:
                 conflicts = [(c.field, c.mine) for c in saved.conflicts]
-                return merge_page(request, saved.proposal, conflicts, saved=True)
+                return merge_page(request, saved.proposal, conflicts, saved=bool(saved.written))
             if saved.changed_by_others:
                 messages.warning(request, changed_by_others_message(form, saved))
             messages.success(request, _("Your draft is saved."))
