@@ -1,6 +1,9 @@
 """Hooks into django-allauth."""
 
+import ipaddress
+
 from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
 from django.contrib.sites.shortcuts import get_current_site
 from django.utils import translation
 
@@ -37,3 +40,34 @@ class AccountAdapter(DefaultAccountAdapter):
             language=translation.get_language() or "en",
             kind=f"account:{template_prefix.rsplit('/', 1)[-1]}",
         )
+
+    def get_client_ip(self, request) -> str:
+        """The address sign-in limits count against.
+
+        X-Forwarded-For is written by whoever sends the request, so it is read
+        only when the request comes from a proxy named in TRUSTED_PROXIES; then
+        the nearest address that is not one of those proxies is the client.
+        Anyone else is counted by the address they connect from.
+        """
+        return client_ip(request)
+
+
+def _is_trusted_proxy(address: str) -> bool:
+    try:
+        ip = ipaddress.ip_address(address.strip())
+    except ValueError:
+        return False
+    return any(
+        ip in ipaddress.ip_network(proxy, strict=False) for proxy in settings.TRUSTED_PROXIES
+    )
+
+
+def client_ip(request) -> str:
+    remote = request.META.get("REMOTE_ADDR", "")
+    if not _is_trusted_proxy(remote):
+        return remote
+    forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    for address in reversed([a for a in forwarded if a]):
+        if not _is_trusted_proxy(address):
+            return address
+    return remote

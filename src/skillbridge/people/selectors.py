@@ -2,11 +2,13 @@
 
 from collections import defaultdict
 
+from allauth.mfa.utils import is_mfa_enabled
+from django.conf import settings
 from django.db.models import QuerySet
 from django.http import Http404
 
 from skillbridge.calls.models import Programme
-from skillbridge.people.models import Consent, ProgrammeRole, User
+from skillbridge.people.models import Consent, ProgrammeRole, Role, User
 
 _ROLES_CACHE = "_skillbridge_roles"
 
@@ -37,6 +39,32 @@ def roles_in(user: User, programme: Programme) -> frozenset[str]:
 
 def all_roles(user: User) -> frozenset[str]:
     return frozenset().union(*roles_by_programme(user).values())
+
+
+# Roles that read or change other people's records: they sign in with a second factor.
+STAFF_ROLES = frozenset(
+    {Role.PROGRAMME_OFFICER, Role.FINANCE_OFFICER, Role.REVIEWER, Role.COLLEGE_COORDINATOR}
+)
+# RFC 2606 reserves example.org: no real person has an address there, so it
+# marks the demo accounts (and the test cast) that may skip the second factor
+# where MFA_EXEMPT_DEMO_ACCOUNTS allows it (never in production).
+DEMO_DOMAIN = "@example.org"
+
+
+def is_exempt_demo_account(user: User) -> bool:
+    return settings.MFA_EXEMPT_DEMO_ACCOUNTS and user.email.lower().endswith(DEMO_DOMAIN)
+
+
+def mfa_required_for(user: User) -> bool:
+    """True when `user` holds a staff role (or the admin site) and must use MFA."""
+    if not user.is_authenticated or is_exempt_demo_account(user):
+        return False
+    return user.is_staff or user.is_superuser or bool(all_roles(user) & STAFF_ROLES)
+
+
+def mfa_missing_for(user: User) -> bool:
+    """True when `user` must sign in with a second factor but has not set one up."""
+    return mfa_required_for(user) and not is_mfa_enabled(user)
 
 
 def memberships_for(user: User) -> QuerySet[ProgrammeRole]:

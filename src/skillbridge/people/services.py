@@ -1,10 +1,12 @@
 """Writes about people."""
 
+from allauth.usersessions.models import UserSession
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from skillbridge.api.services import tokens_revoke_all
 from skillbridge.common.services import audit_record
 from skillbridge.people.models import Consent, User
 
@@ -17,6 +19,15 @@ def account_update_details(*, user: User, full_name: str, preferred_language: st
     user.save(update_fields=["full_name", "preferred_language"])
     audit_record(actor=user, action="account.details_changed", target=user)
     return user
+
+
+@transaction.atomic
+def sign_out_everywhere(*, user: User) -> None:
+    """End every session `user` has on any device and revoke all their API tokens."""
+    for session in UserSession.objects.filter(user=user):
+        session.end()
+    tokens_revoke_all(user=user)
+    audit_record(actor=user, action="account.signed_out_everywhere", target=user)
 
 
 @transaction.atomic

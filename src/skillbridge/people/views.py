@@ -1,8 +1,12 @@
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
+from skillbridge.api import services as api_services
+from skillbridge.api.models import ApiToken
 from skillbridge.people import services
 from skillbridge.people.forms import AccountDetailsForm
 from skillbridge.people.selectors import memberships_for
@@ -26,4 +30,25 @@ def account(request):
         )
         messages.success(request, _("Your details are saved."))
         return redirect("people:account")
-    return render(request, "people/account.html", {"form": form})
+    tokens = ApiToken.objects.live().filter(user=request.user)
+    return render(request, "people/account.html", {"form": form, "tokens": tokens})
+
+
+@login_required
+@require_POST
+def token_revoke(request, pk: int):
+    """Anyone signed in: revoke one of their own API tokens (others' answer 404)."""
+    token = get_object_or_404(ApiToken.objects.live(), pk=pk, user=request.user)
+    api_services.token_revoke(user=request.user, token=token)
+    messages.success(request, _("The token is revoked."))
+    return redirect("people:account")
+
+
+@login_required
+@require_POST
+def sign_out_everywhere(request):
+    """Anyone signed in: end all their sessions, here too, and revoke their API tokens."""
+    services.sign_out_everywhere(user=request.user)
+    logout(request)
+    messages.success(request, _("You are signed out on every device."))
+    return redirect("account_login")

@@ -1,0 +1,32 @@
+"""Staff set up a second factor before they use anything else."""
+
+from django.contrib import messages
+from django.http import JsonResponse
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+
+from skillbridge.people.selectors import mfa_missing_for
+
+# Pages a person needs in order to set MFA up (allauth's own, which include
+# signing out) and what every page loads.
+OPEN_PREFIXES = ("/accounts/", "/i18n/", "/static/", "/health/")
+
+
+class MfaRequiredMiddleware:
+    """Lead a staff member without MFA to set it up; the API answers 403.
+
+    Tokens are checked the same way in BearerTokenAuthentication, since the
+    API authenticates them after middleware has run.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path.startswith(OPEN_PREFIXES) or not mfa_missing_for(request.user):
+            return self.get_response(request)
+        message = _("Set up two-factor authentication before you continue.")
+        if request.path.startswith("/api/"):
+            return JsonResponse({"detail": message}, status=403)
+        messages.warning(request, message)
+        return redirect("mfa_activate_totp")
