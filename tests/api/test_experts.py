@@ -92,3 +92,13 @@ def test_anonymous_callers_get_401(api, db):
     assert api.get("/api/v1/experts/").status_code == 401
     assert api.get("/api/v1/experts/me/").status_code == 401
     assert api.put("/api/v1/experts/me/", {}, format="json").status_code == 401
+
+
+@pytest.mark.parametrize("persona", ["donor", "coordinator", "applicant", "reviewer", "expert"])
+def test_filters_are_never_answered_before_the_permission_check(api, request, persona, programme):
+    """An unknown sector or skill once answered an empty 200 to people who may not list at all."""
+    api.force_authenticate(request.getfixturevalue(persona))
+    for query in ("?sector=unknown", "?skill=unknown", "?sector=unknown&skill=unknown"):
+        response = api.get(f"/api/v1/experts/{query}")
+        assert response.status_code == 403, query
+        assert "results" not in response.json()

@@ -20,6 +20,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from skillbridge.calls.models import Programme, Sector
+from skillbridge.common.access import personal_data_read
 from skillbridge.experts.languages import LANGUAGE_CODES
 from skillbridge.experts.models import ExpertLanguage, ExpertProfile, QualificationLevel, Skill
 from skillbridge.experts.selectors import PoolFilters, own_profiles, pool_search
@@ -215,6 +216,8 @@ class ExpertListView(ListAPIView):
         return programme
 
     def get_queryset(self):
+        # Who may list comes first: an unknown filter must not answer 200 to an outsider.
+        self.programme = self._programme()
         params = self.request.query_params
         filters = PoolFilters(
             sector=Sector.objects.filter(slug=params.get("sector")).first()
@@ -234,4 +237,15 @@ class ExpertListView(ListAPIView):
             params.get("skill") and filters.skill is None
         ):
             return ExpertProfile.objects.none()
-        return pool_search(self._programme(), filters)
+        return pool_search(self.programme, filters)
+
+    def paginate_queryset(self, queryset):
+        page = super().paginate_queryset(queryset)
+        personal_data_read(
+            reader=self.request.user,
+            records=queryset if page is None else page,
+            what="pool",
+            via="api",
+            scope=self.programme,
+        )
+        return page

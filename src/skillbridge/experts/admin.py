@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from skillbridge.common.admin import PersonalDataReadsLogged
 from skillbridge.experts.models import ExpertProfile, QualificationLevel, Skill
 
 
@@ -16,7 +17,7 @@ class QualificationLevelAdmin(admin.ModelAdmin):
 
 
 @admin.register(ExpertProfile)
-class ExpertProfileAdmin(admin.ModelAdmin):
+class ExpertProfileAdmin(PersonalDataReadsLogged, admin.ModelAdmin):
     """Site administrators: read-mostly access; vetting happens in the officers' pages."""
 
     list_display = ["__str__", "programme", "country", "state", "source", "claimed_at"]

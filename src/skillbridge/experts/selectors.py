@@ -3,11 +3,12 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from skillbridge.calls.models import Programme, Sector
+from skillbridge.common.access import personal_data_reads_of
 from skillbridge.common.models import OutboxMessage
 from skillbridge.experts.models import (
     AvailabilityWindow,
@@ -16,6 +17,8 @@ from skillbridge.experts.models import (
     ImportBatch,
     Skill,
 )
+from skillbridge.missions.models import Certificate, Mission, Survey
+from skillbridge.pairing.models import Pairing
 from skillbridge.people.models import Consent, User
 
 PROFILE_RELATIONS = ("sectors", "skills", "languages", "availability")
@@ -27,26 +30,43 @@ def _with_relations(queryset: QuerySet[ExpertProfile]) -> QuerySet[ExpertProfile
     )
 
 
-def matchable_experts(programme: Programme) -> QuerySet[ExpertProfile]:
-    """The professionals the pairing engine may propose for `programme`.
+def pool_profiles(programme: Programme) -> QuerySet[ExpertProfile]:
+    """The professionals of `programme` who are in the pool: the one rule every read uses.
 
-    A profile is matchable when it is approved, its owner has claimed it (an
-    imported profile is not matchable before), the account is active, and the
-    owner's consent to the pool is active. Withdrawing consent or suspending
-    the profile removes it at once, since this is computed on every call.
-    Sectors, skills, languages and availability come prefetched; order is by
-    id so that the same data gives the same instance.
+    In the pool means: not erased, and a current basis to hold the profile
+    for the pool, that is the owner's active consent with the pool purpose
+    (GDPR art. 6(1)(a) and 7(3), Law 058/2021 art. 6 and 17), or, for an
+    imported profile its owner has not claimed yet, consent stated in the
+    import. Withdrawing consent takes the profile out at once, everywhere:
+    the officers' pool and its exports, the API, matching and invitations.
     """
     active_consent = Consent.objects.filter(
         user=OuterRef("user"), programme=programme, withdrawn_at__isnull=True, for_pool=True
     )
+    unclaimed_import = Q(claimed_at__isnull=True, imported_consent=True, user__isnull=False)
+    return (
+        ExpertProfile.objects.filter(programme=programme)
+        .exclude(state=ExpertProfile.State.ERASED)
+        .filter(Exists(active_consent) | unclaimed_import)
+    )
+
+
+def matchable_experts(programme: Programme) -> QuerySet[ExpertProfile]:
+    """The professionals the pairing engine may propose for `programme`.
+
+    A profile is matchable when it is in the pool (`pool_profiles`) with its
+    owner's own consent, approved, claimed (an imported profile is not
+    matchable before), and the account is active. Withdrawing consent or
+    suspending the profile removes it at once, since this is computed on
+    every call. Sectors, skills, languages and availability come prefetched;
+    order is by id so that the same data gives the same instance.
+    """
     return _with_relations(
-        ExpertProfile.objects.filter(
-            programme=programme,
+        pool_profiles(programme).filter(
             state=ExpertProfile.State.APPROVED,
             claimed_at__isnull=False,
             user__is_active=True,
-        ).filter(Exists(active_consent))
+        )
     ).order_by("pk")
 
 
@@ -65,12 +85,8 @@ def own_profiles(user: User) -> QuerySet[ExpertProfile]:
 
 
 def profile_in_programme(programme: Programme, pk: int) -> ExpertProfile:
-    """A profile of `programme` by id, or 404. Views check permission next."""
-    profile = _with_relations(
-        ExpertProfile.objects.filter(programme=programme, pk=pk).exclude(
-            state=ExpertProfile.State.ERASED
-        )
-    ).first()
+    """A profile of `programme`'s pool by id, or 404. Views check permission next."""
+    profile = _with_relations(pool_profiles(programme).filter(pk=pk)).first()
     if profile is None:
         raise Http404
     return profile
@@ -94,9 +110,7 @@ def pool_search(programme: Programme, filters: PoolFilters) -> QuerySet[ExpertPr
     Filters on related rows use EXISTS rather than joins, so no profile is
     listed twice and the count stays right.
     """
-    queryset = ExpertProfile.objects.filter(programme=programme).exclude(
-        state=ExpertProfile.State.ERASED
-    )
+    queryset = pool_profiles(programme)
     if filters.sector:
         queryset = queryset.filter(sectors=filters.sector)
     if filters.skill:
@@ -180,11 +194,23 @@ def profile_export_data(profile: ExpertProfile) -> dict:
     """Everything the programme holds about the profile's owner, as plain data.
 
     The right of access (GDPR art. 15 and 20, Law 058/2021 art. 21): the
-    account, the profile, consents and the mail the programme wrote to them.
+    account, the profile, consents, the mail the programme wrote to them,
+    their pairings, missions, surveys and certificates, and who among the
+    staff read their record (the access log).
     """
     user = profile.user
     consents = Consent.objects.filter(user=user).select_related("programme")
     mail = OutboxMessage.objects.filter(to__iexact=user.email)
+    pairings = Pairing.objects.filter(expert=profile).select_related(
+        "need__proposal", "need__training_request"
+    )
+    missions = Mission.objects.filter(expert=profile).select_related("host_college")
+    surveys = Survey.objects.filter(
+        mission__expert=profile, respondent=Survey.Respondent.PROFESSIONAL, email__iexact=user.email
+    ).select_related("mission")
+    certificates = Certificate.objects.filter(
+        mission__expert=profile, kind=Certificate.Kind.CONTRIBUTION
+    ).select_related("mission")
     return {
         "account": {
             "email": user.email,
@@ -238,4 +264,66 @@ def profile_export_data(profile: ExpertProfile) -> dict:
             {"written": m.created_at.isoformat(), "subject": m.subject, "body": m.body}
             for m in mail
         ],
+        "pairings": [
+            {
+                "id": pairing.pk,
+                "for": pairing.need.owner_title,
+                "state": pairing.state,
+                "score": pairing.score,
+                "reasons": pairing.reasons,
+                "reason": pairing.reason,
+                "invited_at": _iso(pairing.invited_at),
+                "answered_at": _iso(pairing.answered_at),
+                "started_at": _iso(pairing.started_at),
+                "ended_at": _iso(pairing.ended_at),
+            }
+            for pairing in pairings.order_by("pk")
+        ],
+        "missions": [
+            {
+                "id": mission.pk,
+                "title": mission.title,
+                "kind": mission.kind,
+                "state": mission.state,
+                "host_college": mission.host_college.name,
+                "place": mission.place,
+                "starts_on": mission.starts_on.isoformat(),
+                "ends_on": mission.ends_on.isoformat(),
+            }
+            for mission in missions.order_by("starts_on", "pk")
+        ],
+        "surveys": [
+            {
+                "mission": survey.mission.title,
+                "wave": survey.wave,
+                "invited_at": _iso(survey.invited_at),
+                "answered_at": _iso(survey.answered_at),
+                "experience": survey.experience,
+                "obstacles": survey.obstacles,
+            }
+            for survey in surveys.order_by("pk")
+        ],
+        "certificates": [
+            {
+                "mission": certificate.mission.title,
+                "kind": certificate.kind,
+                "name": certificate.full_name,
+                "code": certificate.code,
+                "issued_at": _iso(certificate.issued_at),
+            }
+            for certificate in certificates.order_by("pk")
+        ],
+        "read_by_staff": [
+            {
+                "when": entry.created_at.isoformat(),
+                "what": entry.data.get("what", ""),
+                "via": entry.data.get("via", ""),
+                "by": entry.actor.get_full_name() if entry.actor else "",
+            }
+            for entry in personal_data_reads_of(profile)
+        ],
     }
+
+
+def _iso(moment) -> str | None:
+    return moment.isoformat() if moment else None

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from skillbridge.calls.models import Programme
+from skillbridge.common.access import personal_data_read
 from skillbridge.common.exports import table_response
 from skillbridge.common.permissions import require
 from skillbridge.common.uploads import private_file_response
@@ -27,7 +28,6 @@ from skillbridge.experts.selectors import (
     profile_in_programme,
     taxonomy_skills,
 )
-from skillbridge.experts.services.privacy import profile_read_record
 from skillbridge.experts.services.skills import skill_merge
 from skillbridge.experts.services.vetting import profile_approve, profile_reject, profile_suspend
 from skillbridge.people.models import Role
@@ -99,6 +99,10 @@ def pool(request, slug: str):
     profiles = pool_search(programme, _filters(form))
     export = request.GET.get("export")
     if export in ("csv", "xlsx"):
+        profiles = list(profiles)
+        personal_data_read(
+            reader=request.user, records=profiles, what="pool", via=export, scope=programme
+        )
         return table_response(
             filename=f"professionals-{programme.slug}",
             file_format=export,
@@ -107,6 +111,9 @@ def pool(request, slug: str):
             sheet_title="Professionals",
         )
     page = Paginator(profiles, 50).get_page(request.GET.get("page"))
+    personal_data_read(
+        reader=request.user, records=page.object_list, what="pool", via="web", scope=programme
+    )
     query = request.GET.copy()
     query.pop("page", None)
     query.pop("export", None)
@@ -123,7 +130,7 @@ def pool_profile(request, slug: str, pk: int):
     programme = programme_for_member(request.user, slug)
     profile = profile_in_programme(programme, pk)
     require(request.user, "experts.vet_profile", profile)
-    profile_read_record(profile=profile, reader=request.user)
+    personal_data_read(reader=request.user, records=[profile], what="profile", via="web")
     return render(
         request,
         "experts/pool_profile.html",
@@ -182,7 +189,7 @@ def pool_cv(request, slug: str, pk: int):
     require(request.user, "experts.vet_profile", profile)
     if not profile.cv:
         raise Http404
-    profile_read_record(profile=profile, reader=request.user, what="cv")
+    personal_data_read(reader=request.user, records=[profile], what="cv", via="web")
     return private_file_response(profile.cv, filename=f"cv-{profile.pk}.pdf")
 
 
