@@ -73,6 +73,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "skillbridge.common.logs.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -199,8 +200,35 @@ STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
 MEDIA_URL = "media/"
 MEDIA_ROOT = VAR_DIR / "media"
+# Uploaded and generated files go through Django's storage API only. With
+# STORAGE_BACKEND=s3 they live in a private bucket of S3-compatible object storage,
+# shared by every web and worker process; downloads still stream through views that
+# check permission, so the bucket is never public.
+STORAGE_BACKEND = env_choice("STORAGE_BACKEND", "local", ("local", "s3"))
+if STORAGE_BACKEND == "s3":
+    _reason = "when STORAGE_BACKEND is s3"
+    _DEFAULT_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "endpoint_url": env_str("S3_ENDPOINT_URL") or None,
+            "bucket_name": env_required("S3_BUCKET", reason=_reason),
+            "access_key": env_required("S3_ACCESS_KEY_ID", reason=_reason),
+            "secret_key": env_required("S3_SECRET_ACCESS_KEY", reason=_reason),
+            "region_name": env_str("S3_REGION", "us-east-1"),
+            "addressing_style": "path",
+            "signature_version": "s3v4",
+            # Objects carry no ACL (the bucket stays private) and a name is never
+            # reused, so one upload cannot replace another's file.
+            "default_acl": None,
+            "file_overwrite": False,
+            "querystring_auth": True,
+            "querystring_expire": 300,
+        },
+    }
+else:
+    _DEFAULT_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _DEFAULT_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -300,6 +328,8 @@ PERMISSIONS_POLICY = (
 
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
+    # Load balancers probe the health endpoint over plain HTTP on the private network.
+    SECURE_REDIRECT_EXEMPT = [r"^health/$"]
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000)
@@ -309,9 +339,24 @@ if not DEBUG:
         # The reverse proxy terminates TLS and says so in this header.
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# LOG_FORMAT=json: one JSON object per line on stdout, with the request id, the
+# user id (never the email), path, status and duration, for a log collector.
+LOG_FORMAT = env_choice("LOG_FORMAT", "text", ("text", "json"))
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request": {"()": "skillbridge.common.logs.RequestContextFilter"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "skillbridge.common.logs.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "filters": ["request"],
+            "formatter": LOG_FORMAT,
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }

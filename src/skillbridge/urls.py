@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from skillbridge.common import views as common_views
+from skillbridge.common.health import health
 
 # The admin site signs people in through allauth's sign-in, so its second
 # factor and its attempt limits apply there too (set before its URLs are read).
@@ -12,6 +13,7 @@ admin.site.login = secure_admin_login(admin.site.login)
 # that checks who is asking.
 urlpatterns = [
     path("", common_views.home, name="home"),
+    path("health/", health, name="health"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("allauth.urls")),
     path("dashboard/", include("skillbridge.people.urls")),
