@@ -197,7 +197,8 @@ def test_the_lead_withdraws_a_submitted_proposal_and_the_snapshot_stays(draft, a
 
 @pytest.mark.parametrize(
     "state",
-    [Proposal.State.SELECTED, Proposal.State.NOT_SELECTED, Proposal.State.INELIGIBLE],
+    # A selected or reserve team may still withdraw: tests/review/test_reserve.py.
+    [Proposal.State.NOT_SELECTED, Proposal.State.INELIGIBLE, Proposal.State.WITHDRAWN],
 )
 def test_it_refuses_to_withdraw_after_a_decision(draft, applicant, state):
     draft.state = state

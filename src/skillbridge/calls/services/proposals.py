@@ -34,6 +34,10 @@ WITHDRAWABLE = {
     Proposal.State.SUBMITTED,
     Proposal.State.ELIGIBLE,
     Proposal.State.UNDER_REVIEW,
+    # After the release a selected or reserve team may still step back (before any grant),
+    # which frees its place for the reserve list.
+    Proposal.State.SELECTED,
+    Proposal.State.RESERVE,
 }
 
 
@@ -256,11 +260,16 @@ def proposal_submit(*, actor: User, proposal: Proposal, now=None) -> Proposal:
 
 @transaction.atomic
 def proposal_withdraw(*, actor: User, proposal: Proposal, reason: str = "") -> Proposal:
-    """Withdraw a proposal, possible until a decision is made. Audited; the snapshot stays."""
+    """Withdraw a proposal: before a decision, or when selected or in reserve until a grant is
+    awarded. Audited; the snapshot stays."""
     proposal = locked(proposal)
     if proposal.state not in WITHDRAWABLE:
         raise ValidationError(
             {"__all__": _("A decision was made on this proposal: it can no longer be withdrawn.")}
+        )
+    if Proposal.objects.filter(pk=proposal.pk, grant__isnull=False).exists():
+        raise ValidationError(
+            {"__all__": _("This proposal has a grant: ask the programme officer to end it.")}
         )
     before = proposal.state
     proposal.state = Proposal.State.WITHDRAWN
