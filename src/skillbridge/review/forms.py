@@ -218,3 +218,32 @@ class ReleaseForm(forms.Form):
         label=_("Include the reviewers' comments for the applicants in the decision mails"),
         required=False,
     )
+
+
+class PromoteForm(forms.Form):
+    """Promote a proposal from the reserve list; the first place is offered first."""
+
+    proposal = forms.ChoiceField(label=_("Proposal to promote"))
+    reason = forms.CharField(
+        label=_("Reason"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Shown to the team, e.g. which selected team left and why."),
+    )
+
+    def __init__(self, *args, reserve, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["proposal"].choices = [
+            (str(d.proposal_id), f"{d.reserve_rank}. {d.proposal.title}") for d in reserve
+        ]
+
+
+class DisqualifyForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_("I confirm the committee disqualifies this team"),
+        error_messages={"required": _("Confirm that the committee disqualifies this team.")},
+    )
+    reason = forms.CharField(
+        label=_("Reason"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Mailed to the team."),
+    )

@@ -213,6 +213,12 @@ class Decision(models.Model):
     decided_at = models.DateTimeField(_("decided"), auto_now=True)
     released_at = models.DateTimeField(_("released"), null=True, blank=True)
     comments_shared = models.BooleanField(_("reviewers' comments shared"), default=False)
+    promoted_at = models.DateTimeField(
+        _("promoted from the reserve list"),
+        null=True,
+        blank=True,
+        help_text=_("Set when a reserve took the place of a selected team that left."),
+    )
 
     class Meta:
         verbose_name = _("decision")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.functions import Lower
 from django.http import Http404
 
@@ -361,11 +361,48 @@ def selection_for(
 
 
 def decisions_of(call: Call) -> QuerySet[Decision]:
+    """The call's decisions, each knowing whether its proposal already has a grant."""
+    funded = Proposal.objects.filter(pk=OuterRef("proposal_id"), grant__isnull=False)
     return (
         Decision.objects.filter(call=call)
         .select_related("proposal__college")
+        .annotate(has_grant=Exists(funded))
         .order_by("outcome", "reserve_rank", "proposal__title")
     )
+
+
+# --- After the release: the reserve list ----------------------------------------------------
+
+
+def reserve_list(call: Call) -> QuerySet[Decision]:
+    """The released reserve list as it stands: proposals still in reserve, first place first."""
+    return (
+        Decision.objects.filter(
+            call=call,
+            released_at__isnull=False,
+            outcome=Decision.Outcome.RESERVE,
+            proposal__state=Proposal.State.RESERVE,
+        )
+        .select_related("proposal__college")
+        .order_by("reserve_rank")
+    )
+
+
+def places_to_fill(call: Call) -> int:
+    """Places of selected teams that left after the release and no reserve has taken yet.
+
+    A team leaves when it withdraws or is disqualified; each promotion fills
+    one place. A promoted team that leaves in turn frees its place again.
+    """
+    left = (
+        Decision.objects.filter(
+            call=call, released_at__isnull=False, outcome=Decision.Outcome.SELECTED
+        )
+        .exclude(proposal__state=Proposal.State.SELECTED)
+        .count()
+    )
+    promoted = Decision.objects.filter(call=call, promoted_at__isnull=False).count()
+    return max(left - promoted, 0)
 
 
 # --- Applicants -----------------------------------------------------------------------------
@@ -375,11 +412,12 @@ def own_proposals_in_review(user: User) -> QuerySet[Proposal]:
     """Proposals of the teams the user joined (never one they were removed from), once in review.
 
     "On the team" is the calls app's own definition, so a removal there is a
-    removal here too.
+    removal here too. A team that left after the release (withdrew, was
+    disqualified) still finds its decision here.
     """
     return (
         proposals_of_member(user)
-        .filter(state__in=IN_REVIEW)
+        .filter(Q(state__in=IN_REVIEW) | Q(decision__released_at__isnull=False))
         .select_related("call", "college", "decision")
         .order_by("-call__opens_at", "title")
     )

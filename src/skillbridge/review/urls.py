@@ -1,6 +1,6 @@
 from django.urls import path
 
-from skillbridge.review.views import officer, outcome, reviewer
+from skillbridge.review.views import officer, outcome, reserve, reviewer
 
 app_name = "review"
 
@@ -23,6 +23,12 @@ urlpatterns = [
     path("calls/<int:pk>/selection/", officer.selection, name="selection"),
     path("calls/<int:pk>/decisions/", officer.decisions, name="decisions"),
     path("calls/<int:pk>/decisions/<int:proposal_pk>/", officer.decide, name="decide"),
+    path(
+        "calls/<int:pk>/decisions/<int:proposal_pk>/disqualify/",
+        reserve.disqualify,
+        name="disqualify",
+    ),
+    path("calls/<int:pk>/reserve/", reserve.reserve, name="reserve"),
     path("outcomes/", outcome.outcomes, name="outcomes"),
     path("outcomes/<int:pk>/", outcome.outcome, name="outcome"),
 ]

@@ -13,6 +13,7 @@ from skillbridge.review.services.deciding import (
     decisions_stage_selection,
 )
 from skillbridge.review.services.pool import pool_member_remove, pool_member_save
+from skillbridge.review.services.reserve import reserve_promote, selection_disqualify
 from skillbridge.review.services.reviewing import review_save, review_submit
 
 __all__ = [
@@ -26,6 +27,8 @@ __all__ = [
     "decisions_stage_selection",
     "pool_member_remove",
     "pool_member_save",
+    "reserve_promote",
     "review_save",
     "review_submit",
+    "selection_disqualify",
 ]

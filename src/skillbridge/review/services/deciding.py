@@ -213,7 +213,8 @@ def decisions_stage_selection(
     return len(proposals)
 
 
-def _mail_team(decision: Decision, comments: list[str]) -> None:
+def mail_team_decision(decision: Decision, comments: list[str], **extra) -> None:
+    """Mail the decision to each member of the team (never a removed one), in their language."""
     proposal = decision.proposal
     members = (
         TeamMember.objects.filter(proposal=proposal)
@@ -239,6 +240,7 @@ def _mail_team(decision: Decision, comments: list[str]) -> None:
                 "reason": decision.reason,
                 "comments": comments,
                 "path": reverse("review:outcome", args=[proposal.pk]),
+                **extra,
             },
             language=language,
             programme=proposal.call.programme,
@@ -298,5 +300,5 @@ def decisions_release(*, actor: User, call: Call, share_comments: bool) -> int:
                 .order_by("submitted_at")
                 .values_list("applicant_comment", flat=True)
             )
-        _mail_team(decision, comments)
+        mail_team_decision(decision, comments)
     return len(staged)

@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from skillbridge.calls.models import Call
-from skillbridge.common.permissions import require
 from skillbridge.people.models import Organisation, Role
 from skillbridge.people.selectors import roles_by_programme
 from skillbridge.review import selectors, services
@@ -23,13 +22,7 @@ from skillbridge.review.forms import (
     StageSelectionForm,
 )
 from skillbridge.review.models import Decision, PoolMember, Review
-from skillbridge.review.views._helpers import errors_to_form
-
-
-def _officer_call(request, pk: int) -> Call:
-    call = selectors.call_for_member(request.user, pk)
-    require(request.user, "review.manage_call", call)
-    return call
+from skillbridge.review.views._helpers import errors_to_form, officer_call
 
 
 @login_required
@@ -51,7 +44,7 @@ def index(request):
 @login_required
 def pool(request, pk: int):
     """Programme officers: name the call's reviewers, their load limits and expertise."""
-    call = _officer_call(request, pk)
+    call = officer_call(request, pk)
     form = PoolMemberForm(request.POST or None, call=call)
     if request.method == "POST" and form.is_valid():
         try:
@@ -75,7 +68,7 @@ def pool(request, pk: int):
 @login_required
 def pool_remove(request, pk: int, member_pk: int):
     """Programme officers: take a reviewer off the panel."""
-    call = _officer_call(request, pk)
+    call = officer_call(request, pk)
     member = get_object_or_404(PoolMember, call=call, pk=member_pk)
     try:
         services.pool_member_remove(actor=request.user, member=member)
@@ -87,7 +80,7 @@ def pool_remove(request, pk: int, member_pk: int):
 @login_required
 def assignments(request, pk: int):
     """Programme officers: every assignment of the call; run the engine; adjust by hand."""
-    call = _officer_call(request, pk)
+    call = officer_call(request, pk)
     form = AssignmentAddForm(request.POST or None, call=call)
     if request.method == "POST" and form.is_valid():
         try:
@@ -113,7 +106,7 @@ def assignments(request, pk: int):
 @login_required
 def assignment_run(request, pk: int):
     """Programme officers: run the assignment engine for the call."""
-    call = _officer_call(request, pk)
+    call = officer_call(request, pk)
     summary = services.assignment_run(actor=request.user, call=call)
     messages.success(
         request,
@@ -133,7 +126,7 @@ def assignment_run(request, pk: int):
 @login_required
 def assignment_remove(request, pk: int, review_pk: int):
     """Programme officers: remove one assignment; later runs will not use the pair."""
-    call = _officer_call(request, pk)
+    call = officer_call(request, pk)
     review = get_object_or_404(Review, proposal__call=call, pk=review_pk)
     try:
         services.assignment_remove(actor=request.user, review=review)
@@ -145,7 +138,7 @@ def assignment_remove(request, pk: int, review_pk: int):
 @login_required
 def ranking(request, pk: int):
     """Programme officers: the proposals by score, raw and calibrated, sortable and filterable."""
-    call = _officer_call(request, pk)
+    call = officer_call(request, pk)
     rows = selectors.ranking(call)
     colleges = Organisation.objects.filter(pk__in={r.proposal.college_id for r in rows}).order_by(
         "short_name"
@@ -188,7 +181,7 @@ def selection(request, pk: int):
     among all of them, for comparison with the committee's choice, and nothing
     can be staged.
     """
-    call = _officer_call(request, pk)
+    call = officer_call(request, pk)
     if request.method == "POST":
         form = StageSelectionForm(request.POST)
         if form.is_valid():
@@ -237,7 +230,7 @@ def selection(request, pk: int):
 @login_required
 def decisions(request, pk: int):
     """Programme officers: the staged and released decisions; release them together."""
-    call = _officer_call(request, pk)
+    call = officer_call(request, pk)
     form = ReleaseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -261,7 +254,7 @@ def decisions(request, pk: int):
 @login_required
 def decide(request, pk: int, proposal_pk: int):
     """Programme officers: stage the committee's decision on one proposal, with its reason."""
-    call = _officer_call(request, pk)
+    call = officer_call(request, pk)
     row = next((r for r in selectors.ranking(call) if r.proposal.pk == proposal_pk), None)
     if row is None:
         raise PermissionDenied
