@@ -239,3 +239,16 @@ def test_merging_is_for_the_team_only(client, draft, coordinator, other_applican
     client.force_login(other_applicant)
     assert client.post(edit_url(draft, "proposal_merge"), data).status_code == 404
     assert fresh(draft).problem == "The problem."
+
+
+def test_a_garbled_version_is_treated_as_stale_and_cannot_overwrite(
+    client, draft, applicant, member, loaded
+):
+    save(member, draft, loaded, problem="Mia's problem.")
+    client.force_login(applicant)
+    response = client.post(
+        edit_url(draft), {**answers(draft, problem="Amani's problem."), "version": "x"}
+    )
+    assert response.status_code == 200
+    assert 'name="resolve_problem"' in response.content.decode()
+    assert fresh(draft).problem == "Mia's problem."

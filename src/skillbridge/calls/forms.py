@@ -224,7 +224,13 @@ class DraftBaseForm(forms.Form):
         }
 
     def base_version(self) -> int | None:
-        return self.cleaned_data["version"] if self.is_valid() else None
+        """None when the page sent no version; 0 (older than any) when it sent a bad one.
+
+        So a garbled page is treated as stale: it may conflict, never overwrite.
+        """
+        if not self.is_bound:
+            return None
+        return self.cleaned_data["version"] if self.is_valid() else 0
 
 
 class MergeForm(forms.Form):
