@@ -1,16 +1,21 @@
-"""Issue 12: two members of a team write the same draft at the same time, each on a phone.
+"""Issue 12 in the calls app, on phones: two writers on one draft, and an absent coordinator.
 
 Grace (applicant@example.org, the lead) and Mia (a member) open the draft.
 Mia rewrites the problem; Grace, whose page still shows the old problem,
 writes the market: autosave keeps Mia's problem. Then both change the
 problem: Grace's autosave does not overwrite Mia's text, says so, and
 Grace merges the two texts on a page that needs no JavaScript.
+
+Then the team submits, the coordinator does not act, and the programme
+officer confirms the team's affiliation with a reason and finds it eligible.
 """
 
 from playwright.sync_api import expect
 
+from skillbridge.calls import services
 from skillbridge.calls.models import Programme, Proposal, TeamMember
 from skillbridge.calls.services.drafts import draft_fingerprints
+from skillbridge.common.models import AuditEntry, OutboxMessage
 from skillbridge.people.models import Organisation, ProgrammeRole, Role, User
 from tests.browser.conftest import PHONE, _visitor
 from tests.browser.test_calls_walkthrough import assert_reads_well
@@ -124,3 +129,45 @@ def test_two_members_write_one_draft_and_nothing_is_overwritten(browser, account
     finally:
         for context in contexts:
             context.close()
+
+
+def test_the_officer_confirms_the_team_when_the_coordinator_does_not(browser, accounts_site):
+    college = Organisation.objects.get(short_name="IPRC Kigali")
+    draft = the_draft(college)
+    join(draft, college)
+    services.proposal_submit(actor=draft.lead, proposal=draft)
+    asked = OutboxMessage.objects.filter(kind="affiliation_request")
+    assert list(asked.values_list("to", flat=True)) == ["coordinator@example.org"]
+
+    context, officer = _visitor(browser, accounts_site, PHONE)
+    try:
+        officer.sign_in("officer@example.org")
+        page = officer.go(f"/calls/proposals/{draft.pk}/")
+        forms = page.locator("form.officer-affiliation")
+        expect(forms).to_have_count(2)
+        assert_reads_well(officer, "officer-confirms-affiliation")
+
+        # No reason: refused at the field, nothing changes.
+        forms.first.get_by_role("button", name="Confirm the affiliation").click()
+        page.wait_for_load_state()
+        expect(page.locator("form.officer-affiliation .errorlist").first).to_be_visible()
+        assert not TeamMember.objects.filter(proposal=draft, affiliation="confirmed").exists()
+
+        for _ in range(2):
+            form = page.locator("form.officer-affiliation").first
+            form.get_by_role("textbox").fill("Checked the college's enrolment list by phone.")
+            form.get_by_role("button", name="Confirm the affiliation").click()
+            page.wait_for_load_state()
+        expect(page.locator("form.officer-affiliation")).to_have_count(0)
+
+        page.get_by_label("Eligible", exact=True).check()
+        page.get_by_role("button", name="Save the decision").click()
+        page.wait_for_load_state()
+        assert Proposal.objects.get(pk=draft.pk).state == Proposal.State.ELIGIBLE
+        reasons = AuditEntry.objects.filter(action="team.affiliation_confirmed_by_officer")
+        assert [e.data["reason"] for e in reasons] == [
+            "Checked the college's enrolment list by phone."
+        ] * 2
+        assert officer.csp_errors == []
+    finally:
+        context.close()
