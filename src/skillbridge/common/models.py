@@ -83,3 +83,24 @@ class OutboxMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.to}: {self.subject}"
+
+
+class ScheduledJob(models.Model):
+    """The last period in which a periodic job of `run_scheduled` ran to completion.
+
+    Its row is the lock that lets `run_scheduled` start on several machines at once:
+    whoever locks the row runs the job, the others skip it for that period.
+    """
+
+    name = models.CharField(_("job"), max_length=200, unique=True)
+    last_period_start = models.DateTimeField(_("last period"), null=True, blank=True)
+    last_finished_at = models.DateTimeField(_("last finished"), null=True, blank=True)
+    last_result = models.CharField(_("last result"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("scheduled job")
+        verbose_name_plural = _("scheduled jobs")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
