@@ -111,3 +111,89 @@ def test_a_reviewed_proposal_is_decided_without_any_confirmation(officer, assign
     entry = AuditEntry.objects.get(action="review.decision_staged")
     assert "without_reviews_reason" not in entry.data
     assert Review.objects.filter(proposal=assigned[0], submitted_at__isnull=False).count() == 2
+
+
+def _stage_selection(officer, call, selected, reserve):
+    return services.decisions_stage_selection(
+        actor=officer,
+        call=call,
+        selected=[p.pk for p in selected],
+        reserve=[p.pk for p in reserve],
+        reason_selected="Most innovative.",
+        reason_reserve="Close behind.",
+        reason_not_selected="Less innovative.",
+    )
+
+
+def test_a_selection_leaves_a_proposal_nobody_reviewed_undecided(
+    client, call, officer, assigned, unreviewed
+):
+    for review in assigned[2].reviews.filter(status="active"):
+        submit(review, values=(3, 3, 3))
+    assert _stage_selection(officer, call, [assigned[0]], []) == 2
+    staged = dict(Decision.objects.values_list("proposal__title", "outcome"))
+    assert staged == {"Solar dryer": "selected", "Ticketing app": "not_selected"}
+    services.decisions_release(actor=officer, call=call, share_comments=False)
+    unreviewed.refresh_from_db()
+    assert unreviewed.state == "under_review"
+    client.force_login(officer)
+    response = client.post(
+        reverse("review:selection", args=[call.pk]),
+        {"size": 1, "reserve": 0, "reason_selected": "a", "reason_not_selected": "b"},
+        follow=True,
+    )
+    assert "Every reviewed proposal already has a decision" in response.content.decode()
+
+
+def test_a_selection_keeps_a_confirmed_decision_on_an_unreviewed_proposal_and_its_place(
+    client, call, officer, assigned, unreviewed
+):
+    for review in assigned[2].reviews.filter(status="active"):
+        submit(review, values=(3, 3, 3))
+    services.decision_stage(
+        actor=officer,
+        proposal=unreviewed,
+        outcome="reserve",
+        reason="Promising, never reviewed.",
+        reserve_rank=1,
+        without_reviews_reason="Its reviewers fell ill.",
+    )
+    client.force_login(officer)
+    response = client.post(
+        reverse("review:selection", args=[call.pk]),
+        {
+            "size": 1,
+            "reserve": 1,
+            "reason_selected": "Most innovative.",
+            "reason_reserve": "Close behind.",
+            "reason_not_selected": "Less innovative.",
+        },
+    )
+    assert response.status_code == 302
+    decisions = {
+        d.proposal.title: (d.outcome, d.reserve_rank, d.reason)
+        for d in Decision.objects.select_related("proposal")
+    }
+    assert decisions == {
+        "Solar dryer": ("selected", None, "Most innovative."),
+        "Drip kit": ("reserve", 1, "Promising, never reviewed."),
+        "Ticketing app": ("reserve", 2, "Close behind."),
+    }
+
+
+def test_the_officer_is_told_which_proposals_a_selection_left_undecided(
+    client, call, officer, assigned, unreviewed
+):
+    client.force_login(officer)
+    response = client.post(
+        reverse("review:selection", args=[call.pk]),
+        {"size": 1, "reserve": 0, "reason_selected": "a", "reason_not_selected": "b"},
+        follow=True,
+    )
+    shown = [str(m) for m in response.context["messages"]]
+    assert shown == [
+        "The decisions are staged; release them when ready.",
+        "2 proposals have no review yet and are left undecided: decide each one from the "
+        "ranking if the committee must.",
+    ]
+    assert list(Decision.objects.values_list("proposal__title", flat=True)) == ["Solar dryer"]

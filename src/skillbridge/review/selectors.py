@@ -371,6 +371,16 @@ def decisions_of(call: Call) -> QuerySet[Decision]:
     )
 
 
+def unreviewed_undecided(call: Call) -> int:
+    """Proposals under review that nobody has reviewed yet and that have no decision."""
+    reviewed = Review.objects.filter(proposal__call=call, submitted_at__isnull=False)
+    return (
+        Proposal.objects.filter(call=call, state=Proposal.State.UNDER_REVIEW, decision__isnull=True)
+        .exclude(pk__in=reviewed.values("proposal_id"))
+        .count()
+    )
+
+
 # --- After the release: the reserve list ----------------------------------------------------
 
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from skillbridge.calls.models import Call, Proposal, TeamMember
 from skillbridge.common.services import audit_record, mail_queue
 from skillbridge.people.models import User
-from skillbridge.review.models import Decision
+from skillbridge.review.models import Decision, Review
 from skillbridge.review.services._common import proposal_set_state
 
 Outcome = Decision.Outcome
@@ -167,16 +167,21 @@ def decisions_stage_selection(
 ) -> int:
     """Stage a selection: `selected`, `reserve` in list order, the rest not selected.
 
-    Applies to every proposal of the call under review whose decision is not
-    released; refuses overlaps or proposals outside the call; audits each.
-    Returns how many decisions were staged.
+    Applies to every proposal of the call under review with a submitted review
+    whose decision is not released; refuses overlaps or proposals outside the
+    call; audits each. A proposal nobody has reviewed is left as it is: it is
+    decided only on its own, with a confirmation (`decision_stage`). Returns
+    how many decisions were staged.
     """
     Call.objects.select_for_update(of=("self",)).filter(pk=call.pk).first()
+    reviewed = Review.objects.filter(proposal__call=call, submitted_at__isnull=False)
     proposals = {
         p.pk: p
-        for p in Proposal.objects.filter(call=call, state=Proposal.State.UNDER_REVIEW).exclude(
-            decision__released_at__isnull=False
-        )
+        for p in Proposal.objects.filter(
+            call=call,
+            state=Proposal.State.UNDER_REVIEW,
+            pk__in=reviewed.values("proposal_id"),
+        ).exclude(decision__released_at__isnull=False)
     }
     if set(selected) & set(reserve):
         raise ValidationError({"reserve": _("A proposal cannot be both selected and reserve.")})
@@ -190,10 +195,14 @@ def decisions_stage_selection(
         if not text.strip():
             raise ValidationError({field_name: _("Give the committee's reason.")})
     before = dict(Decision.objects.filter(call=call).values_list("proposal_id", "outcome"))
-    Decision.objects.filter(call=call, released_at__isnull=True).update(
+    Decision.objects.filter(call=call, proposal_id__in=proposals.keys()).update(
         outcome=Outcome.NOT_SELECTED, reserve_rank=None
     )
-    start = _first_open_place(call.pk)
+    # Places kept by released decisions and by proposals decided on their own come first.
+    kept = Decision.objects.filter(call=call, reserve_rank__isnull=False).values_list(
+        "reserve_rank", flat=True
+    )
+    start = max(kept, default=0) + 1
     reserve_place = {pk: place for place, pk in enumerate(reserve, start=start)}
     for pk, proposal in sorted(proposals.items()):
         if pk in selected:
@@ -210,6 +219,7 @@ def decisions_stage_selection(
             reserve_rank=rank,
             before=before.get(pk, ""),
         )
+    _compact_reserve(call.pk)
     return len(proposals)
 
 

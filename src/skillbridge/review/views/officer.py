@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from skillbridge.calls.models import Call
@@ -210,6 +211,19 @@ def selection(request, pk: int):
                     messages.success(
                         request, _("The decisions are staged; release them when ready.")
                     )
+                    left = selectors.unreviewed_undecided(call)
+                    if left:
+                        messages.warning(
+                            request,
+                            ngettext(
+                                "%(count)s proposal has no review yet and is left undecided: "
+                                "decide it from the ranking if the committee must.",
+                                "%(count)s proposals have no review yet and are left undecided: "
+                                "decide each one from the ranking if the committee must.",
+                                left,
+                            )
+                            % {"count": left},
+                        )
                     return redirect("review:decisions", pk=call.pk)
         query = SelectionForm(request.POST)
     else:
