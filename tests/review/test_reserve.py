@@ -1,7 +1,10 @@
 """After the release: a selected team leaves and the reserve list fills its place, in order."""
 
+import threading
+
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.urls import reverse
 
 from skillbridge.calls import services as calls_services
@@ -249,3 +252,39 @@ def test_the_team_reads_its_promotion_and_a_disqualified_team_its_reason(
     page = client.get(reverse("review:outcome", args=[selected.pk])).content.decode()
     assert "Plagiarised." in page
     assert "Most innovative." not in page
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="Row locks need PostgreSQL; SQLite serialises writers. CI runs this on PostgreSQL.",
+)
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_promotions_fill_one_free_place_once(call, officer, released):
+    """Four officers promote the first reserve into the one free place at the same moment."""
+    calls_services.proposal_withdraw(actor=released["selected"].lead, proposal=released["selected"])
+    start = threading.Barrier(4)
+    outcomes: list[str] = []
+
+    def attempt() -> None:
+        try:
+            start.wait()
+            services.reserve_promote(actor=officer, proposal=released["first"], reason="Go.")
+            outcomes.append("promoted")
+        except ValidationError as error:
+            outcomes.append(error.messages[0])
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=attempt) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    refused = "Only a proposal on the reserve list can be promoted."
+    assert sorted(outcomes) == sorted(["promoted"] + [refused] * 3)
+    assert states(call) == {
+        "Solar dryer": ("withdrawn", None),
+        "Ticketing app": ("selected", None),
+        "Drip kit": ("reserve", 2),
+    }
+    assert AuditEntry.objects.filter(action="review.reserve_promoted").count() == 1
