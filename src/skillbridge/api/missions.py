@@ -61,7 +61,7 @@ class SessionSerializer(serializers.ModelSerializer):
 class MissionSerializer(serializers.ModelSerializer):
     programme = serializers.SlugField(source="programme.slug")
     host_college = serializers.CharField(source="host_college.short_name")
-    professional = serializers.CharField(source="expert.user.get_full_name")
+    professional = serializers.CharField(source="expert.display_name")
     pairing = serializers.IntegerField(source="pairing_id", allow_null=True)
     training_request = serializers.IntegerField(source="training_request_id", allow_null=True)
     kind = _choice_text(Mission.Kind.choices)

@@ -36,7 +36,7 @@ def _api_error(error: ValidationError) -> ApiValidationError:
 class CandidateSerializer(serializers.ModelSerializer):
     need = serializers.IntegerField(source="need_id")
     expert = serializers.IntegerField(source="expert_id", help_text="Expert profile id.")
-    expert_name = serializers.CharField(source="expert.user.get_full_name", default="")
+    expert_name = serializers.CharField(source="expert.display_name")
 
     class Meta:
         model = Candidate

@@ -15,6 +15,10 @@ from django_countries.fields import CountryField
 
 from skillbridge.experts.languages import LANGUAGE_CHOICES
 
+# How every page, export, document and API answer names a professional who
+# erased their data (GDPR art. 17, Law 058/2021 art. 24).
+FORMER_PARTICIPANT = _("former participant")
+
 
 class QualificationLevel(models.Model):
     """A level of the Rwanda TVET Qualifications Framework or of higher education. Data."""
@@ -162,7 +166,14 @@ class ExpertProfile(models.Model):
         ]
 
     def __str__(self) -> str:
-        return str(self.user) if self.user else f"#{self.pk}"
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        """The professional's name, or "former participant" once they erased their data."""
+        if self.user_id is None or self.user is None:
+            return str(FORMER_PARTICIPANT)
+        return self.user.get_full_name()
 
     @property
     def phone_display(self) -> str:

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from skillbridge.common.bounds import number_field
 from skillbridge.common.widgets import DateInput
 from skillbridge.experts.models import ExpertProfile
+from skillbridge.experts.selectors import matchable_experts
 from skillbridge.missions.models import CostLine, Mission, Session, Survey
 from skillbridge.missions.models.work import Category, Sex
 from skillbridge.pairing.models import Pairing, TrainingRequest
@@ -42,7 +43,7 @@ class PairingChoiceField(forms.ModelChoiceField):
 
     def label_from_instance(self, obj: Pairing) -> str:
         college = obj.need.college
-        parts = [obj.need.owner_title, obj.expert.user.get_full_name()]
+        parts = [obj.need.owner_title, obj.expert.display_name]
         if college is not None:
             parts.append(college.short_name or college.name)
         return " · ".join(parts)
@@ -80,9 +81,8 @@ class MissionPlanForm(PlanFields):
         self.fields["training_request"].queryset = TrainingRequest.objects.filter(
             programme=programme
         ).select_related("college")
-        self.fields["expert"].queryset = ExpertProfile.objects.filter(
-            programme=programme, state=ExpertProfile.State.APPROVED
-        ).select_related("user")
+        # Only professionals who may be matched now: approved and with current consent.
+        self.fields["expert"].queryset = matchable_experts(programme)
 
 
 class MissionEditForm(PlanFields):

@@ -228,7 +228,7 @@ def mentor_card(pairing: Pairing, sharing: set[tuple[int, int]]) -> dict:
     profile = pairing.expert
     shared = (profile.user_id, pairing.programme_id) in sharing
     return {
-        "name": profile.user.get_full_name() if profile.user else "",
+        "name": profile.display_name,
         "profession": profile.profession if shared else "",
         "country": profile.country.name if shared and profile.country else "",
         "shared": shared,

@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from skillbridge.experts.models import FORMER_PARTICIPANT
+
 
 class Category(models.TextChoices):
     TRAINER = "trainer", _("trainer")
@@ -152,4 +154,9 @@ class Certificate(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.full_name} · {self.code}"
+        return f"{self.holder_name} · {self.code}"
+
+    @property
+    def holder_name(self) -> str:
+        """The name it was issued to; "former participant" once its holder erased their data."""
+        return self.full_name or str(FORMER_PARTICIPANT)

@@ -166,7 +166,11 @@ def certificates_issue(*, actor: User, mission: Mission) -> int:
         message=_("Certificates are issued once the mission is completed."),
     )
     issued = 0
-    if not mission.certificates.filter(kind=Certificate.Kind.CONTRIBUTION).exists():
+    # No certificate of contribution for a professional who erased their data: no one holds it.
+    if (
+        mission.expert.user_id is not None
+        and not mission.certificates.filter(kind=Certificate.Kind.CONTRIBUTION).exists()
+    ):
         Certificate.objects.create(
             mission=mission,
             kind=Certificate.Kind.CONTRIBUTION,

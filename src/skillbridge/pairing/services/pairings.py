@@ -221,8 +221,9 @@ def pairing_cancel(*, actor: User, pairing: Pairing, reason: str) -> Pairing:
     pairing.ended_at = timezone.now()
     pairing.save(update_fields=["state", "reason", "ended_at", "updated_at"])
     audit_state(actor=actor, pairing=pairing, before=before, reason=pairing.reason)
-    if before != S.PROPOSED:
-        user = pairing.expert.user
+    user = pairing.expert.user
+    # Nobody to tell when the professional was never invited or has erased their data.
+    if before != S.PROPOSED and user is not None:
         mail_queue(
             to=user.email,
             template="pairing/mail/cancelled",
