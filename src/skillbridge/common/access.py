@@ -1,11 +1,12 @@
 """The access log: every read of personal data by staff, one record or many.
 
-Reading personal data is processing too (GDPR art. 4(2), Law 058/2021
-art. 3): the programme must be able to say who read whose record, when,
-through which door and how many at once (GDPR art. 5(2) and 30, Law
-058/2021 art. 44). Every place that shows or hands out personal records to
-staff, a page, a download, the API or the admin site, calls
-`personal_data_read`, the one way to write such an entry.
+Reading personal data is processing too (GDPR art. 4(2), and likewise
+under Rwanda's Law 058/2021): the programme must be able to say who read
+whose record, when, through which door and how many at once (the
+accountability of GDPR art. 5(2) and 30, and of Law 058/2021). Every
+place that shows or hands out personal records to staff, a page, a
+download, the API or the admin site, calls `personal_data_read`, the one
+way to write such an entry.
 """
 
 from collections.abc import Sequence

@@ -35,7 +35,7 @@ def pool_profiles(programme: Programme) -> QuerySet[ExpertProfile]:
 
     In the pool means: not erased, and a current basis to hold the profile
     for the pool, that is the owner's active consent with the pool purpose
-    (GDPR art. 6(1)(a) and 7(3), Law 058/2021 art. 6 and 17), or, for an
+    (GDPR art. 6(1)(a) and 7(3), and Law 058/2021's consent rules), or, for an
     imported profile its owner has not claimed yet, consent stated in the
     import. Withdrawing consent takes the profile out at once, everywhere:
     the officers' pool and its exports, the API, matching and invitations.
