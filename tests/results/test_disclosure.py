@@ -62,6 +62,13 @@ def test_a_small_total_is_shown_and_its_cells_are_hidden():
     assert markers(measure(4, female=2, male=2)) == (4, {"female": "<5", "male": "<5"})
 
 
+def test_a_disaggregation_that_would_name_everyone_is_withheld():
+    # Two people, one per category: with the total shown, each "<5" could only be 1.
+    assert markers(measure(2, female=1, male=1)) == (2, {})
+    # Everyone in one category: the category alone would say it.
+    assert markers(measure(3, "country", BE=3), dimension="country") == (3, {})
+
+
 def test_money_is_never_hidden_whatever_the_number_of_grants_behind_it():
     money = Measure(
         Cell(Decimal(10_700_000), 2),

@@ -50,6 +50,7 @@ class Chart:
     bar_x: int = 0
     bar_height: int = BAR_HEIGHT
     width: int = WIDTH
+    withheld: bool = False  # empty because its groups would name who is in them
 
     @property
     def is_empty(self) -> bool:

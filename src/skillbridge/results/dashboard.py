@@ -57,11 +57,15 @@ def dashboard_charts(figures: Figures, *, disclosed: bool) -> list[Chart]:
     """The charts of `figures`: pipeline, money, geography, gender balance."""
     shown = figures.shown([name for _label, name in PIPELINE] + BREAKDOWNS, disclosed=disclosed)
 
+    withheld = set()
+
     def by(name, dimension) -> list[tuple[str, Shown]]:
         cells = shown[name][1].get(dimension, {}) if name in shown else {}
+        if not cells and name in shown and figures.measure(name).by.get(dimension):
+            withheld.add((name, dimension))
         return [(cell.label, cell) for cell in cells.values()]
 
-    return [
+    charts = [
         pipeline_chart(shown),
         money_chart(figures.envelope),
         bar_chart(
@@ -102,6 +106,17 @@ def dashboard_charts(figures: Figures, *, disclosed: bool) -> list[Chart]:
             ],
         ),
     ]
+    # A chart left empty by a withheld breakdown says so, rather than "nothing recorded".
+    sources = {
+        "colleges": [("proposals_received", "college")],
+        "countries": [("professionals_registered", "country")],
+        "gender-leads": [("proposals_received", "sex")],
+        "gender-professionals": [("professionals_registered", "sex")],
+        "gender-trained": [("trainers_trained", "sex"), ("students_trained", "sex")],
+    }
+    for chart in charts:
+        chart.withheld = chart.is_empty and bool(withheld & set(sources.get(chart.slug, [])))
+    return charts
 
 
 def today_figures(programme: Programme, *, today: datetime.date | None = None) -> Figures:

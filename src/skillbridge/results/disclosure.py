@@ -21,8 +21,9 @@ figures must be true.
    difference is 1 to 4 would single out that small group: the subset's cell
    is hidden ("x"), and rule 2 runs again on its disaggregation.
 
-A disaggregation whose categories each hold one person cannot be protected
-while its total is shown; every cell of it is then hidden.
+4. A disaggregation that no hiding can protect while its total is shown (all
+   the people in one category, or one person in each) is withheld: it shows
+   no category at all, since naming the categories would tell their counts.
 
 Officers see the unsuppressed values; every donor page, export, the public
 page and the donor's API answers go through `disclose_all()`, always over the
@@ -99,8 +100,11 @@ def _pinned(cells: dict[str, Cell], hidden: set[str]) -> bool:
     return False
 
 
-def protect(cells: dict[str, Cell], hidden: set[str]) -> set[str]:
-    """`hidden` grown by complementary cells until no hidden cell can be worked out (rule 2)."""
+def protect(cells: dict[str, Cell], hidden: set[str]) -> set[str] | None:
+    """`hidden` grown by complementary cells until no hidden cell can be worked out (rule 2).
+
+    None when nothing can protect it: the disaggregation is withheld (rule 4).
+    """
     hidden = set(hidden)
     while hidden:
         weak = _pinned(cells, hidden)
@@ -109,21 +113,21 @@ def protect(cells: dict[str, Cell], hidden: set[str]) -> set[str]:
         visible = [(_n(cell), key) for key, cell in cells.items() if key not in hidden]
         candidates = [c for c in visible if c[0]] or [c for c in visible if c[0] == 0]
         if not candidates:
-            if weak:  # every category holds one person: nothing shown can protect it
-                hidden = set(cells)
-            break
+            return None if weak else hidden
         hidden.add(min(candidates)[1])
     return hidden
 
 
-def _hidden_cells(measure: Measure) -> dict[str, set[str]]:
+def _hidden_cells(measure: Measure) -> dict[str, set[str] | None]:
     return {
         dimension: protect(cells, {key for key, cell in cells.items() if _small(cell)})
         for dimension, cells in measure.by.items()
     }
 
 
-def _apply_differences(measures: dict[str, Measure], hidden: dict[str, dict[str, set[str]]]):
+def _apply_differences(
+    measures: dict[str, Measure], hidden: dict[str, dict[str, set[str] | None]]
+) -> None:
     """Rule 3: hide a subset's cell whose difference from its superset's cell is small."""
     changed = True
     while changed:
@@ -136,14 +140,17 @@ def _apply_differences(measures: dict[str, Measure], hidden: dict[str, dict[str,
                     continue
                 for dimension, cells in measure.by.items():
                     outer = measures[parent].by.get(dimension, {})
-                    mine, theirs = hidden[name][dimension], hidden[parent].get(dimension, set())
+                    mine, theirs = hidden[name][dimension], hidden[parent].get(dimension)
+                    if mine is None or theirs is None:
+                        continue  # withheld: no cell of it is shown
                     for key, cell in cells.items():
                         if key in mine or key in theirs or key not in outer:
                             continue
                         if 0 < _n(outer[key]) - _n(cell) < THRESHOLD:
-                            hidden[name][dimension] = protect(cells, mine | {key})
-                            mine = hidden[name][dimension]
+                            mine = hidden[name][dimension] = protect(cells, mine | {key})
                             changed = True
+                            if mine is None:
+                                break
 
 
 def _shown(cell: Cell, hidden: bool) -> Shown:
@@ -164,16 +171,15 @@ def disclose_all(measures: dict[str, Measure]) -> dict[str, Disclosed]:
     disclosed = {}
     for name, measure in measures.items():
         masked = hidden.get(name, {})
-        disclosed[name] = (
-            Shown(measure.total.value, measure.total.label),
-            {
-                dimension: {
-                    key: _shown(cell, key in masked.get(dimension, set()))
-                    for key, cell in cells.items()
-                }
-                for dimension, cells in measure.by.items()
-            },
-        )
+        by = {}
+        for dimension, cells in measure.by.items():
+            hide = masked.get(dimension, set())
+            by[dimension] = (
+                {}
+                if hide is None
+                else {key: _shown(cell, key in hide) for key, cell in cells.items()}
+            )
+        disclosed[name] = (Shown(measure.total.value, measure.total.label), by)
     return disclosed
 
 

@@ -43,6 +43,12 @@ class IndicatorRow:
     source: str = ""
     note: str = ""
     missing: bool = False
+    # Disaggregations withheld from this reader: they would name who is in them.
+    withheld: list[str] = field(default_factory=list)
+
+    @property
+    def withheld_labels(self) -> list[str]:
+        return [str(DIMENSION_LABELS.get(dimension, dimension)) for dimension in self.withheld]
 
     @property
     def breakdowns(self) -> list[tuple[str, list[Shown]]]:
@@ -129,6 +135,7 @@ def indicator_rows(
     for indicator in indicators:
         indicator.programme = programme
         source = note = ""
+        withheld = []
         if indicator.method == Indicator.Method.MANUAL and indicator.pk in entries:
             entry = entries[indicator.pk]
             actual, by, counted = Shown(entry.value), {}, entry.count
@@ -136,7 +143,9 @@ def indicator_rows(
         elif indicator.method == Indicator.Method.COMPUTED and indicator.query in shown:
             actual, every_by = shown[indicator.query]
             by = {d: every_by[d] for d in indicator.disaggregations if d in every_by}
-            counted = figures.measure(indicator.query).total.count
+            measure = figures.measure(indicator.query)
+            counted = measure.total.count
+            withheld = [d for d in by if measure.by.get(d) and not by[d]]
         else:
             rows.append(IndicatorRow(indicator, Shown(None), missing=True))
             continue
@@ -159,6 +168,7 @@ def indicator_rows(
                 light=targets.light(progress=done, expected=expected),
                 source=source,
                 note=note,
+                withheld=withheld,
             )
         )
     return rows
