@@ -1,13 +1,17 @@
-"""Issue 9 walked through as the donor: the results dashboard, the donor report as PDF and
+"""Issues 9 and 12 walked through as the donor: the results dashboard, the donor report as PDF and
 XLSX, and the public impact page, on a desktop and on a 360 px phone.
 
 The downloads are read back (openpyxl, pdftotext) and their headline figures are compared
-with the dashboard and with plain ORM counts; no name or email may appear in them. The PDF
+with the dashboard and with plain ORM counts; no name or email may appear in them. Money
+and programme totals are shown however small; a grant awarded after the quarter closed
+shows on the dashboard but leaves the closed quarter's report as it was. The PDF
 pages are also rendered to images (var/screenshots/results-report-N.png) to be looked at.
 """
 
+import datetime
 import re
 import subprocess
+from decimal import Decimal
 from pathlib import Path
 
 from django.db.models import Sum
@@ -18,7 +22,9 @@ from skillbridge.calls.demo import demo_programme
 from skillbridge.calls.models import Proposal, TeamMember
 from skillbridge.experts.models import ExpertProfile
 from skillbridge.grants.models import Disbursement, Grant
+from skillbridge.pairing.models import Pairing
 from skillbridge.people.models import User
+from skillbridge.results.indicators.people import ACCEPTED_STATES
 from skillbridge.results.models import ProjectStory, ReportingPeriod
 from tests.browser.conftest import DESKTOP, PHONE, SCREENSHOTS
 
@@ -85,7 +91,19 @@ def test_the_donor_reads_the_dashboard_and_downloads_the_report(demo_browser, tm
     disbursed = Disbursement.objects.filter(grant__programme=programme).aggregate(
         total=Sum("amount_rwf")
     )["total"]
+    by_college = dict(
+        Disbursement.objects.filter(grant__programme=programme)
+        .values_list("grant__proposal__college__short_name")
+        .annotate(total=Sum("amount_rwf"))
+    )
+    deployed = (
+        Pairing.objects.filter(programme=programme, state__in=ACCEPTED_STATES)
+        .values("expert")
+        .distinct()
+        .count()
+    )
     assert (received.count(), grants, registered) == (35, 10, 60)
+    assert 0 < deployed < 5  # a small programme total: shown all the same
 
     # 1. The donor opens the dashboard from their home page.
     donor = demo_browser(DESKTOP)
@@ -125,7 +143,7 @@ def test_the_donor_reads_the_dashboard_and_downloads_the_report(demo_browser, tm
     assert pdf_row(text, "1.1.2") == ("0", "10", str(grants))
     assert pdf_row(text, "1.1.3") == ("0", "80,000,000", f"{disbursed:,}")
     assert pdf_row(text, "2.1.1") == ("0", "100", str(registered))
-    assert pdf_row(text, "2.1.3")[2] == "<5"  # fewer than five deployed: hidden
+    assert pdf_row(text, "2.1.3")[2] == str(deployed)  # a programme total, never hidden
     assert f"{programme.envelope_eur:,.2f}" in text
     assert "(RWF) (RWF)" not in text
     stories = ProjectStory.objects.filter(proposal__call__programme=programme)
@@ -143,7 +161,14 @@ def test_the_donor_reads_the_dashboard_and_downloads_the_report(demo_browser, tm
     assert indicators["1.1.2"][6] == grants
     assert indicators["1.1.3"][6] == disbursed
     assert indicators["2.1.1"][6] == registered
-    assert indicators["2.1.3"][6] == "<5"
+    assert indicators["2.1.3"][6] == deployed
+    # Money is never hidden: every college's payments, to the franc, however few its grants.
+    money = {
+        row[2]: row[3]
+        for row in sheet_rows(workbook, "Disaggregations")[1:]
+        if (row[0], row[1]) == ("1.1.3", "College")
+    }
+    assert money == by_college
     assert indicators["1.1.1"][-1] in {"on track", "needs attention", "off track"}
     finance = dict(sheet_rows(workbook, "Finance")[1:])
     assert finance["Envelope"] == programme.envelope_eur
@@ -171,6 +196,31 @@ def test_the_donor_reads_the_dashboard_and_downloads_the_report(demo_browser, tm
     assert phone.fits_width()
     phone.screenshot("results-donor-dashboard-360")
     assert phone.csp_errors == []
+
+    # A grant awarded after closing, inside the closed quarter: the dashboard (today) counts
+    # it, the closed quarter's report does not.
+    late = received.filter(grant__isnull=True).first()
+    Grant.objects.create(
+        proposal=late,
+        programme=programme,
+        amount_rwf=5_000_000,
+        exchange_rate=Decimal(1500),
+        starts_on=closed.ends_on,
+        ends_on=closed.ends_on + datetime.timedelta(days=365),
+        awarded_by=User.objects.get(email="officer@example.org"),
+        state=Grant.State.ACTIVE,
+    )
+    page.reload()
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"Results of {programme.name}")
+    assert chart_value(page, "From proposals to missions", "Grants awarded") == str(grants + 1)
+    with page.expect_download() as again:
+        page.get_by_role("link", name=f"XLSX {closed.label}").click()
+    again_path = tmp_path / "again.xlsx"
+    again.value.save_as(again_path)
+    frozen = load_workbook(again_path)
+    assert dict(sheet_rows(frozen, "From proposals to missions")[1:]) == pipeline
+    assert dict(sheet_rows(frozen, "Finance")[1:]) == finance
+    assert sheet_rows(frozen, "Indicators") == sheet_rows(workbook, "Indicators")
 
 
 def test_a_visitor_reads_the_public_impact_page_on_a_phone(demo_browser):
