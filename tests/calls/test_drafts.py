@@ -12,6 +12,7 @@ from django.urls import reverse
 from skillbridge.calls import services
 from skillbridge.calls.models import Proposal
 from skillbridge.calls.services.drafts import Conflict, draft_fingerprints
+from tests.api.test_calls import api
 from tests.calls.test_views import answers
 
 
@@ -81,20 +82,24 @@ def test_the_next_base_keeps_stale_answers_stale_so_a_later_save_cannot_clobber(
     assert (fresh(draft).problem, fresh(draft).market) == ("Mia's problem.", "Market 2.")
 
 
-def test_a_save_with_only_an_old_version_number_conflicts_on_every_changed_answer(
+def test_with_only_a_version_number_an_answer_changed_since_is_a_conflict(
     draft, applicant, member, loaded
 ):
     save(member, draft, loaded, problem="Mia's problem.")
+    assert fresh(draft).answer_versions == {"problem": 2}
 
     result = services.proposal_save_draft(
         actor=applicant,
         proposal=draft,
-        values={"problem": "Amani's problem.", "summary": draft.summary},
+        values={"problem": "Amani's problem.", "market": "Amani's market."},
         base_version=1,
     )
 
     assert [c.field for c in result.conflicts] == ["problem"]
-    assert fresh(draft).problem == "Mia's problem."
+    assert result.written == ["market"]
+    saved = fresh(draft)
+    assert (saved.problem, saved.market, saved.version) == ("Mia's problem.", "Amani's market.", 3)
+    assert saved.answer_versions == {"problem": 2, "market": 3}
 
 
 def test_the_same_text_from_both_members_is_no_conflict(draft, applicant, member, loaded):
@@ -252,3 +257,32 @@ def test_a_garbled_version_is_treated_as_stale_and_cannot_overwrite(
     assert response.status_code == 200
     assert 'name="resolve_problem"' in response.content.decode()
     assert fresh(draft).problem == "Mia's problem."
+
+
+# The API ---------------------------------------------------------------------------------
+
+
+def test_the_api_answers_409_and_writes_nothing_when_an_answer_changed_since(
+    draft, applicant, member, loaded
+):
+    assert api(applicant).get(f"/api/v1/proposals/{draft.pk}/").json()["version"] == 1
+    save(member, draft, loaded, problem="Mia's problem.")
+
+    stale = api(applicant).patch(
+        f"/api/v1/proposals/{draft.pk}/",
+        {"problem": "Amani's problem.", "market": "Amani's market.", "version": 1},
+        format="json",
+    )
+
+    assert stale.status_code == 409
+    assert list(stale.json()) == ["problem"]
+    saved = fresh(draft)
+    assert (saved.problem, saved.market, saved.version) == ("Mia's problem.", "Who will pay.", 2)
+
+    # An answer nobody changed since the version read is saved.
+    fine = api(applicant).patch(
+        f"/api/v1/proposals/{draft.pk}/", {"market": "Amani's market.", "version": 1}, format="json"
+    )
+    assert fine.status_code == 200
+    assert fine.json()["version"] == 3
+    assert fresh(draft).market == "Amani's market."

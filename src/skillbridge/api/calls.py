@@ -8,7 +8,12 @@ coordinator of their college and the programme's officers. Anyone else gets
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
+from drf_spectacular.utils import (
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_field,
+    extend_schema_view,
+)
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
@@ -19,6 +24,7 @@ from skillbridge.calls.checks import budget_total
 from skillbridge.calls.models import BudgetLine, Call, Proposal, RubricCriterion, TeamMember
 from skillbridge.calls.questions import QUESTION_FIELDS, TITLE_MAX_CHARS
 from skillbridge.calls.services.proposals import DRAFT_FIELDS
+from skillbridge.common.bounds import column_bounds
 from skillbridge.common.permissions import require
 from skillbridge.people.models import Organisation
 
@@ -154,6 +160,7 @@ class ProposalSerializer(serializers.ModelSerializer):
             "state_reason",
             "submitted_at",
             "snapshot",
+            "version",
         ]
         read_only_fields = fields
 
@@ -191,8 +198,19 @@ class ProposalCreateSerializer(serializers.Serializer):
 class ProposalUpdateSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=TITLE_MAX_CHARS, required=False)
     sector = serializers.SlugField(required=False, allow_null=True)
-    requested_amount_rwf = serializers.IntegerField(min_value=1, required=False, allow_null=True)
+    requested_amount_rwf = serializers.IntegerField(
+        **column_bounds(Proposal, "requested_amount_rwf", min_value=1),
+        required=False,
+        allow_null=True,
+    )
     budget_lines = BudgetLineSerializer(many=True, required=False)
+    version = serializers.IntegerField(
+        min_value=1,
+        max_value=2**31 - 1,
+        required=False,
+        help_text="The version you read. When another member saved since, an answer they "
+        "changed is not overwritten: 409 names it, and nothing is written.",
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -226,7 +244,13 @@ def _sector(call: Call, slug):
     partial_update=extend_schema(
         summary="Change a draft (budget_lines, when given, replace the budget)",
         request=ProposalUpdateSerializer,
-        responses={200: ProposalSerializer},
+        responses={
+            200: ProposalSerializer,
+            409: OpenApiResponse(
+                description="Another member changed these answers after the version you "
+                "read; nothing was written. A message per answer."
+            ),
+        },
     ),
 )
 class ProposalViewSet(
@@ -275,14 +299,19 @@ class ProposalViewSet(
         if "sector" in data:
             data["sector"] = _sector(proposal.call, data["sector"])
         try:
-            services.proposal_save_draft(
+            saved = services.proposal_save_draft(
                 actor=request.user,
                 proposal=proposal,
                 values={k: v for k, v in data.items() if k in DRAFT_FIELDS},
                 budget_lines=data.get("budget_lines"),
+                base_version=data.get("version"),
+                all_or_nothing=True,
             )
         except DjangoValidationError as error:
             raise service_errors(error) from error
+        if saved.conflicts:
+            message = _("Another member changed this answer after the version you read.")
+            return Response({c.field: [message] for c in saved.conflicts}, status=409)
         return Response(self._read(proposal.pk))
 
     @extend_schema(

@@ -74,6 +74,12 @@ class Proposal(models.Model):
         default=1,
         help_text=_("Counts the saves of the draft's answers, so a stale save cannot overwrite."),
     )
+    answer_versions = models.JSONField(
+        _("version of each answer"),
+        default=dict,
+        blank=True,
+        help_text=_("The draft's version at which each answer was last changed."),
+    )
     snapshot = models.JSONField(
         _("submitted version"),
         null=True,

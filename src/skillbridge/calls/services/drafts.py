@@ -87,15 +87,17 @@ def proposal_save_draft(
     budget_lines: list[dict] | None = None,
     base_version: int | None = None,
     base: dict[str, str] | None = None,
+    all_or_nothing: bool = False,
 ) -> DraftSave:
     """Save answers of a draft (title, sector, questions, requested amount).
 
     Compare-and-set under the row lock (see the module docstring): with
     `base` (fingerprints of the answers as the writer loaded them) each
-    answer is merged on its own; with only `base_version`, any answer that
-    differs from a newer saved version is a conflict; with neither (the
-    API), the values are written as given. With `budget_lines`, the budget
-    is replaced by those lines in the same step. Drafts stay editable after
+    answer is merged on its own; with only `base_version` (the API), an
+    answer changed since that version and different from the writer's is a
+    conflict; with neither, the values are written as given. With `budget_lines`, the budget
+    is replaced by those lines in the same step. With `all_or_nothing` (the
+    API), a conflict writes nothing at all. Drafts stay editable after
     the deadline: only submission closes. Every value is checked first; if
     one fails, nothing is saved.
     """
@@ -136,16 +138,19 @@ def proposal_save_draft(
                 writes[name] = mine
             else:
                 result.conflicts.append(Conflict(name, mine, saved))
-        elif stale:
+        elif stale and proposal.answer_versions.get(name, 0) > base_version:
             result.conflicts.append(Conflict(name, mine, saved))
         else:
             writes[name] = mine
 
+    if all_or_nothing and result.conflicts:
+        writes, budget_lines = {}, None
     result.written = list(writes)
     if writes or budget_lines is not None:
+        proposal.version += 1
         for name, value in writes.items():
             setattr(proposal, name, value.strip() if name == "title" else value)
-        proposal.version += 1
+            proposal.answer_versions[name] = proposal.version
         proposal.save()
     if budget_lines is not None:
         proposal.budget_lines.all().delete()
