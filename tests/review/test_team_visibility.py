@@ -2,10 +2,14 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from skillbridge.calls.models import Proposal, TeamMember
+from skillbridge.common.models import OutboxMessage
 from skillbridge.people.models import Role
 from skillbridge.review import selectors
+from skillbridge.review.models import Decision
+from skillbridge.review.services.deciding import mail_team_decision
 from tests.calls.factories import ProposalFactory, TeamMemberFactory
 from tests.factories import ProgrammeRoleFactory, UserFactory
 
@@ -53,3 +57,21 @@ def test_members_who_joined_still_see_their_outcome(client, team):
         assert client.get(reverse("review:outcome", args=[proposal.pk])).status_code == 200
     client.force_login(people["ines"])
     assert client.get(reverse("review:outcome", args=[proposal.pk])).status_code == 403
+
+
+def test_the_decision_mail_reaches_only_members_who_joined(
+    call, officer, team, django_capture_on_commit_callbacks
+):
+    proposal, _people = team
+    decision = Decision.objects.create(
+        proposal=proposal,
+        call=call,
+        outcome=Decision.Outcome.SELECTED,
+        reason="Most innovative.",
+        decided_by=officer,
+        released_at=timezone.now(),
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        mail_team_decision(decision, ["Keep going."])
+    sent = sorted(OutboxMessage.objects.filter(kind="review.decision").values_list("to", flat=True))
+    assert sent == ["jo@example.org", "lina@example.org"]

@@ -224,13 +224,15 @@ def decisions_stage_selection(
 
 
 def mail_team_decision(decision: Decision, comments: list[str], **extra) -> None:
-    """Mail the decision to each member of the team (never a removed one), in their language."""
+    """Mail the decision to each member who joined the team, in their language.
+
+    Like the calls app's team mail: a removed member, or one invited who never
+    joined, is not on the team and gets neither the decision nor the comments.
+    """
     proposal = decision.proposal
-    members = (
-        TeamMember.objects.filter(proposal=proposal)
-        .exclude(status=TeamMember.Status.REMOVED)
-        .select_related("user")
-    )
+    members = TeamMember.objects.filter(
+        proposal=proposal, status=TeamMember.Status.JOINED
+    ).select_related("user")
     seen = set()
     for member in members.order_by("-is_lead", "email"):
         email = (member.user.email if member.user else member.email).lower()
