@@ -21,6 +21,7 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
+from skillbridge.common.bounds import column_bounds
 from skillbridge.grants.models import Disbursement, Grant, Tranche
 from skillbridge.grants.selectors import grants_for
 from skillbridge.grants.services.payments import PaymentRefused, disbursement_record
@@ -111,8 +112,14 @@ class GrantDetailSerializer(GrantSerializer):
 
 
 class DisbursementRequestSerializer(serializers.Serializer):
-    tranche = serializers.IntegerField(help_text="The id of one of the grant's tranches.")
-    amount = serializers.IntegerField(min_value=1, help_text="Whole Rwandan francs.")
+    tranche = serializers.IntegerField(
+        **column_bounds(Tranche, "id", min_value=1),
+        help_text="The id of one of the grant's tranches.",
+    )
+    amount = serializers.IntegerField(
+        **column_bounds(Disbursement, "amount_rwf", min_value=1),
+        help_text="Whole Rwandan francs.",
+    )
     paid_on = serializers.DateField()
     method = serializers.ChoiceField(
         choices=Disbursement.Method.values, help_text="bank_transfer or mobile_money"

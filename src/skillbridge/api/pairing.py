@@ -20,6 +20,7 @@ from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.response import Response
 
 from skillbridge.calls.models import Programme
+from skillbridge.common.bounds import column_bounds
 from skillbridge.pairing import selectors, services
 from skillbridge.pairing.models import Candidate, MatchingRun, Need, Pairing
 from skillbridge.pairing.phrases import diagnosis_text
@@ -91,7 +92,7 @@ class MatchingRunSerializer(serializers.ModelSerializer):
 class MatchingRunRequestSerializer(serializers.Serializer):
     programme = serializers.SlugField()
     needs = serializers.ListField(
-        child=serializers.IntegerField(),
+        child=serializers.IntegerField(**column_bounds(Need, "id", min_value=1)),
         required=False,
         help_text="Need ids; leave out to fill every need with an open seat.",
     )

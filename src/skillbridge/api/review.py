@@ -13,6 +13,8 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.generics import ListAPIView
 from rest_framework.response import Response
 
+from skillbridge.calls.models import RubricCriterion
+from skillbridge.common.bounds import column_bounds
 from skillbridge.common.permissions import require
 from skillbridge.review import selectors, services
 from skillbridge.review.models import Review
@@ -30,7 +32,7 @@ class ReviewCriterionSerializer(serializers.Serializer):
 
 
 class ReviewScoreSerializer(serializers.Serializer):
-    criterion = serializers.IntegerField()
+    criterion = serializers.IntegerField(**column_bounds(RubricCriterion, "id", min_value=1))
     value = serializers.IntegerField(min_value=1, max_value=5)
 
 

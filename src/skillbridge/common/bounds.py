@@ -37,17 +37,24 @@ def column_validators(internal_type: str) -> list:
     return [MinValueValidator(low), MaxValueValidator(high)]
 
 
-def number_field(model: type[models.Model], name: str, **kwargs) -> forms.Field:
-    """A form field for the number stored in `model.name`, within what its column holds.
+def column_bounds(model: type[models.Model], name: str, **narrower) -> dict:
+    """`min_value` and `max_value` of the integer column `model.name`.
 
-    `min_value` and `max_value` given here may narrow the column's range, never widen it.
+    Bounds given in `narrower` may narrow the column's range, never widen it.
+    Works for form fields and API serializer fields alike.
     """
+    low, high = integer_range(model._meta.get_field(name).get_internal_type())
+    return {
+        "min_value": max(low, narrower.get("min_value", low)),
+        "max_value": min(high, narrower.get("max_value", high)),
+    }
+
+
+def number_field(model: type[models.Model], name: str, **kwargs) -> forms.Field:
+    """A form field for the number stored in `model.name`, within what its column holds."""
     column = model._meta.get_field(name)
     if isinstance(column, models.DecimalField):
         kwargs.setdefault("max_digits", column.max_digits)
         kwargs.setdefault("decimal_places", column.decimal_places)
         return forms.DecimalField(**kwargs)
-    low, high = integer_range(column.get_internal_type())
-    kwargs["min_value"] = max(low, kwargs.get("min_value", low))
-    kwargs["max_value"] = min(high, kwargs.get("max_value", high))
-    return forms.IntegerField(**kwargs)
+    return forms.IntegerField(**{**kwargs, **column_bounds(model, name, **kwargs)})
