@@ -129,3 +129,14 @@ def test_reads_through_the_admin_site_are_logged(client, programme, three):
     assert entries[0][2] == str(profile_type.pk)
     assert entries[2][2] == str(user_type.pk)
     assert entries[3][2] == str(person.pk)
+
+
+def test_a_refused_vetting_that_shows_the_profile_again_is_logged(client, officer, programme):
+    profile = ExpertProfileFactory(programme=programme)
+    client.force_login(officer)
+    url = reverse("experts:pool_vet", args=[programme.slug, profile.pk])
+    response = client.post(url, {"action": "reject", "reason": ""})
+    assert response.status_code == 400
+    assert [(w, o, d["what"]) for w, _, o, d in reads()] == [
+        ("alice@example.org", str(profile.pk), "profile")
+    ]

@@ -167,6 +167,7 @@ def pool_vet(request, slug: str, pk: int):
         else:
             messages.success(request, _("The professional's profile is updated and they are told."))
             return redirect("experts:pool_profile", slug, pk)
+    personal_data_read(reader=request.user, records=[profile], what="profile", via="web")
     return render(
         request,
         "experts/pool_profile.html",
