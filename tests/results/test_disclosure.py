@@ -47,6 +47,14 @@ def test_two_small_cells_that_could_only_be_four_each_take_a_third_with_them():
     )
 
 
+def test_a_complementary_cell_that_could_only_be_five_takes_another():
+    # 26 - 20 = 6 hidden; an "x" is at least 5, so the "<5" could only be 1.
+    assert markers(measure(26, female=1, male=5, undisclosed=20)) == (
+        26,
+        {"female": "<5", "male": "x", "undisclosed": "x"},
+    )
+
+
 def test_zero_is_shown_and_never_used_as_the_complementary_cell():
     assert markers(measure(13, female=3, male=10, undisclosed=0)) == (
         13,

@@ -11,10 +11,10 @@ figures must be true.
    shown as "<5". Zero is shown: it names nobody.
 2. Complementary suppression, per disaggregation. The total and the visible
    cells are public, so a reader knows the sum of the hidden cells and that
-   each "<5" lies between 1 and 4. While that lets a hidden cell be worked
-   out exactly, or the hidden cells together hold fewer than five people,
-   the smallest visible non-zero cell is hidden as well, shown as "x" (a zero
-   cell only when no other is left).
+   each "<5" lies between 1 and 4 and each "x" holds at least 5. While that
+   lets a hidden cell be worked out exactly, or the hidden cells together
+   hold fewer than five people, the smallest visible non-zero cell is hidden
+   as well, shown as "x".
 3. Differences between indicators. When one indicator counts a subset of the
    people of another (approved professionals among the registered ones,
    declared with `within=` on the query), a category shown in both whose
@@ -84,12 +84,16 @@ def _small(cell: Cell) -> bool:
 def _pinned(cells: dict[str, Cell], hidden: set[str]) -> bool:
     """Whether a reader can work out some hidden cell exactly from the total and the rest.
 
-    The hidden cells add up to the total minus the visible ones; a "<5" lies in
-    [1, 4], an "x" anywhere from 0 to that sum. A cell is pinned when those
-    bounds leave it one possible value.
+    The hidden cells add up to the total minus the visible ones. A reader
+    knows a "<5" lies in [1, 4], and that an "x" is not small (it would read
+    "<5"), so at least 5. A cell is pinned when those bounds leave it one
+    possible value.
     """
     rest = sum(_n(cells[key]) for key in hidden)
-    bounds = {key: (1, THRESHOLD - 1) if _small(cells[key]) else (0, rest) for key in hidden}
+    bounds = {
+        key: (1, THRESHOLD - 1) if _small(cells[key]) else (THRESHOLD, max(rest, THRESHOLD))
+        for key in hidden
+    }
     low_sum = sum(low for low, _high in bounds.values())
     high_sum = sum(high for _low, high in bounds.values())
     for low, high in bounds.values():
@@ -103,15 +107,16 @@ def _pinned(cells: dict[str, Cell], hidden: set[str]) -> bool:
 def protect(cells: dict[str, Cell], hidden: set[str]) -> set[str] | None:
     """`hidden` grown by complementary cells until no hidden cell can be worked out (rule 2).
 
-    None when nothing can protect it: the disaggregation is withheld (rule 4).
+    Zero is never hidden (it names nobody, and an "x" would read as at least
+    5 anyway). None when nothing can protect it: the disaggregation is
+    withheld (rule 4).
     """
     hidden = set(hidden)
     while hidden:
         weak = _pinned(cells, hidden)
         if not weak and sum(_n(cells[key]) for key in hidden) >= THRESHOLD:
             break
-        visible = [(_n(cell), key) for key, cell in cells.items() if key not in hidden]
-        candidates = [c for c in visible if c[0]] or [c for c in visible if c[0] == 0]
+        candidates = [(_n(c), key) for key, c in cells.items() if key not in hidden and _n(c)]
         if not candidates:
             return None if weak else hidden
         hidden.add(min(candidates)[1])
