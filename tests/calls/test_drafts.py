@@ -286,3 +286,24 @@ def test_the_api_answers_409_and_writes_nothing_when_an_answer_changed_since(
     assert fine.status_code == 200
     assert fine.json()["version"] == 3
     assert fresh(draft).market == "Amani's market."
+
+
+def test_a_save_without_javascript_keeps_the_other_members_answer_and_says_so(
+    client, draft, applicant, member
+):
+    client.force_login(applicant)
+    amani = page_base(client, draft)
+    client.force_login(member)
+    mia = page_base(client, draft)
+    client.post(edit_url(draft), {**answers(draft, problem="Mia's problem."), **mia})
+
+    client.force_login(applicant)
+    response = client.post(
+        edit_url(draft), {**answers(draft, market="Amani's market."), **amani}, follow=True
+    )
+
+    page = response.content.decode()
+    assert "Another member changed Problem: their text is kept." in page
+    assert "Mia&#x27;s problem." in page  # the page now shows her text
+    saved = fresh(draft)
+    assert (saved.problem, saved.market) == ("Mia's problem.", "Amani's market.")
