@@ -28,6 +28,7 @@ from tests.review.conftest import submit
 SELECTED = "Cold room for Kigali market vendors"  # applicant@example.org's team
 FIRST = "Solar maize dryer for Huye cooperatives"  # applicant2@example.org's team
 SECOND = "Drip irrigation kit for Musanze"
+LATE = "Tea waste briquettes for Tumba"
 
 
 @pytest.fixture
@@ -57,9 +58,19 @@ def released_call(accounts_site):
         proposals.append(proposal)
     officer = User.objects.get(email="officer@example.org")
     reviewer = User.objects.get(email="reviewer1@example.org")
+    # A late proposal that nobody reviews before the decisions.
+    proposals.append(
+        ProposalFactory(
+            call=call,
+            lead=UserFactory(email="tumba-lead@example.org"),
+            college=Organisation.objects.get(short_name="IPRC Tumba"),
+            title=LATE,
+            state=Proposal.State.ELIGIBLE,
+        )
+    )
     services.pool_member_save(actor=officer, call=call, reviewer=reviewer, load_limit=5)
     services.assignment_run(actor=officer, call=call)
-    for proposal, (*_, score) in zip(proposals, teams, strict=True):
+    for proposal, (*_, score) in zip(proposals[:3], teams, strict=True):
         submit(proposal.reviews.get(status="active"), values=(score,))
     services.decisions_stage_selection(
         actor=officer,
@@ -77,7 +88,7 @@ def released_call(accounts_site):
 def test_the_reserve_takes_a_withdrawn_teams_place_and_goes_on_to_its_grant(
     browser, accounts_site, released_call
 ):
-    call, (selected, first, second) = released_call
+    call, (selected, first, second, late) = released_call
     contexts = []
 
     # Three people take turns, each with their own cookies, on the quick accounts-only site.
@@ -172,6 +183,35 @@ def test_the_reserve_takes_a_withdrawn_teams_place_and_goes_on_to_its_grant(
     officer.screenshot("reserve-6-grant-awarded-phone")
     grant = Grant.objects.get(proposal=first)
     assert (grant.amount_rwf, grant.state) == (8_000_000, Grant.State.AWARDED)
+
+    # 5. A proposal nobody reviewed: the decide page says so and asks for a confirmation.
+    page = officer.go(reverse("review:decide", args=[call.pk, late.pk]))
+    expect(page.get_by_text("no reviews yet")).to_be_visible()
+    assert "None" not in page.locator("main").inner_text()
+    page.get_by_label("Decision").select_option("not_selected")
+    page.get_by_label("Reason").fill("Reached the committee too late.")
+    page.get_by_role("button", name="Stage the decision").click()
+    expect(
+        page.get_by_text("Confirm that the committee decides without any review.")
+    ).to_be_visible()
+    expect(page.get_by_text("Say why the committee decides without any review.")).to_be_visible()
+    assert officer.fits_width()
+    officer.screenshot("reserve-7-decide-without-reviews-phone")
+    assert not Decision.objects.filter(proposal=late).exists()
+    page.get_by_label("I confirm the committee decides without any review").check()
+    page.get_by_label("Why decide without a review").fill("Its reviewer left the panel.")
+    page.get_by_role("button", name="Stage the decision").click()
+    expect(page.get_by_text("The decision is staged.")).to_be_visible()
+    assert Decision.objects.get(proposal=late).outcome == "not_selected"
+
+    # 6. Disqualifying a team needs a confirmation too.
+    page = officer.go(reverse("review:disqualify", args=[call.pk, second.pk]))
+    page.get_by_label("Reason").fill("The prototype was bought, not built.")
+    page.get_by_role("button", name="Disqualify the team").click()
+    expect(page.get_by_text("Confirm that the committee disqualifies this team.")).to_be_visible()
+    assert officer.fits_width()
+    officer.screenshot("reserve-8-disqualify-phone")
+    assert Proposal.objects.get(pk=second.pk).state == "reserve"
     assert officer.csp_errors == []
     for context in contexts:
         context.close()
