@@ -1,11 +1,12 @@
 from django.urls import path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from drf_spectacular.views import SpectacularAPIView
 
 from skillbridge.api import calls, experts, grants, views
 from skillbridge.api import missions as missions_api
 from skillbridge.api import pairing as pairing_api
 from skillbridge.api import results as results_api
 from skillbridge.api import review as review_api
+from skillbridge.api.docs import DocsView
 from skillbridge.api.routers import IdRouter
 
 app_name = "api"
@@ -30,7 +31,7 @@ review_routes.register("reviews", review_api.ReviewViewSet, basename="review")
 urlpatterns = [
     path("", views.RootView.as_view(), name="root"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
+    path("docs/", DocsView.as_view(url_name="api:schema"), name="docs"),
     path("auth/token/", views.TokenView.as_view(), name="token"),
     path("me/", views.MeView.as_view(), name="me"),
     path("experts/", experts.ExpertListView.as_view(), name="experts"),

@@ -31,10 +31,28 @@ def integer_range(internal_type: str) -> tuple[int, int]:
     return BaseDatabaseOperations.integer_field_ranges[internal_type]
 
 
-def column_validators(internal_type: str) -> list:
-    """Model validators that keep a value inside its column on every database."""
-    low, high = integer_range(internal_type)
-    return [MinValueValidator(low), MaxValueValidator(high)]
+def bound_integer_columns(app_configs) -> None:
+    """Give every integer column of these apps validators for its range on every database.
+
+    Django derives range validators at run time from the database in use, so on
+    SQLite a small-integer column accepts 2**63 and the same value fails on
+    PostgreSQL. Stating the range on the field itself makes model validation and
+    the API's model serializers (which read the model's validators) refuse it on
+    every database, and a new integer field is bounded without anyone having to
+    remember it. Primary keys are left alone: the database assigns them.
+    """
+    for app_config in app_configs:
+        for model in app_config.get_models():
+            for field in model._meta.local_fields:
+                if not isinstance(field, models.IntegerField) or field.primary_key:
+                    continue
+                low, high = integer_range(field.get_internal_type())
+                kinds = {type(v) for v in field._validators}
+                if MinValueValidator not in kinds:
+                    field._validators.append(MinValueValidator(low))
+                if MaxValueValidator not in kinds:
+                    field._validators.append(MaxValueValidator(high))
+                field.__dict__.pop("validators", None)  # the cached list, if read already
 
 
 def column_bounds(model: type[models.Model], name: str, **narrower) -> dict:
