@@ -47,6 +47,16 @@ class CompletenessSerializer(serializers.Serializer):
     missing = serializers.ListField(child=serializers.CharField())
 
 
+class ReadBackListField(serializers.ListField):
+    """A list that is written as given and read back by the serializer itself.
+
+    Not write-only: the answer carries it, so the schema documents it both ways.
+    """
+
+    def get_attribute(self, instance):
+        return []
+
+
 class ExpertProfileSerializer(serializers.Serializer):
     """A professional's profile as the professional (or an officer) sees it."""
 
@@ -71,12 +81,10 @@ class ExpertProfileSerializer(serializers.Serializer):
         slug_field="slug", queryset=Sector.objects.all(), many=True
     )
     # Written as given, read back in to_representation from the prefetched rows.
-    skills = serializers.ListField(child=serializers.CharField(max_length=120), write_only=True)
-    languages = LanguageSerializer(many=True, write_only=True)
-    availability = WindowSerializer(many=True, write_only=True)
-    modalities = serializers.ListField(
-        child=serializers.ChoiceField(choices=["onsite", "remote"]), write_only=True
-    )
+    skills = ReadBackListField(child=serializers.CharField(max_length=120))
+    languages = ReadBackListField(child=LanguageSerializer())
+    availability = ReadBackListField(child=WindowSerializer())
+    modalities = ReadBackListField(child=serializers.ChoiceField(choices=["onsite", "remote"]))
     capacity = serializers.IntegerField(min_value=1, max_value=10)
     bio = serializers.CharField(allow_blank=True, max_length=1500)
     completeness = serializers.SerializerMethodField()
