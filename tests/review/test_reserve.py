@@ -5,6 +5,7 @@ import threading
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from skillbridge.calls import services as calls_services
@@ -288,3 +289,15 @@ def test_concurrent_promotions_fill_one_free_place_once(call, officer, released)
         "Drip kit": ("reserve", 2),
     }
     assert AuditEntry.objects.filter(action="review.reserve_promoted").count() == 1
+
+
+def test_the_reserve_page_makes_a_fixed_number_of_queries(
+    client, call, officer, released, django_assert_num_queries
+):
+    client.force_login(officer)
+    url = reverse("review:reserve", args=[call.pk])
+    with CaptureQueriesContext(connection) as two_rows:
+        assert len(client.get(url).context["reserve"]) == 2
+    calls_services.proposal_withdraw(actor=released["second"].lead, proposal=released["second"])
+    with django_assert_num_queries(len(two_rows.captured_queries)):
+        assert len(client.get(url).context["reserve"]) == 1
