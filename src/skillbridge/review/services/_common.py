@@ -11,7 +11,8 @@ def proposal_set_state(
 
     The review app changes proposal states only here: eligible → under_review
     on its first assignment, under_review → selected / reserve / not_selected
-    when decisions are released.
+    when decisions are released, reserve → selected when promoted into a free
+    place, selected / reserve → ineligible when disqualified after the release.
     """
     before = proposal.state
     proposal.state = state
