@@ -74,6 +74,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "skillbridge.common.logs.RequestLogMiddleware",
+    # Outside WhiteNoise, so static files carry the header too.
+    "skillbridge.common.middleware.PermissionsPolicyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -87,7 +89,6 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "skillbridge.people.middleware.MfaRequiredMiddleware",
-    "skillbridge.common.middleware.PermissionsPolicyMiddleware",
 ]
 
 ROOT_URLCONF = "skillbridge.urls"

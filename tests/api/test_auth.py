@@ -293,8 +293,16 @@ def test_a_server_error_under_the_api_answers_json(rf):
     assert urls.handler404 == "skillbridge.api.views.not_found"
 
 
-def test_every_response_carries_a_permissions_policy(client, api, db):
-    for response in (client.get("/"), api.get("/api/v1/"), client.get("/api/v1/nothing/")):
+def test_every_response_carries_a_permissions_policy(client, api, db, settings):
+    settings.WHITENOISE_USE_FINDERS = True  # WhiteNoise answers static files itself
+    static = client.get("/static/skillbridge/favicon.svg")
+    assert static.status_code == 200
+    for response in (
+        client.get("/"),
+        api.get("/api/v1/"),
+        client.get("/api/v1/nothing/"),
+        static,
+    ):
         assert "camera=()" in response["Permissions-Policy"]
         assert "geolocation=()" in response["Permissions-Policy"]
 
