@@ -1,7 +1,8 @@
 from django.urls import reverse
 
-from skillbridge.common.models import OutboxMessage
-from tests.factories import ProgrammeFactory
+from skillbridge.common.access import PERSONAL_DATA_READ
+from skillbridge.common.models import AuditEntry, OutboxMessage
+from tests.factories import ProgrammeFactory, UserFactory
 
 
 def test_officers_see_their_programme_mail(client, officer, programme):
@@ -56,7 +57,8 @@ def test_the_outbox_runs_a_fixed_number_of_queries(
 
     client.force_login(officer)
     add(1)
-    with django_assert_num_queries(5) as one:
+    # 5 to read, 3 to write the access log entry (savepoint, insert, release).
+    with django_assert_num_queries(8) as one:
         client.get(reverse("common:outbox"))
     add(40)
     with django_assert_num_queries(len(one.captured_queries)):
@@ -71,3 +73,41 @@ def test_pages_keep_the_other_query_parameters(client, officer, programme):
     client.force_login(officer)
     page = client.get(reverse("common:outbox") + "?kind=x").content.decode()
     assert 'href="?kind=x&amp;page=2"' in page
+
+
+def test_reading_the_outbox_is_in_the_access_log(client, officer, programme):
+    messages = [
+        OutboxMessage.objects.create(
+            to=f"person{i}@example.org",
+            subject="Hello",
+            body="…",
+            language="en",
+            programme=programme,
+        )
+        for i in range(2)
+    ]
+    client.force_login(officer)
+    client.get(reverse("common:outbox"))
+    [entry] = AuditEntry.objects.filter(action=PERSONAL_DATA_READ)
+    assert (entry.actor, entry.data["what"], entry.data["via"], entry.data["count"]) == (
+        officer,
+        "outbox",
+        "web",
+        2,
+    )
+    assert sorted(entry.data["ids"]) == sorted(str(m.pk) for m in messages)
+
+
+def test_reading_mail_in_the_admin_site_is_in_the_access_log(client, programme):
+    message = OutboxMessage.objects.create(
+        to="p@example.org", subject="Hi", body="…", language="en", programme=programme
+    )
+    client.force_login(UserFactory(email="root@example.org", is_staff=True, is_superuser=True))
+    assert client.get(reverse("admin:common_outboxmessage_changelist")).status_code == 200
+    change = reverse("admin:common_outboxmessage_change", args=[message.pk])
+    assert client.get(change).status_code == 200
+    entries = AuditEntry.objects.filter(action=PERSONAL_DATA_READ).order_by("pk")
+    assert [(e.data["what"], e.data["via"], e.data["ids"]) for e in entries] == [
+        ("admin list", "admin", [str(message.pk)]),
+        ("record", "admin", [str(message.pk)]),
+    ]

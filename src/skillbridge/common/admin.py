@@ -54,7 +54,7 @@ class AuditEntryAdmin(admin.ModelAdmin):
 
 
 @admin.register(OutboxMessage)
-class OutboxMessageAdmin(admin.ModelAdmin):
+class OutboxMessageAdmin(PersonalDataReadsLogged, admin.ModelAdmin):
     list_display = ["created_at", "to", "subject", "status", "kind", "language"]
     list_filter = ["status", "kind", "language"]
     search_fields = ["to", "subject"]

@@ -1,8 +1,11 @@
 from django.contrib.auth.decorators import login_required
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
+from skillbridge.common.access import personal_data_read
+from skillbridge.common.models import OutboxMessage
 from skillbridge.common.selectors import outbox_for
 from skillbridge.people.models import Role
 from skillbridge.people.selectors import all_roles
@@ -19,4 +22,12 @@ def outbox(request):
     if Role.PROGRAMME_OFFICER not in all_roles(request.user):
         raise PermissionDenied
     page = Paginator(outbox_for(request.user), 50).get_page(request.GET.get("page"))
+    # Mail to people is their personal data (address, name, what they were told).
+    personal_data_read(
+        reader=request.user,
+        records=page.object_list,
+        what="outbox",
+        via="web",
+        scope=ContentType.objects.get_for_model(OutboxMessage),
+    )
     return render(request, "common/outbox.html", {"page": page})
