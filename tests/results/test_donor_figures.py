@@ -127,6 +127,7 @@ def test_every_export_carries_the_money_and_the_totals(client, donor, programme,
     }
     assert cells[("P3", "College", "IPRC Gishari")] == 10_700_000
     assert ("P1", "College", "IPRC Gishari") not in cells
+    assert cells[("P1", "College", None)] == "not shown, so that nobody can be recognised"
     pipeline = dict(workbook["From proposals to missions"].iter_rows(values_only=True))
     assert (pipeline["Proposals received"], pipeline["Grants awarded"]) == (2, 2)
     assert pipeline["Pairings accepted"] == 3

@@ -39,7 +39,10 @@ LIGHT_LABELS = {
     "amber": gettext_lazy("needs attention"),
     "red": gettext_lazy("off track"),
 }
-IATI_MEASURE = {Indicator.Unit.PERCENT: "2"}  # every other unit is "1", a number
+IATI_MEASURE = {Indicator.Unit.PERCENT: "2"}
+WITHHELD_NOTE = gettext_lazy(
+    "not shown, so that nobody can be recognised"
+)  # every other unit is "1", a number
 
 
 def _refuse_fetch(url: str, *args, **kwargs):
@@ -93,12 +96,17 @@ def report_tables(context: dict) -> list[tuple[str, list[str], list[list]]]:
         ]
         for row in context["rows"]
     ]
-    cells = [
-        [row.indicator.code, capfirst(dimension), shown.label, _display(shown)]
-        for row in context["rows"]
-        for dimension, shown_cells in row.breakdowns
-        for shown in shown_cells
-    ]
+    cells = []
+    for row in context["rows"]:
+        for dimension, shown_cells in row.breakdowns:
+            cells += [
+                [row.indicator.code, capfirst(dimension), shown.label, _display(shown)]
+                for shown in shown_cells
+            ]
+        cells += [
+            [row.indicator.code, capfirst(dimension), "", str(WITHHELD_NOTE)]
+            for dimension in row.withheld_labels
+        ]
     envelope = context["envelope"]
     tables = [
         (
