@@ -3,8 +3,8 @@
 A framework is a tree of statements (objective → outcomes → outputs), each
 output or outcome measured by indicators. An indicator is either computed by a
 named query of `results.indicators` or entered by hand per period. Values are
-stored only when they must not move: hand-entered values, and the snapshot of
-every computed value taken when a period is closed.
+stored only when they must not move: hand-entered values, and what a period
+showed when it was closed (its `PeriodSnapshot` and indicator values).
 """
 
 from django.conf import settings
@@ -193,8 +193,9 @@ class IndicatorValue(models.Model):
 
     `dimension` and `category` are empty for the total; otherwise they name
     the disaggregation (`sex`/`female`, `college`/`IPRC Huye` …). `count` is the
-    number of people or records behind the value, which the donor's view needs
-    to suppress small groups even for amounts and shares.
+    number of people or records behind the value. A closed period's report
+    reads its `PeriodSnapshot`; these rows keep each computed indicator's values
+    as they were at closing, also for periods closed before snapshots existed.
     """
 
     indicator = models.ForeignKey(

@@ -9,8 +9,9 @@ targets are end-of-programme targets. `period` is anything with `ends_on`
 
 A `Measure` holds the total and, per disaggregation, one `Cell` per
 category. Every cell carries `count`, the number of people or records behind
-the value, so the donor's view can hide small groups also for amounts and
-shares (see results.disclosure).
+the value; the donor's view hides the small groups of queries that count
+people (see results.disclosure). A query declared `within=` another counts a
+subset of its people, which disclosure needs to catch differences.
 """
 
 # Importing a module of queries registers them.
