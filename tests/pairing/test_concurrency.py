@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 
 from skillbridge.pairing import services
-from skillbridge.pairing.models import Pairing
+from skillbridge.pairing.models import MatchingRun, Pairing
 from tests.pairing.factories import ExpertProfileFactory, NeedFactory, PairingFactory
 
 
@@ -60,3 +60,49 @@ def test_concurrent_confirmations_never_over_commit_a_professional(officer, prog
     refused = "This professional has no free place: they said how many they can take."
     assert sorted(outcomes) == sorted(["invited"] * 2 + [refused] * 4)
     assert Pairing.objects.filter(expert=profile, state=Pairing.State.INVITED).count() == 2
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="Row locks need PostgreSQL; SQLite serialises writers. CI runs this on PostgreSQL.",
+)
+@pytest.mark.django_db(transaction=True)
+def test_two_runs_crossing_the_same_needs_and_professionals_both_confirm_without_deadlock(
+    officer, programme
+):
+    """Run A pairs (need 1, Anna) and (need 2, Ben); run B (need 2, Anna) and (need 1, Ben).
+
+    Locking pairing by pairing would let A hold need 1 and Anna while B holds
+    need 2 and Ben: a deadlock. One lock order for all makes them wait instead.
+    """
+    outcomes: list[str] = []
+    for _ in range(4):
+        anna = ExpertProfileFactory(programme=programme, capacity=5)
+        ben = ExpertProfileFactory(programme=programme, capacity=5)
+        one = NeedFactory(programme=programme, seats=2)
+        two = NeedFactory(programme=programme, seats=2)
+        runs = []
+        for pairs in ([(one, anna), (two, ben)], [(two, anna), (one, ben)]):
+            run = MatchingRun.objects.create(
+                programme=programme, status=MatchingRun.Status.DONE, created_by=officer
+            )
+            for need, expert in pairs:
+                PairingFactory(need=need, expert=expert, programme=programme, run=run)
+            runs.append(run)
+        start = threading.Barrier(2)
+
+        def attempt(run: MatchingRun, start: threading.Barrier) -> None:
+            try:
+                start.wait()
+                outcomes.append(f"invited {services.run_confirm(actor=officer, run=run)}")
+            except Exception as error:  # a deadlock is what this looks for
+                outcomes.append(type(error).__name__)
+            finally:
+                connection.close()
+
+        threads = [threading.Thread(target=attempt, args=(run, start)) for run in runs]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert outcomes == ["invited 2"] * 8
