@@ -4,7 +4,7 @@ import re
 
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from skillbridge.common.models import OutboxMessage
 from skillbridge.common.services import audit_record
@@ -27,9 +27,12 @@ def expert_consent_withdraw(*, profile: ExpertProfile, actor: User) -> None:
     audit_record(actor=actor, action="expert.consent_withdrawn", target=profile)
 
 
-def _redact(text: str, words: list[str]) -> str:
+def _redact(text: str, words: list[str], *, language: str) -> str:
+    """Replace each of `words` in `text` by "former participant", in the text's own language."""
+    with translation.override(language):
+        replacement = str(FORMER_PARTICIPANT)
     for word in words:
-        text = re.sub(re.escape(word), str(FORMER_PARTICIPANT), text, flags=re.IGNORECASE)
+        text = re.sub(re.escape(word), replacement, text, flags=re.IGNORECASE)
     return text
 
 
@@ -42,9 +45,10 @@ def _outbox_forget(*, email: str, name: str) -> None:
         mentions |= Q(subject__icontains=word) | Q(body__icontains=word)
         mentions |= Q(html_body__icontains=word)
     for message in OutboxMessage.objects.filter(mentions):
-        message.subject = _redact(message.subject, words)[:255]
-        message.body = _redact(message.body, words)
-        message.html_body = _redact(message.html_body, words)
+        language = message.language
+        message.subject = _redact(message.subject, words, language=language)[:255]
+        message.body = _redact(message.body, words, language=language)
+        message.html_body = _redact(message.html_body, words, language=language)
         message.save(update_fields=["subject", "body", "html_body"])
 
 
