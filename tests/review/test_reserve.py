@@ -200,6 +200,8 @@ def test_the_officer_promotes_from_the_reserve_page_and_a_skip_is_refused_at_the
     selected, first, second = released["selected"], released["first"], released["second"]
     calls_services.proposal_withdraw(actor=selected.lead, proposal=selected)
     client.force_login(officer)
+    decisions = client.get(reverse("review:decisions", args=[call.pk])).content.decode()
+    assert "A selected team left after the release" in decisions
     url = reverse("review:reserve", args=[call.pk])
     page = client.get(url)
     assert_clean(page)

@@ -261,7 +261,13 @@ def decisions(request, pk: int):
     return render(
         request,
         "review/decisions.html",
-        {"call": call, "form": form, "decisions": items, "staged": staged},
+        {
+            "call": call,
+            "form": form,
+            "decisions": items,
+            "staged": staged,
+            "places": selectors.places_to_fill(call),
+        },
     )
 
 
