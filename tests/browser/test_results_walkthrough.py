@@ -221,6 +221,16 @@ def test_the_donor_reads_the_dashboard_and_downloads_the_report(demo_browser, tm
     assert dict(sheet_rows(frozen, "From proposals to missions")[1:]) == pipeline
     assert dict(sheet_rows(frozen, "Finance")[1:]) == finance
     assert sheet_rows(frozen, "Indicators") == sheet_rows(workbook, "Indicators")
+    # The closed quarter's page charts the same frozen figures, and reads on a phone.
+    phone.go(f"/results/periods/{closed.pk}/")
+    expect(phone.page.get_by_role("heading", name="Charts")).to_be_visible()
+    assert chart_value(phone.page, "From proposals to missions", "Grants awarded") == str(grants)
+    assert chart_value(phone.page, "The donor envelope (EUR)", "Committed by grants") == (
+        f"{finance['Committed by grants']:,.0f}"
+    )
+    assert phone.fits_width()
+    phone.screenshot("results-closed-period-360")
+    assert phone.csp_errors == []
 
 
 def test_a_visitor_reads_the_public_impact_page_on_a_phone(demo_browser):

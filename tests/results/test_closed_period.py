@@ -92,6 +92,10 @@ def outputs(client, period, *, as_user):
         },
         "json": iati,
         "api": api,
+        "charts": [
+            (chart.slug, [(bar.label, bar.text) for bar in chart.bars])
+            for chart in page.context["charts"]
+        ],
         "page": [
             (
                 r.actual.value,

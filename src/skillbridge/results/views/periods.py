@@ -13,7 +13,8 @@ from django.views.decorators.http import require_POST
 
 from skillbridge.common.exports import XLSX_TYPE
 from skillbridge.common.permissions import require
-from skillbridge.results import reports, services
+from skillbridge.results import dashboard, reports, services
+from skillbridge.results.figures import figures_of
 from skillbridge.results.forms import NarrativeForm, PeriodForm, ValueForm
 from skillbridge.results.models import Indicator
 from skillbridge.results.selectors import (
@@ -59,7 +60,8 @@ def periods(request, slug):
 
 @login_required
 def period_detail(request, pk):
-    """Programme officers, finance officers and donor viewers: indicators against targets.
+    """Programme officers, finance officers and donor viewers: indicators against targets,
+    and the period's charts (frozen at closing, as its report).
 
     Donor viewers see values with small groups hidden; staff see every value.
     """
@@ -67,13 +69,15 @@ def period_detail(request, pk):
     programme = period.programme
     require(request.user, "results.view_results", programme)
     disclosed = not request.user.has_perm("results.view_unsuppressed", programme)
+    figures = figures_of(programme, period)
     return render(
         request,
         "results/period.html",
         {
             "programme": programme,
             "period": period,
-            "rows": indicator_rows(programme, period, disclosed=disclosed),
+            "rows": indicator_rows(programme, period, disclosed=disclosed, figures=figures),
+            "charts": dashboard.dashboard_charts(figures, disclosed=disclosed),
             "disclosed": disclosed,
             "can_manage": request.user.has_perm("results.manage_results", programme),
         },
