@@ -10,6 +10,8 @@ import subprocess
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 from openpyxl import load_workbook
@@ -210,3 +212,19 @@ def test_a_period_closed_before_snapshots_keeps_its_stored_indicator_values(
     assert {r.indicator.code: r.actual.value for r in rows} == frozen
     html = reports.report_html(period, language="en")
     assert "This period was closed before the envelope was frozen with its report." in html
+
+
+def test_a_closed_period_report_reads_no_live_record(programme, officer, data, period):
+    services.period_close(actor=officer, period=period)
+    period.refresh_from_db()
+    with CaptureQueriesContext(connection) as queries:
+        reports.report_tables(reports.report_context(period))
+    live = ("grants_grant", "grants_disbursement", "experts_expertprofile", "pairing_pairing")
+    # Stories are read live on purpose: a team lead may withdraw the publication.
+    touched = [
+        q["sql"]
+        for q in queries
+        if any(f'"{table}"' in q["sql"] for table in live)
+        and not q["sql"].startswith('SELECT "results_projectstory"')
+    ]
+    assert touched == []
