@@ -2,10 +2,11 @@
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from skillbridge.experts.services.privacy import expert_consent_withdraw
 from skillbridge.pairing import services
-from skillbridge.pairing.models import Pairing
+from skillbridge.pairing.models import PairDecision, Pairing
 from tests.pairing.factories import ExpertProfileFactory, PairingFactory
 
 pytestmark = pytest.mark.django_db
@@ -34,3 +35,25 @@ def test_a_pairing_proposed_before_withdrawal_cannot_be_confirmed(
     ]
     proposed.refresh_from_db()
     assert proposed.state == Pairing.State.PROPOSED
+
+
+def test_an_officer_cannot_lock_a_professional_without_current_consent(
+    client, officer, programme, need, profile
+):
+    expert_consent_withdraw(profile=profile, actor=profile.user)
+    client.force_login(officer)
+    url = reverse("pairing:decide", args=[programme.slug, need.pk])
+    response = client.post(url, {"expert": profile.pk, "kind": "lock"}, follow=True)
+    assert response.status_code == 200
+    assert [str(m) for m in response.context["messages"]] == [
+        "This professional can no longer be matched (profile or consent)."
+    ]
+    assert not PairDecision.objects.exists()
+
+
+def test_an_officer_may_still_forbid_a_pair_with_a_professional_who_withdrew(
+    officer, programme, need, profile
+):
+    expert_consent_withdraw(profile=profile, actor=profile.user)
+    decision = services.decision_set(actor=officer, need=need, expert=profile, kind="forbid")
+    assert PairDecision.objects.get() == decision

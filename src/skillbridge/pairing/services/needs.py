@@ -11,6 +11,7 @@ from skillbridge.calls.models import Programme, Proposal, Sector
 from skillbridge.common.services import audit_record
 from skillbridge.experts.languages import LANGUAGE_CHOICES
 from skillbridge.experts.models import ExpertProfile, Skill
+from skillbridge.experts.selectors import matchable_experts
 from skillbridge.pairing.models import Need, PairDecision, Pairing, TrainingRequest
 from skillbridge.people.models import Organisation, User
 
@@ -173,6 +174,15 @@ def decision_set(*, actor: User, need: Need, expert: ExpertProfile, kind: str) -
         raise ValidationError({"kind": _("Choose lock or forbid.")})
     if expert.programme_id != need.programme_id:
         raise ValidationError({"expert": _("This professional is not in the programme.")})
+    # A lock forces the pair into every later run, so it must name someone the engine may
+    # propose: approved, claimed, and with current consent. A forbid only removes a pair.
+    if (
+        kind == PairDecision.Kind.LOCK
+        and not matchable_experts(need.programme).filter(pk=expert.pk).exists()
+    ):
+        raise ValidationError(
+            {"expert": _("This professional can no longer be matched (profile or consent).")}
+        )
     decision, _created = PairDecision.objects.update_or_create(
         need=need, expert=expert, defaults={"kind": kind, "created_by": actor}
     )

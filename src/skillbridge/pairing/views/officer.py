@@ -193,10 +193,14 @@ def decide(request, slug: str, pk: int):
         ).first()
     if expert is None:
         messages.error(request, _("Choose a professional of this programme."))
-    else:
+        return _back(request, "pairing:need", slug, need.pk)
+    try:
         services.decision_set(
             actor=request.user, need=need, expert=expert, kind=form.cleaned_data["kind"]
         )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
         if form.cleaned_data["kind"] == PairDecision.Kind.LOCK:
             messages.success(request, _("Locked: every later run keeps this pair."))
         else:
