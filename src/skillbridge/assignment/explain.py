@@ -1,10 +1,20 @@
-"""The result of a solve: assignments with their reasons, alternates, and a summary."""
+"""The result of a solve: assignments with their reasons, alternates, and a summary.
+
+It imports nothing from profile scoring (and so no SciPy): reasons from profiles
+read the components the candidates already carry.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from .instance import Instance, Window
-from .profiles import Components
-from .scoring import Candidates
+
+if TYPE_CHECKING:
+    from .profiles import Components
+    from .scoring import Candidates
 
 ALTERNATES = 3
 # Text similarity below this says nothing a reader could check.

@@ -6,17 +6,24 @@ in float32 from sparse products, drops ineligible, excluded and too-low pairs,
 and keeps the ``top_k`` best experts per project. The kept pairs (and every
 locked pair) are then scored again exactly by :func:`pair_components`, which is
 also what explains them, so a reported score and its reasons always agree.
+
+Profile scoring needs SciPy (and scikit-learn for the text), which take longer
+to import than a whole solve of a small instance, so ``blocks`` and ``profiles``
+are imported only when an instance comes without scores.
 """
 
-from concurrent.futures import ThreadPoolExecutor
+from __future__ import annotations
+
 from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .blocks import Features, best_in_block, score_block
 from .errors import InstanceError
 from .instance import Instance
-from .profiles import Components, build_profiles, pair_components
+
+if TYPE_CHECKING:
+    from .profiles import Components
 
 TOP_K = 50
 _BLOCK_PAIRS = 8_000_000
@@ -61,6 +68,11 @@ def _is_locked(instance: Instance, codes: np.ndarray) -> np.ndarray:
 
 
 def _from_profiles(instance: Instance, top_k: int) -> Candidates:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from .blocks import Features, best_in_block, score_block
+    from .profiles import build_profiles, pair_components
+
     n_p, n_e = len(instance.projects), len(instance.experts)
     prof = build_profiles(instance)
     features = Features.of(prof)
@@ -113,4 +125,6 @@ def _check_locked_pairs(instance: Instance, codes: np.ndarray, comp: Components)
 
 
 def _take(components: Components, keep: np.ndarray) -> Components:
-    return Components(**{f.name: getattr(components, f.name)[keep] for f in fields(components)})
+    return type(components)(
+        **{f.name: getattr(components, f.name)[keep] for f in fields(components)}
+    )

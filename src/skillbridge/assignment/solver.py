@@ -23,8 +23,13 @@ expert ids; what equal tie ranks leave open is decided the same way every time,
 because the graph is always built in id order.
 """
 
+from typing import TYPE_CHECKING
+
 import numpy as np
-from ortools.graph.python import max_flow, min_cost_flow
+from ortools.graph.python import min_cost_flow
+
+if TYPE_CHECKING:
+    from ortools.graph.python import max_flow
 
 SCALE = 10_000_000
 # OR-Tools refuses costs whose magnitude times (nodes + 1) nears 2**62; keep half of that.
@@ -96,6 +101,9 @@ class _Graph:
 
     def bottleneck(self, pair_score: np.ndarray) -> float:
         """The highest score threshold that still lets the maximum number of seats fill."""
+        # Only ``fair`` needs max flows; importing them costs about 0.1 s, so not up front.
+        from ortools.graph.python import max_flow
+
         flow = max_flow.SimpleMaxFlow()
         flow.add_arcs_with_capacity(self.tails, self.heads, self.capacities)
         target = self._max_flow(flow)
@@ -111,7 +119,7 @@ class _Graph:
                 hi = mid - 1
         return float(levels[lo])
 
-    def _max_flow(self, flow: max_flow.SimpleMaxFlow) -> int:
+    def _max_flow(self, flow: "max_flow.SimpleMaxFlow") -> int:
         status = flow.solve(self.source, self.sink)
         if status != flow.OPTIMAL:
             raise SolverError(f"max flow ended with status {status}")
