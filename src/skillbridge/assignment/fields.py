@@ -67,6 +67,8 @@ def read_fraction(value: Any, field: str) -> float:
     """A number from 0 to 1 inclusive."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise InstanceError(field, "must be a number from 0 to 1")
+    if isinstance(value, int) and not 0 <= value <= 1:  # float() of a huge int overflows
+        raise InstanceError(field, "must be a number from 0 to 1")
     number = float(value)
     if not math.isfinite(number) or not 0.0 <= number <= 1.0:
         raise InstanceError(field, "must be a number from 0 to 1")

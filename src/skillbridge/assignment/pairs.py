@@ -1,6 +1,7 @@
 """Lists of (project, expert) pairs in an instance: scores, locks, forbidden pairs."""
 
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 import numpy as np
@@ -29,8 +30,11 @@ def read_pairs(
     expert_index: dict[str, int],
 ) -> Pairs:
     """Pairs named by ``project`` and ``expert`` ids (and a ``score`` when in ``keys``)."""
-    # This loop meets every given score (hundreds of thousands), so it checks the
-    # common, valid shape cheaply and only builds a message once something is wrong.
+    pairs = _read_valid(items, keys, project_index, expert_index)
+    if pairs is not None:
+        return pairs
+    # Something is wrong somewhere: find the first bad value, in input order, item
+    # by item, and name it. (This loop is also the definition the fast path meets.)
     with_score = "score" in keys
     n = len(items)
     project = np.empty(n, dtype=np.int32)
@@ -47,6 +51,43 @@ def read_pairs(
                 value = f.read_fraction(value, f"{field}[{i}].score")
             score[i] = value
     return Pairs(project, expert, score if with_score else None)
+
+
+def _read_valid(
+    items: list, keys: set[str], project_index: dict[str, int], expert_index: dict[str, int]
+) -> Pairs | None:
+    """The pairs when every item is valid, else None; one pass per column, none per item.
+
+    A given instance has hundreds of thousands of scores, so nothing here runs
+    Python code per item: each column is pulled out with ``map`` and checked as a
+    whole (exact types, known ids, scores in range), and ids become positions
+    through the id index at C speed. (Mapping the ids with NumPy, as sorted string
+    arrays and ``searchsorted``, measured three times slower than this.)
+    """
+    n = len(items)
+    if set(map(type, items)) - {dict} or set(map(len, items)) - {len(keys)}:
+        return None
+    try:
+        # With the right size, finding every key means the keys are exactly ``keys``.
+        project_ids = list(map(itemgetter("project"), items))
+        expert_ids = list(map(itemgetter("expert"), items))
+        values = list(map(itemgetter("score"), items)) if "score" in keys else None
+        # Exact str only, as the item by item check asks (a str subclass is refused there).
+        if set(map(type, project_ids)) - {str} or set(map(type, expert_ids)) - {str}:
+            return None
+        project = np.fromiter(map(project_index.__getitem__, project_ids), np.int32, n)
+        expert = np.fromiter(map(expert_index.__getitem__, expert_ids), np.int32, n)
+        if values is None:
+            return Pairs(project, expert)
+        # bool is an int but never a score; exact types keep it out.
+        if set(map(type, values)) - {float, int}:
+            return None
+        score = np.array(values, dtype=np.float64).reshape(n)
+    except (KeyError, OverflowError):
+        return None
+    if not ((score >= 0.0) & (score <= 1.0)).all():  # NaN fails both
+        return None
+    return Pairs(project, expert, score)
 
 
 def _lookup(value: Any, index: dict[str, int], field: str, kind: str) -> int:
