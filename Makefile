@@ -7,12 +7,13 @@ BIN := $(VENV)/bin
 SB := $(BIN)/skillbridge
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: help install demo serve test lint format bench messages lock clean
+.PHONY: help install demo serve test lint format bench messages lock clean cluster-smoke
 
 help:
 	@echo "make demo      install, migrate, load the demo programme and serve it at http://127.0.0.1:8000"
 	@echo "make test      install, then lint, check migrations and run the whole test suite"
 	@echo "make bench     print the assignment engine's benchmark table"
+	@echo "make cluster-smoke  run the production recipe on loopback (needs PostgreSQL and redis-server)"
 	@echo "make messages  extract and compile translations (needs GNU gettext)"
 	@echo "make lock      re-pin every dependency into constraints.txt"
 
@@ -51,6 +52,10 @@ test: lint
 	  echo "Chromium not found: browser tests are left out (install the chromium package to run them)."; \
 	  $(BIN)/pytest -m "not browser" $(PYTEST_ARGS); \
 	fi
+
+# Two web processes and two workers on PostgreSQL, Redis and SeaweedFS, as docs/operations.md says.
+cluster-smoke: install
+	scripts/cluster-smoke
 
 bench: install
 	$(BIN)/python -m skillbridge.assignment.bench

@@ -358,7 +358,9 @@ LOGGING = {
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
-            "stream": "ext://sys.stdout",
+            # JSON goes to stdout for the log collector; text stays on stderr, apart
+            # from what commands print.
+            "stream": "ext://sys.stdout" if LOG_FORMAT == "json" else "ext://sys.stderr",
             "filters": ["request"],
             "formatter": LOG_FORMAT,
         }
