@@ -85,3 +85,24 @@ def test_next_review_after_a_real_review_still_moves_on(client, call, assigned, 
     response = client.get(reverse("review:next", args=[call.pk]) + f"?after={reviews[0].pk}")
     assert response.status_code == 302
     assert response["Location"] == reverse("review:declare", args=[reviews[1].pk])
+
+
+@pytest.mark.parametrize("pairing", ["²", "abc", "9" * 30])
+def test_planning_a_mission_from_a_pairing_id_that_is_not_one_opens_the_empty_form(
+    client, officer, programme, pairing
+):
+    client.force_login(officer)
+    response = client.get(reverse("missions:new", args=[programme.slug]) + "?pairing=" + pairing)
+    assert response.status_code == 200
+    assert response.context["form"]["pairing"].value() is None
+
+
+@pytest.mark.parametrize("period", ["²", "abc", "9" * 30])
+def test_indicators_for_a_period_id_that_is_not_one_answer_400_at_the_field(
+    officer, programme, period
+):
+    response = signed_in(officer).get(
+        "/api/v1/indicators/", {"programme": programme.slug, "period": period}
+    )
+    assert response.status_code == 400
+    assert list(response.json()) == ["period"]

@@ -19,6 +19,7 @@ from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.generics import ListAPIView
 
 from skillbridge.calls.models import Programme
+from skillbridge.common.bounds import as_id
 from skillbridge.people.selectors import roles_in
 from skillbridge.results.selectors import indicator_rows, periods_of
 
@@ -90,7 +91,7 @@ class IndicatorListView(ListAPIView):
             raise PermissionDenied
         periods = periods_of(programme)
         wanted = self.request.query_params.get("period")
-        if wanted is not None and not wanted.isdigit():
+        if wanted is not None and as_id(wanted) is None:
             raise ApiValidationError({"period": [_("Give the period's id.")]})
         period = periods.filter(pk=wanted).first() if wanted else periods.first()
         if period is None:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
+from skillbridge.common.bounds import as_id
 from skillbridge.common.permissions import require
 from skillbridge.missions import selectors, services
 from skillbridge.missions.forms import (
@@ -121,8 +122,9 @@ def mission_new(request, slug: str):
     programme = programme_for_member(request.user, slug)
     require(request.user, "missions.plan", programme)
     initial = {}
-    if request.GET.get("pairing", "").isdigit():
-        initial["pairing"] = int(request.GET["pairing"])
+    # isdigit() also passes "²", which int() refuses: read the id as an id.
+    if (pairing := as_id(request.GET.get("pairing"))) is not None:
+        initial["pairing"] = pairing
     form = MissionPlanForm(request.POST or None, programme=programme, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
