@@ -317,3 +317,12 @@ def test_production_switches_the_browsable_api_off():
     )
     assert shown.returncode == 0, shown.stderr
     assert shown.stdout.strip().splitlines()[-1] == "['rest_framework.renderers.JSONRenderer']"
+
+
+def test_the_schema_documents_the_code_field_and_the_expiry(client, db):
+    schemas = client.get("/api/v1/schema/?format=json").json()["components"]["schemas"]
+    assert set(schemas["TokenRequest"]["properties"]) == {"email", "password", "code"}
+    assert schemas["TokenRequest"]["required"] == ["email", "password"]
+    assert set(schemas["Token"]["properties"]) == {"token", "expires_at"}
+    token_answers = client.get("/api/v1/schema/?format=json").json()["paths"]["/api/v1/auth/token/"]
+    assert set(token_answers["post"]["responses"]) == {"200", "400", "429"}
