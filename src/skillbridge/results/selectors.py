@@ -61,7 +61,11 @@ class IndicatorRow:
 
 def natural_key(code: str) -> list:
     """Sort codes as people read them: 1.2 before 1.10, 1.1 before 1.1.1."""
-    return [(0, int(part), "") if part.isdigit() else (1, 0, part) for part in code.split(".")]
+    # isdigit() alone also accepts "²" and other digits int() refuses; codes are typed by officers.
+    return [
+        (0, int(part), "") if part.isascii() and part.isdigit() else (1, 0, part)
+        for part in code.split(".")
+    ]
 
 
 def period_for_member(user, pk: int) -> ReportingPeriod:
