@@ -17,9 +17,7 @@ from skillbridge.common.permissions import require
 
 def changed_by_others_message(form, saved) -> str:
     labels = ", ".join(str(form.fields[name].label) for name in saved.changed_by_others)
-    return _("Another member changed %(answers)s: their text is kept.") % {
-        "answers": labels
-    }
+    return _("Another member changed %(answers)s: their text is kept.") % {"answers": labels}
 
 
 def merge_page(request, proposal: Proposal, conflicts: list, *, saved: bool, form=None):
