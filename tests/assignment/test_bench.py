@@ -28,3 +28,6 @@ def test_the_quick_bench_prints_its_table():
     # The engine and the floor solve the same instance to the same optimum.
     assert rows["1"].split()[-2:] == rows["3"].split()[-2:]
     assert lines[-1].startswith("engine / floor on instance 1: ")
+    # The whole command line against a bare process reading and solving the same file.
+    assert lines[-2].startswith("whole process on instance 1's file: engine ")
+    assert lines[-2].endswith("x")
