@@ -10,13 +10,17 @@ from skillbridge.assignment.__main__ import load_instance, main
 from . import instances
 
 BASE = '{"projects": [{"id": "P1", "seats": %s}], "experts": [{"id": "E1"}], "min_score": %s}'
+HUGE = "100000000000000000000"
 
 
 @pytest.mark.parametrize(
     ("seats", "min_score", "message"),
     [
         # orjson reads an integer past 64 bits as a float: the message must not change.
-        ("100000000000000000000", "0", "projects[0].seats: must be at most 1000000000"),
+        (HUGE, "0", "projects[0].seats: must be at most 1000000000"),
+        ("-" + HUGE, "0", "projects[0].seats: must be a positive integer"),
+        ("1.5", "0", "projects[0].seats: must be a positive integer"),
+        ("1", HUGE, "min_score: must be a number from 0 to 1"),
         ("1", "1e400", "min_score: must be a number from 0 to 1"),
         ("1", "NaN", "instance: is not valid JSON (NaN is not a number JSON allows)"),
         (
@@ -36,6 +40,13 @@ def test_numbers_orjson_reads_differently_get_the_usual_message(
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err == message + "\n"
+
+
+def test_a_huge_capacity_keeps_its_message(tmp_path, capsys):
+    path = tmp_path / "capacity.json"
+    path.write_text('{"projects": [], "experts": [{"id": "E1", "capacity": ' + HUGE + "}]}")
+    assert main([str(path)]) == 2
+    assert capsys.readouterr().err == "experts[0].capacity: must be at most 1000000000\n"
 
 
 def test_a_byte_order_mark_is_refused_as_before(tmp_path, capsys):

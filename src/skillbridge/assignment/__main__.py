@@ -5,14 +5,14 @@ Bad input of any kind exits 2 with one line on stderr naming the field.
 The file is read with orjson, about twice as fast as the standard library on a
 large instance. Where the two could differ, the standard library decides: any
 file orjson refuses (NaN, lone surrogates, bad UTF-8, deep nesting, any syntax
-error) is read again by ``json`` so the message is the one it always was, and so
-is any file with a run of 19 or more digits, since orjson reads an integer past
-64 bits as a float.
+error) is read again by ``json`` so the message is the one it always was. orjson
+also reads an integer past 64 bits as a float; the only fields where an integer
+and a float get different messages are the counts (``seats``, ``capacity``), so a
+file with any float count is read again by ``json`` too.
 """
 
 import gc
 import json
-import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -39,10 +39,6 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-# Digits enough to pass 2**63: orjson would turn such an integer into a float.
-_LONG_NUMBER = re.compile(rb"[0-9]{19}")
-
-
 def load_instance(path: Path) -> Any:
     try:
         raw = path.read_bytes()
@@ -60,11 +56,13 @@ def load_instance(path: Path) -> Any:
 
 
 def _parse(path: Path, raw: bytes) -> Any:
-    if not _LONG_NUMBER.search(raw):
-        try:
-            return orjson.loads(raw)
-        except orjson.JSONDecodeError:
-            pass  # the standard library says what is wrong, in its usual words
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        pass  # the standard library says what is wrong, in its usual words
+    else:
+        if _counts_are_not_floats(data):
+            return data
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -76,6 +74,19 @@ def _parse(path: Path, raw: bytes) -> Any:
         raise InstanceError("instance", f"is not valid JSON ({error.msg} at {where})") from None
     except RecursionError:
         raise InstanceError("instance", "is nested too deeply") from None
+
+
+def _counts_are_not_floats(data: Any) -> bool:
+    """False when a seat or capacity count is a float (maybe a huge integer to orjson)."""
+    if type(data) is not dict:
+        return True
+    for field, count in (("projects", "seats"), ("experts", "capacity")):
+        items = data.get(field)
+        if type(items) is list:
+            for item in items:
+                if type(item) is dict and type(item.get(count)) is float:
+                    return False
+    return True
 
 
 def _refuse_constant(name: str) -> Any:
