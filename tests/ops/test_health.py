@@ -6,6 +6,7 @@ from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
 from skillbridge.common.tasks import deliver_outbox_message
+from tests.test_settings import PRODUCTION, run_skillbridge
 
 
 @pytest.mark.django_db
@@ -69,3 +70,17 @@ def test_it_needs_no_sign_in_and_reveals_no_versions(client):
     text = response.content.decode().lower()
     for secret in ("django", "postgres", "sqlite", "redis", "version", "secret"):
         assert secret not in text
+
+
+def test_in_production_the_health_check_is_not_redirected_to_https(tmp_path):
+    script = (
+        "from django.test import Client; c = Client(HTTP_HOST='skillbridge.example.org');"
+        "print(c.get('/health/').status_code, c.get('/').status_code)"
+    )
+    # A new, unmigrated SQLite file: the queue's age is unknown, the answer still 200.
+    var = str(tmp_path)
+    result = run_skillbridge(
+        "shell", "--no-imports", "-c", script, SKILLBRIDGE_VAR_DIR=var, **PRODUCTION
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["200", "301"]

@@ -69,6 +69,9 @@ def health(request):
     down = [name for name, status in checks.items() if status == "down"]
     tasks = {"oldest_queued_seconds": None}
     if checks["database"] == "up":
-        tasks["oldest_queued_seconds"] = _oldest_queued_seconds()
+        try:
+            tasks["oldest_queued_seconds"] = _oldest_queued_seconds()
+        except Exception:  # A database not yet migrated: the age is unknown, not an error.
+            logger.exception("health check could not read the task queue")
     body = {"status": "down" if down else "up", "checks": checks, "down": down, "tasks": tasks}
     return JsonResponse(body, status=503 if down else 200)
