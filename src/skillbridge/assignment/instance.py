@@ -211,50 +211,68 @@ def _read_synonyms(value: Any) -> dict[str, str]:
     return synonyms
 
 
+# Large instances list tens of thousands of people who leave most optional fields
+# out, so each reader below skips an absent field before building its path; the
+# checks, their order and their messages are those of the ``fields`` readers.
+
+
 def _read_project(value: Any, field: str, synonyms: dict[str, str]) -> Project:
     f.read_object(value, field, required={"id"}, allowed=_PROJECT)
-    modality = f.read_word(value.get("modality"), f"{field}.modality")
+    get = value.get
+    modality = None if (raw := get("modality")) is None else f.read_word(raw, f"{field}.modality")
     if modality is not None and modality not in MODALITIES:
         raise InstanceError(f"{field}.modality", "must be one of " + ", ".join(MODALITIES))
-    window = value.get("window")
+    window = get("window")
     return Project(
         id=f.read_id(value["id"], f"{field}.id"),
-        seats=f.read_count(value.get("seats"), f"{field}.seats"),
-        sector=f.read_word(value.get("sector"), f"{field}.sector"),
-        skills=_skills(value.get("skills"), f"{field}.skills", synonyms),
-        languages=f.read_words(value.get("languages"), f"{field}.languages"),
+        seats=1 if (raw := get("seats")) is None else f.read_count(raw, f"{field}.seats"),
+        sector=None if (raw := get("sector")) is None else f.read_word(raw, f"{field}.sector"),
+        skills=() if (raw := get("skills")) is None else _skills(raw, f"{field}.skills", synonyms),
+        languages=()
+        if (raw := get("languages")) is None
+        else f.read_words(raw, f"{field}.languages"),
         modality=modality,
         window=None if window is None else Window(*f.read_window(window, f"{field}.window")),
-        text=f.read_text(value.get("text"), f"{field}.text"),
+        text="" if (raw := get("text")) is None else f.read_text(raw, f"{field}.text"),
     )
 
 
 def _read_expert(value: Any, field: str, synonyms: dict[str, str]) -> Expert:
     f.read_object(value, field, required={"id"}, allowed=_EXPERT)
-    modalities = f.read_words(value.get("modalities"), f"{field}.modalities")
+    get = value.get
+    modalities = (
+        () if (raw := get("modalities")) is None else f.read_words(raw, f"{field}.modalities")
+    )
     for position, modality in enumerate(modalities):
         if modality not in MODALITIES:
             raise InstanceError(
                 f"{field}.modalities[{position}]", "must be one of " + ", ".join(MODALITIES)
             )
-    windows = sorted(
-        f.read_window(item, f"{field}.available[{position}]")
-        for position, item in enumerate(f.read_list(value.get("available"), f"{field}.available"))
-    )
-    conflicts = [
-        f.read_id(item, f"{field}.conflicts[{position}]")
-        for position, item in enumerate(f.read_list(value.get("conflicts"), f"{field}.conflicts"))
-    ]
+    available: tuple[Window, ...] = ()
+    if (raw := get("available")) is not None:
+        windows = sorted(
+            f.read_window(item, f"{field}.available[{position}]")
+            for position, item in enumerate(f.read_list(raw, f"{field}.available"))
+        )
+        available = _merge(windows)
+    conflicts: tuple[str, ...] = ()
+    if (raw := get("conflicts")) is not None:
+        conflicts = tuple(
+            f.read_id(item, f"{field}.conflicts[{position}]")
+            for position, item in enumerate(f.read_list(raw, f"{field}.conflicts"))
+        )
     return Expert(
         id=f.read_id(value["id"], f"{field}.id"),
-        capacity=f.read_count(value.get("capacity"), f"{field}.capacity"),
-        sectors=f.read_words(value.get("sectors"), f"{field}.sectors"),
-        skills=_skills(value.get("skills"), f"{field}.skills", synonyms),
-        languages=f.read_words(value.get("languages"), f"{field}.languages"),
+        capacity=1 if (raw := get("capacity")) is None else f.read_count(raw, f"{field}.capacity"),
+        sectors=() if (raw := get("sectors")) is None else f.read_words(raw, f"{field}.sectors"),
+        skills=() if (raw := get("skills")) is None else _skills(raw, f"{field}.skills", synonyms),
+        languages=()
+        if (raw := get("languages")) is None
+        else f.read_words(raw, f"{field}.languages"),
         modalities=modalities,
-        available=_merge(windows),
-        conflicts=tuple(conflicts),
-        text=f.read_text(value.get("text"), f"{field}.text"),
+        available=available,
+        conflicts=conflicts,
+        text="" if (raw := get("text")) is None else f.read_text(raw, f"{field}.text"),
     )
 
 
