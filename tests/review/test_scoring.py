@@ -1,8 +1,11 @@
 """Weighted scores, statistics, calibration and the disagreement flag."""
 
+import statistics
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from skillbridge.review.scoring import SubmittedScore, calibrate, proposal_stats, weighted_score
 
@@ -57,3 +60,39 @@ def test_stats_show_mean_median_range_and_flag_disagreement():
 def test_close_reviews_are_not_flagged():
     scores = [SubmittedScore(1, 10, 4.0), SubmittedScore(1, 20, 2.6)]
     assert proposal_stats(scores)[1].disagreement is False
+
+
+def reference_calibrate(scores):
+    """The rule of the module docstring, written the plain way: every statistic per score."""
+    values = [s.value for s in scores]
+    if not values:
+        return {}
+    panel_mean = statistics.fmean(values)
+    panel_sd = statistics.pstdev(values) if len(values) > 1 else 0.0
+    result = {}
+    for s in scores:
+        own = [o.value for o in scores if o.reviewer_id == s.reviewer_id]
+        if len(own) < 2:
+            value = s.value
+        elif statistics.pstdev(own) == 0 or panel_sd == 0:
+            value = panel_mean + (s.value - statistics.fmean(own))
+        else:
+            own_mean, own_sd = statistics.fmean(own), statistics.pstdev(own)
+            value = panel_mean + panel_sd * (s.value - own_mean) / own_sd
+        result[(s.proposal_id, s.reviewer_id)] = min(5.0, max(1.0, value))
+    return result
+
+
+# Weighted scores as the database gives them: three places on the 1-5 scale,
+# one per (proposal, reviewer); few reviewers so that most have several scores,
+# and equal scores are common (a reviewer with s_r = 0).
+panels = st.dictionaries(
+    keys=st.tuples(st.integers(1, 30), st.integers(1, 6)),
+    values=st.one_of(st.integers(1000, 5000).map(lambda v: v / 1000), st.sampled_from([3.0])),
+    max_size=80,
+).map(lambda d: [SubmittedScore(p, r, v) for (p, r), v in d.items()])
+
+
+@given(panels)
+def test_calibration_matches_the_plain_computation_exactly(scores):
+    assert calibrate(scores) == reference_calibrate(scores)

@@ -68,13 +68,20 @@ def calibrate(scores: Sequence[SubmittedScore]) -> dict[tuple[int, int], float]:
     by_reviewer: dict[int, list[float]] = defaultdict(list)
     for s in scores:
         by_reviewer[s.reviewer_id].append(s.value)
+    # Each reviewer's mean and deviation once, not once per score: the panel's
+    # cost stays linear in its number of scores.
+    reviewer_stats = {
+        reviewer_id: (statistics.fmean(own), statistics.pstdev(own))
+        for reviewer_id, own in by_reviewer.items()
+        if len(own) >= MIN_REVIEWS_TO_CALIBRATE
+    }
     result = {}
     for s in scores:
-        own = by_reviewer[s.reviewer_id]
-        if len(own) < MIN_REVIEWS_TO_CALIBRATE:
+        own_stats = reviewer_stats.get(s.reviewer_id)
+        if own_stats is None:
             value = s.value
         else:
-            own_mean, own_sd = statistics.fmean(own), statistics.pstdev(own)
+            own_mean, own_sd = own_stats
             if own_sd == 0 or panel_sd == 0:
                 value = panel_mean + (s.value - own_mean)
             else:
