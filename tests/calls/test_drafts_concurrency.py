@@ -8,12 +8,10 @@ from django.db import connection
 from skillbridge.calls import services
 from skillbridge.calls.models import Proposal
 from skillbridge.calls.services.drafts import draft_fingerprints
+from tests.markers import needs_postgresql
 
 
-@pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="Row locks need PostgreSQL; SQLite serialises writers. CI runs this on PostgreSQL.",
-)
+@needs_postgresql
 @pytest.mark.django_db(transaction=True)
 def test_six_saves_of_one_answer_from_one_base_write_once(draft, applicant, member):
     """Six tabs of the team save the problem at the same moment, each from version 1."""

@@ -13,6 +13,7 @@ from skillbridge.grants.models import Disbursement, Grant, Tranche
 from skillbridge.grants.services import payments
 from skillbridge.grants.services.payments import PaymentRefused
 from tests.grants.factories import approve_milestone
+from tests.markers import needs_postgresql
 
 pytestmark = pytest.mark.django_db
 PAID_ON = datetime.date(2026, 1, 10)
@@ -171,10 +172,7 @@ def test_the_database_itself_refuses_a_payment_with_a_negative_amount(running_gr
         )
 
 
-@pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="Row locks need PostgreSQL; SQLite serialises writers. CI runs this on PostgreSQL.",
-)
+@needs_postgresql
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_payments_never_overpay_a_tranche(running_grant, finance):
     """Eight officers pay 1,500,000 RWF on a 4,000,000 RWF tranche at the same moment."""
@@ -210,10 +208,7 @@ def test_concurrent_payments_never_overpay_a_tranche(running_grant, finance):
     assert Tranche.objects.get(pk=tranche_id).paid_rwf == 3_000_000
 
 
-@pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="Row locks need PostgreSQL; SQLite serialises writers. CI runs this on PostgreSQL.",
-)
+@needs_postgresql
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_requests_with_one_reference_pay_once(running_grant, finance):
     tranche_id = running_grant.tranches.get(number=1).pk

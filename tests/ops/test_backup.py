@@ -13,10 +13,10 @@ import pytest
 from django.conf import settings as django_settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import connection
 
 from skillbridge.common.backup import table_counts
 from tests.calls.factories import PDF_BYTES, AttachmentFactory
+from tests.markers import needs_postgresql
 
 
 def read_archive(path):
@@ -105,10 +105,7 @@ def _checksums(seaweedfs, bucket: str) -> dict[str, str]:
     return {k: hashlib.sha256(v).hexdigest() for k, v in seaweedfs.keys(bucket).items()}
 
 
-@pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="Backs up the PostgreSQL demo; CI runs this on PostgreSQL.",
-)
+@needs_postgresql
 def test_the_postgresql_demo_restores_into_a_new_database_and_bucket(seaweedfs, tmp_path):
     suffix = uuid.uuid4().hex[:10]
     source_db, target_db = f"sb_backup_src_{suffix}", f"sb_backup_dst_{suffix}"

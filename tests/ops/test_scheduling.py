@@ -14,6 +14,7 @@ from skillbridge.common.scheduling import (
     period_start,
     scheduled_job_run,
 )
+from tests.markers import needs_postgresql
 
 NINE_AM = datetime(2027, 3, 1, 9, 0, tzinfo=UTC)
 
@@ -69,10 +70,7 @@ def test_the_command_runs_each_job_once_in_a_period(capsys):
     ]
 
 
-@pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="Row locks need PostgreSQL; SQLite serialises writers. CI runs this on PostgreSQL.",
-)
+@needs_postgresql
 @pytest.mark.django_db(transaction=True)
 def test_a_job_running_on_another_machine_is_skipped_not_repeated():
     runs = []

@@ -7,11 +7,11 @@ import threading
 
 import pytest
 from django.conf import settings as django_settings
-from django.db import connection
 from django_tasks_db.models import DBTaskResult
 
 from skillbridge.common.models import OutboxMessage
 from skillbridge.common.tasks import deliver_outbox_message
+from tests.markers import needs_postgresql
 from tests.ops.seaweed import free_port
 from tests.ops.smtp import SmtpSink
 
@@ -22,10 +22,7 @@ def _database_url() -> str:
     return f"postgres://{db['USER']}{password}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
-@pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="Workers in other processes share the database; CI runs this on PostgreSQL.",
-)
+@needs_postgresql
 @pytest.mark.django_db(transaction=True)
 def test_two_workers_send_each_queued_mail_exactly_once(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -8,6 +8,7 @@ from django.db import connection
 
 from skillbridge.pairing import services
 from skillbridge.pairing.models import MatchingRun, Pairing
+from tests.markers import needs_postgresql
 from tests.pairing.factories import ExpertProfileFactory, NeedFactory, PairingFactory
 
 
@@ -27,10 +28,7 @@ def test_confirming_beyond_the_professionals_capacity_is_refused(db, officer, pr
     assert second.state == Pairing.State.PROPOSED
 
 
-@pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="Row locks need PostgreSQL; SQLite serialises writers. CI runs this on PostgreSQL.",
-)
+@needs_postgresql
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_confirmations_never_over_commit_a_professional(officer, programme):
     """Six officers confirm one professional (two places) for six needs at the same moment."""
@@ -62,10 +60,7 @@ def test_concurrent_confirmations_never_over_commit_a_professional(officer, prog
     assert Pairing.objects.filter(expert=profile, state=Pairing.State.INVITED).count() == 2
 
 
-@pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="Row locks need PostgreSQL; SQLite serialises writers. CI runs this on PostgreSQL.",
-)
+@needs_postgresql
 @pytest.mark.django_db(transaction=True)
 def test_two_runs_crossing_the_same_needs_and_professionals_both_confirm_without_deadlock(
     officer, programme

@@ -17,6 +17,7 @@ from skillbridge.review.models import Decision
 from tests.common.test_pages import assert_clean
 from tests.factories import ProgrammeRoleFactory
 from tests.grants.factories import award
+from tests.markers import needs_postgresql
 from tests.review.conftest import submit
 
 
@@ -257,10 +258,7 @@ def test_the_team_reads_its_promotion_and_a_disqualified_team_its_reason(
     assert "Most innovative." not in page
 
 
-@pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="Row locks need PostgreSQL; SQLite serialises writers. CI runs this on PostgreSQL.",
-)
+@needs_postgresql
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_promotions_fill_one_free_place_once(call, officer, released):
     """Four officers promote the first reserve into the one free place at the same moment."""
