@@ -4,9 +4,12 @@ import csv
 import io
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
-from skillbridge.experts.models import ImportBatch
+from skillbridge.experts.models import ExpertLanguage, ImportBatch
 from tests.experts.factories import ExpertProfileFactory
 
 
@@ -136,3 +139,29 @@ def test_an_officer_merges_a_free_skill_into_the_taxonomy(client, officer, progr
     assert not Skill.objects.filter(pk=free.pk).exists()
     assert "PV panels" in target.synonyms
     assert list(profile.skills.values_list("name", flat=True)) == ["Solar PV installation"]
+
+
+def test_language_labels_follow_the_active_language(db):
+    german = ExpertLanguage(code="de")
+    with translation.override("en"):
+        assert german.get_code_display() == "German"
+    with translation.override("fr"):
+        assert german.get_code_display() == "Allemand"
+    with translation.override("en"):
+        assert german.get_code_display() == "German"
+    assert ExpertLanguage(code="zz").get_code_display() == "zz"
+
+
+def test_the_pool_names_languages_in_the_readers_language(
+    client, officer, programme, django_assert_num_queries
+):
+    ExpertProfileFactory(programme=programme)
+    client.force_login(officer)
+    client.get(pool_url(programme), HTTP_ACCEPT_LANGUAGE="en")
+    with CaptureQueriesContext(connection) as in_english:
+        english = client.get(pool_url(programme), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    # Labels come from a dictionary, not the database: another language costs no query.
+    with django_assert_num_queries(len(in_english.captured_queries)):
+        french = client.get(pool_url(programme), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert "French, Kinyarwanda" in english
+    assert "Français, Kinyarwanda" in french

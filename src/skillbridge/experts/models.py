@@ -13,7 +13,7 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from skillbridge.experts.languages import LANGUAGE_CHOICES
+from skillbridge.experts.languages import LANGUAGE_CHOICES, language_label
 
 # How every page, export, document and API answer names a professional who
 # erased their data (GDPR art. 17, Law 058/2021 art. 24).
@@ -212,6 +212,10 @@ class ExpertLanguage(models.Model):
 
     def __str__(self) -> str:
         return self.code
+
+    def get_code_display(self) -> str:
+        """The language's name in the active language, from a label dictionary built once."""
+        return language_label(self.code)
 
 
 class AvailabilityWindow(models.Model):
