@@ -279,8 +279,10 @@ def _read_expert(value: Any, field: str, synonyms: dict[str, str]) -> Expert:
 
 
 def _skills(value: Any, field: str, synonyms: dict[str, str]) -> tuple[str, ...]:
-    skills = (synonyms.get(skill, skill) for skill in f.read_words(value, field))
-    return tuple(dict.fromkeys(skills))
+    words = f.read_words(value, field)
+    if not synonyms:  # already without repeats
+        return words
+    return tuple(dict.fromkeys(synonyms.get(skill, skill) for skill in words))
 
 
 def _merge(windows: list[tuple[int, int]]) -> tuple[Window, ...]:
