@@ -85,3 +85,26 @@ def test_seed_demo_refuses_to_run_with_debug_off():
     result = run_skillbridge("seed_demo", **PRODUCTION)
     assert result.returncode != 0
     assert "Refusing to load demo accounts" in result.stderr
+
+
+DATABASE_SETTINGS = (
+    "from django.conf import settings; d = settings.DATABASES['default']; "
+    "print(d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'])"
+)
+
+
+def test_database_connections_are_kept_a_minute_and_checked_by_default(monkeypatch):
+    monkeypatch.delenv("DATABASE_CONN_MAX_AGE", raising=False)
+    result = run_skillbridge("shell", "--no-imports", "-c", DATABASE_SETTINGS, **PRODUCTION)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["60", "True"]
+
+
+def test_database_connection_age_comes_from_the_environment_strictly():
+    result = run_skillbridge(
+        "shell", "--no-imports", "-c", DATABASE_SETTINGS, DATABASE_CONN_MAX_AGE="0"
+    )
+    assert result.stdout.split() == ["0", "True"]
+    result = run_skillbridge("check", DATABASE_CONN_MAX_AGE="a minute")
+    assert result.returncode != 0
+    assert "DATABASE_CONN_MAX_AGE must be a whole number, not 'a minute'." in result.stderr
