@@ -94,3 +94,16 @@ def active_consent(user: User, programme: Programme) -> Consent | None:
 def consents_of(user: User) -> QuerySet[Consent]:
     """Every consent a person has given, newest first, for their own records."""
     return Consent.objects.filter(user=user).select_related("programme")
+
+
+def programme_officers(programme: Programme) -> list[User]:
+    """The active programme officers of `programme`, each once, in a stable order."""
+    return list(
+        User.objects.filter(
+            programme_roles__programme=programme,
+            programme_roles__role=Role.PROGRAMME_OFFICER,
+            is_active=True,
+        )
+        .distinct()
+        .order_by("pk")
+    )

@@ -7,8 +7,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from skillbridge.api.services import tokens_revoke_all
-from skillbridge.common.services import audit_record
+from skillbridge.common.services import audit_record, mail_queue
 from skillbridge.people.models import Consent, User
+from skillbridge.people.selectors import programme_officers
 
 
 @transaction.atomic
@@ -87,3 +88,18 @@ def consent_withdraw(*, user: User, programme) -> Consent | None:
     consent.save(update_fields=["withdrawn_at"])
     audit_record(actor=user, action="consent.withdrawn", target=consent)
     return consent
+
+
+def mail_programme_officers(*, programme, template: str, context: dict, kind: str) -> int:
+    """Write one message to each programme officer of `programme`, in their own language."""
+    officers = programme_officers(programme)
+    for officer in officers:
+        mail_queue(
+            to=officer.email,
+            template=template,
+            context={"officer": officer, **context},
+            language=officer.preferred_language,
+            programme=programme,
+            kind=kind,
+        )
+    return len(officers)

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from skillbridge.common.services import audit_record, mail_queue
 from skillbridge.missions.models import Mission
 from skillbridge.missions.selectors import host_users
-from skillbridge.people.models import Role, User
+from skillbridge.people.selectors import programme_officers
 
 
 def locked_mission(mission: Mission) -> Mission:
@@ -35,20 +35,10 @@ def audit_state(*, actor, mission: Mission, before: str, **data) -> None:
     )
 
 
-def officer_users(programme) -> list[User]:
-    return list(
-        User.objects.filter(
-            programme_roles__programme=programme,
-            programme_roles__role=Role.PROGRAMME_OFFICER,
-            is_active=True,
-        ).order_by("pk")
-    )
-
-
 def mail_people(*, mission: Mission, template: str, kind: str, officers: bool = False) -> None:
     """Mail the professional and the hosts (or the officers) in their own language."""
     if officers:
-        people = officer_users(mission.programme)
+        people = programme_officers(mission.programme)
     else:
         people = [mission.expert.user, *host_users(mission)]
     seen = set()

@@ -4,11 +4,10 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.utils.translation import gettext as _
 
-from skillbridge.common.services import audit_record, mail_queue
+from skillbridge.common.services import audit_record
 from skillbridge.experts.models import ExpertProfile
 from skillbridge.experts.selectors import matchable_experts
 from skillbridge.pairing.models import Need, Pairing
-from skillbridge.people.models import ProgrammeRole, Role
 
 
 def locked_pairing(pairing: Pairing) -> Pairing:
@@ -79,25 +78,4 @@ def check_room(pairing: Pairing) -> None:
     if load >= capacity:
         raise ValidationError(
             {"__all__": _("This professional has no free place: they said how many they can take.")}
-        )
-
-
-def officer_users(programme):
-    return [
-        role.user
-        for role in ProgrammeRole.objects.filter(
-            programme=programme, role=Role.PROGRAMME_OFFICER, user__is_active=True
-        ).select_related("user")
-    ]
-
-
-def mail_officers(*, programme, template: str, context: dict, kind: str) -> None:
-    for user in officer_users(programme):
-        mail_queue(
-            to=user.email,
-            template=template,
-            context={"officer": user, **context},
-            language=user.preferred_language,
-            programme=programme,
-            kind=kind,
         )

@@ -19,10 +19,10 @@ from skillbridge.pairing.services._common import (
     audit_state,
     check_room,
     locked_pairing,
-    mail_officers,
     refuse_unless,
 )
 from skillbridge.people.models import User
+from skillbridge.people.services import mail_programme_officers
 
 # How long a professional has to answer an invitation.
 INVITATION_DAYS = 14
@@ -73,7 +73,7 @@ def pairing_accept(*, actor: User, pairing: Pairing) -> Pairing:
     pairing.answered_at = timezone.now()
     pairing.save(update_fields=["state", "answered_at", "updated_at"])
     audit_state(actor=actor, pairing=pairing, before=S.INVITED)
-    mail_officers(
+    mail_programme_officers(
         programme=pairing.programme,
         template="pairing/mail/answered",
         context={"pairing": pairing, "need": pairing.need, "expert": pairing.expert.user},
@@ -99,7 +99,7 @@ def pairing_decline(*, actor: User, pairing: Pairing, reason: str) -> Pairing:
     pairing.save(update_fields=["state", "reason", "answered_at", "updated_at"])
     audit_state(actor=actor, pairing=pairing, before=S.INVITED, reason=pairing.reason)
     offered = alternate_offer(actor=actor, need=pairing.need)
-    mail_officers(
+    mail_programme_officers(
         programme=pairing.programme,
         template="pairing/mail/answered",
         context={
@@ -128,7 +128,7 @@ def pairing_expire(*, pairing: Pairing) -> Pairing | None:
     pairing.save(update_fields=["state", "expired", "reason", "updated_at"])
     audit_state(actor=None, pairing=pairing, before=S.INVITED, expired=True)
     offered = alternate_offer(actor=None, need=pairing.need)
-    mail_officers(
+    mail_programme_officers(
         programme=pairing.programme,
         template="pairing/mail/answered",
         context={
