@@ -60,6 +60,31 @@ def test_a_selected_team_can_withdraw_after_the_release_which_frees_its_place(ca
     ]
 
 
+def test_the_officers_are_told_when_a_selected_team_withdraws_after_the_release(
+    call, officer, released
+):
+    selected = released["selected"]
+    before = set(OutboxMessage.objects.values_list("pk", flat=True))
+    calls_services.proposal_withdraw(
+        actor=selected.lead, proposal=selected, reason="Our lead moved abroad."
+    )
+    [mail] = OutboxMessage.objects.exclude(pk__in=before)
+    assert (mail.to, mail.kind) == (officer.email, "proposal_withdrawn")
+    assert mail.subject == "“Solar dryer” was withdrawn by its team"
+    assert reverse("review:reserve", args=[call.pk]) in mail.body
+    assert "Our lead moved abroad." in mail.body
+
+
+def test_the_officers_are_told_when_a_reserve_team_withdraws(call, officer, released):
+    first = released["first"]
+    before = set(OutboxMessage.objects.values_list("pk", flat=True))
+    calls_services.proposal_withdraw(actor=first.lead, proposal=first)
+    [mail] = OutboxMessage.objects.exclude(pk__in=before)
+    assert mail.to == officer.email
+    assert "from the reserve list" in mail.body
+    assert reverse("review:decisions", args=[call.pk]) in mail.body
+
+
 def test_the_first_reserve_takes_the_free_place_and_its_team_is_told(
     call, officer, released, django_capture_on_commit_callbacks
 ):

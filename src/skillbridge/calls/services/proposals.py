@@ -27,6 +27,7 @@ from skillbridge.calls.services._common import (
 from skillbridge.common.uploads import DOCUMENTS, validate_upload
 from skillbridge.people.models import Organisation, ProgrammeRole, Role, User
 from skillbridge.people.selectors import roles_in
+from skillbridge.people.services import mail_programme_officers
 
 DRAFT_FIELDS = ["title", "sector", *QUESTION_FIELDS, "requested_amount_rwf"]
 WITHDRAWABLE = {
@@ -276,4 +277,17 @@ def proposal_withdraw(*, actor: User, proposal: Proposal, reason: str = "") -> P
     proposal.state_reason = reason.strip()
     proposal.save(update_fields=["state", "state_reason", "updated_at"])
     audit_state(actor=actor, proposal=proposal, before=before, action="proposal.withdrawn")
+    if before in (Proposal.State.SELECTED, Proposal.State.RESERVE):
+        # After the release a place or a reserve slot is now free: the officers fill it from
+        # the reserve list, and nothing else would tell them it happened.
+        mail_programme_officers(
+            programme=proposal.call.programme,
+            template="calls/mail/withdrawn_after_decision",
+            context={
+                "proposal": proposal,
+                "call": proposal.call,
+                "was_selected": before == Proposal.State.SELECTED,
+            },
+            kind="proposal_withdrawn",
+        )
     return proposal
