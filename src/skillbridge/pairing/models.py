@@ -13,7 +13,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from skillbridge.experts.languages import LANGUAGE_CHOICES
+from skillbridge.experts.languages import language_label
 
 
 class TrainingRequest(models.Model):
@@ -131,8 +131,7 @@ class Need(models.Model):
     @property
     def language_names(self) -> str:
         """The languages of the work by name, in the reader's language ("English, Kinyarwanda")."""
-        names = dict(LANGUAGE_CHOICES)
-        return ", ".join(str(names.get(code, code)) for code in self.languages)
+        return ", ".join(language_label(code) for code in self.languages)
 
 
 class PairDecision(models.Model):

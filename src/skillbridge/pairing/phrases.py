@@ -11,7 +11,7 @@ import re
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from skillbridge.experts.languages import LANGUAGE_CHOICES
+from skillbridge.experts.languages import language_label
 
 Reason = dict
 
@@ -46,8 +46,7 @@ def diagnosis_text(item: Reason) -> str:
 
 
 def _language_names(codes: str, sector) -> str:
-    names = dict(LANGUAGE_CHOICES)
-    return ", ".join(str(names.get(code, code)) for code in codes.split(", "))
+    return ", ".join(language_label(code) for code in codes.split(", "))
 
 
 def _sector_name(slug: str, sector) -> str:
