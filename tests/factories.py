@@ -3,8 +3,8 @@
 import factory
 from allauth.account.models import EmailAddress
 
-from skillbridge.calls.models import Programme, Sector
 from skillbridge.people.models import Organisation, ProgrammeRole, User
+from skillbridge.programmes.models import Programme, Sector
 
 PASSWORD = "correct horse battery staple"
 

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_tasks_db",
     "skillbridge.common",
+    "skillbridge.programmes",
     "skillbridge.people",
     "skillbridge.calls",
     "skillbridge.review",
@@ -70,6 +71,7 @@ INSTALLED_APPS = [
     "skillbridge.missions",
     "skillbridge.results",
     "skillbridge.api",
+    "skillbridge.portal",
 ]
 
 MIDDLEWARE = [
@@ -106,7 +108,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
-                "skillbridge.common.context_processors.navigation",
+                "skillbridge.portal.context_processors.navigation",
             ],
         },
     },

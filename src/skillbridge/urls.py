@@ -2,7 +2,7 @@ from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 
-from skillbridge.common import views as common_views
+from skillbridge.portal import views as portal_views
 from skillbridge.common.health import health
 
 # The admin site signs people in through allauth's sign-in, so its second
@@ -12,12 +12,12 @@ admin.site.login = secure_admin_login(admin.site.login)
 # Uploaded files are never served from a public URL: each download is a view
 # that checks who is asking.
 urlpatterns = [
-    path("", common_views.home, name="home"),
+    path("", portal_views.home, name="home"),
     path("health/", health, name="health"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("allauth.urls")),
     path("dashboard/", include("skillbridge.people.urls")),
-    path("mail/", include("skillbridge.common.urls")),
+    path("mail/", include("skillbridge.portal.urls")),
     path("calls/", include("skillbridge.calls.urls")),
     path("review/", include("skillbridge.review.urls")),
     path("grants/", include("skillbridge.grants.urls")),

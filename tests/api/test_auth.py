@@ -7,10 +7,9 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from skillbridge import urls
-from skillbridge.api.models import ApiToken
 from skillbridge.api.views import server_error
 from skillbridge.people.adapters import client_ip
-from skillbridge.people.models import Role
+from skillbridge.people.models import ApiToken, Role
 from tests.factories import ProgrammeRoleFactory, UserFactory
 from tests.people.mfa import enable_totp, recovery_code, totp_code
 from tests.test_settings import PRODUCTION, run_skillbridge

@@ -13,10 +13,11 @@ officer confirms the team's affiliation with a reason and finds it eligible.
 from playwright.sync_api import expect
 
 from skillbridge.calls import services
-from skillbridge.calls.models import Programme, Proposal, TeamMember
+from skillbridge.calls.models import Proposal, TeamMember
 from skillbridge.calls.services.drafts import draft_fingerprints
 from skillbridge.common.models import AuditEntry, OutboxMessage
 from skillbridge.people.models import Organisation, ProgrammeRole, Role, User
+from skillbridge.programmes.models import Programme
 from tests.browser.conftest import PHONE, _visitor
 from tests.browser.test_calls_walkthrough import assert_reads_well
 from tests.calls.factories import CallFactory, complete_draft

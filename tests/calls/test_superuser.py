@@ -46,10 +46,10 @@ def test_a_superuser_who_is_an_officer_edits_calls_like_any_officer(
 
 
 def test_the_admin_site_still_answers_every_model_permission(client, programme, superuser):
-    assert superuser.has_perm("calls.change_programme")
+    assert superuser.has_perm("programmes.change_programme")
     assert superuser.has_perm("calls.view_proposal")  # the model permission, without an object
     assert superuser.has_module_perms("calls")
     client.force_login(superuser)
-    response = client.get(reverse("admin:calls_programme_change", args=[programme.pk]))
+    response = client.get(reverse("admin:programmes_programme_change", args=[programme.pk]))
     assert response.status_code == 200
     assert programme.name in response.content.decode()

@@ -2,8 +2,8 @@
 
 from django.utils import translation
 
-from skillbridge.calls.models import Sector
 from skillbridge.pairing.phrases import engine_reason
+from skillbridge.programmes.models import Sector
 
 
 def test_language_codes_become_language_names():

@@ -7,8 +7,8 @@ from django.core.checks import Error
 from django.urls import reverse
 from rest_framework.test import APIClient
 
-from skillbridge.api.models import ApiToken
 from skillbridge.people.checks import demo_accounts_need_mfa_in_production
+from skillbridge.people.models import ApiToken
 from tests.factories import UserFactory
 from tests.people.mfa import enable_totp
 
@@ -155,6 +155,6 @@ def test_signing_out_everywhere_ends_sessions_and_tokens(client, applicant, pass
 def test_staff_tokens_are_visible_in_the_admin(client, admin_user, officer, password):
     token_for(officer, password)
     client.force_login(admin_user)
-    page = client.get("/admin/api/apitoken/?user__is_staff__exact=0")
+    page = client.get("/admin/people/apitoken/?user__is_staff__exact=0")
     assert page.status_code == 200
     assert officer.full_name in page.content.decode()

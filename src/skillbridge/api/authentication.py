@@ -3,8 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions
 from rest_framework.authentication import TokenAuthentication
 
-from skillbridge.api import services
-from skillbridge.api.models import ApiToken, credentials_fingerprint, token_digest
+from skillbridge.people import services as people_services
+from skillbridge.people.models import ApiToken, credentials_fingerprint, token_digest
 from skillbridge.people.selectors import mfa_missing_for
 
 
@@ -24,7 +24,7 @@ class BearerTokenAuthentication(TokenAuthentication):
         if token is None or not token.user.is_active:
             raise exceptions.AuthenticationFailed(_("Invalid or expired token."))
         if token.credentials != credentials_fingerprint(token.user):
-            services.token_revoke(user=token.user, token=token, reason="credentials_changed")
+            people_services.token_revoke(user=token.user, token=token, reason="credentials_changed")
             raise exceptions.AuthenticationFailed(_("Invalid or expired token."))
         if mfa_missing_for(token.user):
             # A role that needs MFA was given after the token was issued.

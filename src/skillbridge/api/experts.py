@@ -19,7 +19,6 @@ from rest_framework.generics import ListAPIView
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from skillbridge.calls.models import Programme, Sector
 from skillbridge.common.access import personal_data_read
 from skillbridge.experts.languages import LANGUAGE_CODES
 from skillbridge.experts.models import ExpertLanguage, ExpertProfile, QualificationLevel, Skill
@@ -28,6 +27,7 @@ from skillbridge.experts.selectors import profile_completeness as completeness_o
 from skillbridge.experts.services.profiles import profile_update
 from skillbridge.people.models import Role
 from skillbridge.people.selectors import all_roles, roles_by_programme
+from skillbridge.programmes.models import Programme, Sector
 
 
 class LanguageSerializer(serializers.Serializer):

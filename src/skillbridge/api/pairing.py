@@ -19,13 +19,13 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.response import Response
 
-from skillbridge.calls.models import Programme
 from skillbridge.common.bounds import column_bounds
 from skillbridge.pairing import selectors, services
 from skillbridge.pairing.models import Candidate, MatchingRun, Need, Pairing
 from skillbridge.pairing.phrases import diagnosis_text
 from skillbridge.people.rules import is_programme_officer
 from skillbridge.people.selectors import roles_by_programme
+from skillbridge.programmes.models import Programme
 
 
 def _api_error(error: ValidationError) -> ApiValidationError:

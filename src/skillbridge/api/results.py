@@ -18,9 +18,9 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.generics import ListAPIView
 
-from skillbridge.calls.models import Programme
 from skillbridge.common.bounds import as_id
 from skillbridge.people.selectors import roles_in
+from skillbridge.programmes.models import Programme
 from skillbridge.results.selectors import indicator_rows, periods_of
 
 

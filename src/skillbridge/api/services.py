@@ -4,8 +4,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from skillbridge.api.models import ApiToken, credentials_fingerprint, token_digest
 from skillbridge.common.services import audit_record
+from skillbridge.people.models import ApiToken, credentials_fingerprint, token_digest
 
 
 @transaction.atomic
@@ -24,22 +24,3 @@ def token_issue(*, user) -> tuple[str, datetime]:
     )
     audit_record(actor=user, action="api.token_issued", target=token)
     return secret, token.expires_at
-
-
-@transaction.atomic
-def token_revoke(*, user, token: ApiToken, reason: str = "revoked") -> None:
-    """Stop one token from working and log who did it and why."""
-    ApiToken.objects.filter(pk=token.pk, revoked_at__isnull=True).update(revoked_at=timezone.now())
-    audit_record(actor=user, action="api.token_revoked", target=token, data={"reason": reason})
-
-
-@transaction.atomic
-def tokens_revoke_all(*, user, actor=None) -> int:
-    """Revoke every live token of `user` (sign out everywhere); return how many."""
-    now = timezone.now()
-    count = ApiToken.objects.filter(user=user, revoked_at__isnull=True).update(revoked_at=now)
-    if count:
-        audit_record(
-            actor=actor or user, action="api.tokens_revoked", target=user, data={"count": count}
-        )
-    return count

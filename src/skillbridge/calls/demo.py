@@ -4,8 +4,8 @@ import datetime
 from decimal import Decimal
 
 from skillbridge.calls.demo_seed import seed_proposals
-from skillbridge.calls.models import Programme, Sector
 from skillbridge.people.models import Organisation
+from skillbridge.programmes.models import Programme, Sector
 
 DEMO_PROGRAMME_SLUG = "diaspora-skills-transfer-tvet"
 

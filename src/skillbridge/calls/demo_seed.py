@@ -26,14 +26,13 @@ from skillbridge.calls.models import (
     Attachment,
     BudgetLine,
     Call,
-    Programme,
     Proposal,
     RubricCriterion,
-    Sector,
     TeamMember,
 )
 from skillbridge.common.services import audit_record
 from skillbridge.people.models import Organisation, ProgrammeRole, Role, User
+from skillbridge.programmes.models import Programme, Sector
 
 CALL_TITLE = "Innovation Call 2027"
 MAX_GRANT = 15_000_000

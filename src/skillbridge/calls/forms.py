@@ -4,19 +4,13 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from skillbridge.calls.models import (
-    BudgetLine,
-    Call,
-    Proposal,
-    RubricCriterion,
-    Sector,
-    TeamMember,
-)
+from skillbridge.calls.models import BudgetLine, Call, Proposal, RubricCriterion, TeamMember
 from skillbridge.calls.questions import OTHER_DOCUMENT, QUESTIONS, TITLE_MAX_CHARS
 from skillbridge.calls.services.proposals import DRAFT_FIELDS
 from skillbridge.common.bounds import number_field
 from skillbridge.common.widgets import DATETIME_FORMAT, DateTimeInput
 from skillbridge.people.models import Organisation
+from skillbridge.programmes.models import Sector
 
 
 def add_service_errors(

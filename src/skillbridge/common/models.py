@@ -60,7 +60,7 @@ class OutboxMessage(models.Model):
         _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
     )
     programme = models.ForeignKey(
-        "calls.Programme",
+        "programmes.Programme",
         verbose_name=_("programme"),
         null=True,
         blank=True,

@@ -10,7 +10,6 @@ from allauth.account.models import EmailAddress
 from django.utils import timezone
 
 from skillbridge.calls.demo import demo_programme
-from skillbridge.calls.models import Sector
 from skillbridge.experts.consent import CONSENT_TEXT_VERSION
 from skillbridge.experts.models import (
     AvailabilityWindow,
@@ -21,6 +20,7 @@ from skillbridge.experts.models import (
 )
 from skillbridge.people.demo import DEMO_PASSWORD, demo_user
 from skillbridge.people.models import Consent, ProgrammeRole, Role, User
+from skillbridge.programmes.models import Sector
 
 QUALIFICATION_LEVELS = [
     ("TVET certificate (RTQF levels 1–5)", 10),

@@ -8,10 +8,10 @@ from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from skillbridge.calls.models import Programme, Sector
 from skillbridge.common.widgets import DateInput
 from skillbridge.experts.languages import LANGUAGE_CHOICES
 from skillbridge.experts.models import ExpertLanguage, ExpertProfile, QualificationLevel, Skill
+from skillbridge.programmes.models import Programme, Sector
 
 
 def show_errors(form: forms.Form, error: ValidationError) -> None:

@@ -22,8 +22,8 @@ from django.utils.translation import gettext as _
 from django_countries import countries
 from openpyxl import load_workbook
 
-from skillbridge.calls.models import Sector
 from skillbridge.experts.languages import LANGUAGE_CODES
+from skillbridge.programmes.models import Sector
 
 COLUMNS = (
     "email",

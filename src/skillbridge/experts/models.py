@@ -44,7 +44,7 @@ class Skill(models.Model):
 
     name = models.CharField(_("name"), max_length=120)
     sector = models.ForeignKey(
-        "calls.Sector",
+        "programmes.Sector",
         verbose_name=_("sector"),
         null=True,
         blank=True,
@@ -88,7 +88,7 @@ class ExpertProfile(models.Model):
         IMPORTED = "imported", _("imported")
 
     programme = models.ForeignKey(
-        "calls.Programme",
+        "programmes.Programme",
         verbose_name=_("programme"),
         on_delete=models.PROTECT,
         related_name="expert_profiles",
@@ -137,7 +137,7 @@ class ExpertProfile(models.Model):
         related_name="+",
     )
     sectors = models.ManyToManyField(
-        "calls.Sector", verbose_name=_("sectors"), blank=True, related_name="expert_profiles"
+        "programmes.Sector", verbose_name=_("sectors"), blank=True, related_name="expert_profiles"
     )
     skills = models.ManyToManyField(
         Skill, verbose_name=_("skills"), blank=True, related_name="profiles"
@@ -258,7 +258,7 @@ class ImportBatch(models.Model):
         FAILED = "failed", _("failed")
 
     programme = models.ForeignKey(
-        "calls.Programme", on_delete=models.CASCADE, related_name="expert_imports"
+        "programmes.Programme", on_delete=models.CASCADE, related_name="expert_imports"
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"

@@ -7,7 +7,6 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
-from skillbridge.calls.models import Programme, Sector
 from skillbridge.common.access import personal_data_reads_of
 from skillbridge.common.models import OutboxMessage
 from skillbridge.experts.models import (
@@ -20,6 +19,7 @@ from skillbridge.experts.models import (
 from skillbridge.missions.models import Certificate, Mission, Survey
 from skillbridge.pairing.models import Pairing
 from skillbridge.people.models import Consent, User
+from skillbridge.programmes.models import Programme, Sector
 
 PROFILE_RELATIONS = ("sectors", "skills", "languages", "availability")
 

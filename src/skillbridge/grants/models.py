@@ -34,7 +34,7 @@ class Grant(models.Model):
         "calls.Proposal", verbose_name=_("proposal"), on_delete=models.PROTECT, related_name="grant"
     )
     programme = models.ForeignKey(
-        "calls.Programme",
+        "programmes.Programme",
         verbose_name=_("programme"),
         on_delete=models.PROTECT,
         related_name="grants",

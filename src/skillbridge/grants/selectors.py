@@ -9,7 +9,7 @@ from django.db.models import F, Prefetch, Q, QuerySet, Sum
 from django.http import Http404
 from django.utils import timezone
 
-from skillbridge.calls.models import Programme, Proposal
+from skillbridge.calls.models import Proposal
 from skillbridge.common.models import AuditEntry
 from skillbridge.grants.models import (
     Disbursement,
@@ -22,6 +22,7 @@ from skillbridge.grants.models import (
 )
 from skillbridge.grants.phrases import EVENT_LABELS
 from skillbridge.people.models import ProgrammeRole, Role
+from skillbridge.programmes.models import Programme
 
 STAFF_ROLES = (Role.PROGRAMME_OFFICER, Role.FINANCE_OFFICER)
 CENT = Decimal("0.01")

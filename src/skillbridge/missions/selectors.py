@@ -5,11 +5,12 @@ import datetime
 from django.db.models import Avg, Count, Exists, OuterRef, Q, QuerySet, Sum
 from django.http import Http404
 
-from skillbridge.calls.models import Programme, TeamMember
+from skillbridge.calls.models import TeamMember
 from skillbridge.missions.models import Mission, Session, Survey
 from skillbridge.missions.models.work import COUNT_FIELDS, Category, Sex
 from skillbridge.people.models import ProgrammeRole, Role, User
 from skillbridge.people.selectors import roles_by_programme
+from skillbridge.programmes.models import Programme
 
 MISSION_RELATIONS = (
     "programme",

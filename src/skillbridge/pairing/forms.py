@@ -4,13 +4,13 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from skillbridge.calls.models import Programme, Sector
 from skillbridge.common.bounds import number_field
 from skillbridge.common.widgets import DateInput
 from skillbridge.experts.languages import LANGUAGE_CHOICES
 from skillbridge.experts.models import ExpertProfile, Skill
 from skillbridge.pairing.models import MatchingRun, Need, PairDecision
 from skillbridge.people.models import Organisation
+from skillbridge.programmes.models import Programme, Sector
 
 
 def show_errors(form: forms.Form, error: ValidationError) -> None:

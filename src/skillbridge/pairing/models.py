@@ -20,7 +20,7 @@ class TrainingRequest(models.Model):
     """A college's request for training from a diaspora professional (e.g. a ToT)."""
 
     programme = models.ForeignKey(
-        "calls.Programme",
+        "programmes.Programme",
         verbose_name=_("programme"),
         on_delete=models.PROTECT,
         related_name="training_requests",
@@ -56,7 +56,10 @@ class Need(models.Model):
         REMOTE = "remote", _("remote")
 
     programme = models.ForeignKey(
-        "calls.Programme", verbose_name=_("programme"), on_delete=models.PROTECT, related_name="+"
+        "programmes.Programme",
+        verbose_name=_("programme"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     proposal = models.ForeignKey(
         "calls.Proposal",
@@ -75,7 +78,7 @@ class Need(models.Model):
         related_name="needs",
     )
     sector = models.ForeignKey(
-        "calls.Sector",
+        "programmes.Sector",
         verbose_name=_("sector"),
         null=True,
         blank=True,
@@ -177,7 +180,7 @@ class MatchingRun(models.Model):
         FAIR = "fair", _("best lowest score (fairest)")
 
     programme = models.ForeignKey(
-        "calls.Programme",
+        "programmes.Programme",
         verbose_name=_("programme"),
         on_delete=models.PROTECT,
         related_name="matching_runs",
@@ -271,7 +274,10 @@ class Pairing(models.Model):
     CLOSED_STATES = (State.DECLINED, State.CANCELLED)
 
     programme = models.ForeignKey(
-        "calls.Programme", verbose_name=_("programme"), on_delete=models.PROTECT, related_name="+"
+        "programmes.Programme",
+        verbose_name=_("programme"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     need = models.ForeignKey(
         Need, verbose_name=_("need"), on_delete=models.PROTECT, related_name="pairings"

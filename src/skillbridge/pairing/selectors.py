@@ -3,7 +3,7 @@
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 
-from skillbridge.calls.models import Programme, Proposal, TeamMember
+from skillbridge.calls.models import Proposal, TeamMember
 from skillbridge.pairing.models import (
     Candidate,
     MatchingRun,
@@ -14,6 +14,7 @@ from skillbridge.pairing.models import (
 )
 from skillbridge.people.models import Consent, Role, User
 from skillbridge.people.selectors import roles_by_programme
+from skillbridge.programmes.models import Programme
 
 PAIRING_RELATIONS = (
     "programme",

@@ -3,7 +3,7 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from skillbridge.common.admin import PersonalDataReadsLogged
-from skillbridge.people.models import Organisation, ProgrammeRole, User
+from skillbridge.people.models import ApiToken, Organisation, ProgrammeRole, User
 
 
 class ProgrammeRoleInline(admin.TabularInline):
@@ -43,3 +43,18 @@ class ProgrammeRoleAdmin(admin.ModelAdmin):
     list_filter = ["programme", "role"]
     search_fields = ["user__email", "user__full_name"]
     autocomplete_fields = ["user", "programme", "organisation"]
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    """Who holds API tokens, staff first among them; a token is only ever revoked here."""
+
+    list_display = ["user", "created_at", "expires_at", "last_used_at", "revoked_at"]
+    list_filter = ["user__is_staff", "user__programme_roles__role", "revoked_at"]
+    search_fields = ["user__email", "user__full_name"]
+    readonly_fields = ["user", "created_at", "expires_at", "last_used_at"]
+    exclude = ["digest", "credentials"]
+
+    def has_add_permission(self, request) -> bool:
+        # A token is shown once, to the person who asked for it, never made here.
+        return False

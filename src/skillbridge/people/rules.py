@@ -32,5 +32,5 @@ is_donor_viewer = has_role(Role.DONOR_VIEWER)
 is_programme_member = has_role(*Role.values)
 is_programme_staff = is_programme_officer | is_finance_officer
 
-rules.add_perm("calls.view_programme", is_programme_member)
+rules.add_perm("programmes.view_programme", is_programme_member)
 rules.add_perm("people.view_programme_people", is_programme_officer)

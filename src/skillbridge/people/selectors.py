@@ -7,8 +7,8 @@ from django.conf import settings
 from django.db.models import QuerySet
 from django.http import Http404
 
-from skillbridge.calls.models import Programme
 from skillbridge.people.models import Consent, ProgrammeRole, Role, User
+from skillbridge.programmes.models import Programme
 
 _ROLES_CACHE = "_skillbridge_roles"
 

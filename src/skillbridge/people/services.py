@@ -6,9 +6,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from skillbridge.api.services import tokens_revoke_all
 from skillbridge.common.services import audit_record, mail_queue
-from skillbridge.people.models import Consent, User
+from skillbridge.people.models import ApiToken, Consent, User
 from skillbridge.people.selectors import programme_officers
 
 
@@ -103,3 +102,22 @@ def mail_programme_officers(*, programme, template: str, context: dict, kind: st
             kind=kind,
         )
     return len(officers)
+
+
+@transaction.atomic
+def token_revoke(*, user, token: ApiToken, reason: str = "revoked") -> None:
+    """Stop one token from working and log who did it and why."""
+    ApiToken.objects.filter(pk=token.pk, revoked_at__isnull=True).update(revoked_at=timezone.now())
+    audit_record(actor=user, action="api.token_revoked", target=token, data={"reason": reason})
+
+
+@transaction.atomic
+def tokens_revoke_all(*, user, actor=None) -> int:
+    """Revoke every live token of `user` (sign out everywhere); return how many."""
+    now = timezone.now()
+    count = ApiToken.objects.filter(user=user, revoked_at__isnull=True).update(revoked_at=now)
+    if count:
+        audit_record(
+            actor=actor or user, action="api.tokens_revoked", target=user, data={"count": count}
+        )
+    return count

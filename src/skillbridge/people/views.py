@@ -5,10 +5,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from skillbridge.api import services as api_services
-from skillbridge.api.models import ApiToken
 from skillbridge.people import services
 from skillbridge.people.forms import AccountDetailsForm
+from skillbridge.people.models import ApiToken
 from skillbridge.people.selectors import memberships_for
 
 
@@ -39,7 +38,7 @@ def account(request):
 def token_revoke(request, pk: int):
     """Anyone signed in: revoke one of their own API tokens (others' answer 404)."""
     token = get_object_or_404(ApiToken.objects.live(), pk=pk, user=request.user)
-    api_services.token_revoke(user=request.user, token=token)
+    services.token_revoke(user=request.user, token=token)
     messages.success(request, _("The token is revoked."))
     return redirect("people:account")
 

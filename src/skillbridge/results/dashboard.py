@@ -13,8 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from skillbridge.calls.models import Programme
 from skillbridge.grants.selectors import Envelope
+from skillbridge.programmes.models import Programme
 from skillbridge.results.charts import Chart, bar_chart
 from skillbridge.results.disclosure import Disclosed, Shown
 from skillbridge.results.figures import Figures, live_figures

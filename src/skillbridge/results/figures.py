@@ -15,8 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from skillbridge.calls.models import Programme
 from skillbridge.grants.selectors import Envelope, envelope_of
+from skillbridge.programmes.models import Programme
 from skillbridge.results.disclosure import Disclosed, ancestors, disclose_all, reveal
 from skillbridge.results.indicators import REGISTRY, Cell, Measure, compute
 from skillbridge.results.indicators.labels import relabel

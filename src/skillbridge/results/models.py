@@ -34,7 +34,7 @@ class Statement(models.Model):
         OUTPUT = "output", _("output")
 
     programme = models.ForeignKey(
-        "calls.Programme",
+        "programmes.Programme",
         verbose_name=_("programme"),
         on_delete=models.CASCADE,
         related_name="result_statements",
@@ -79,7 +79,7 @@ class Indicator(models.Model):
         MANUAL = "manual", _("entered by hand")
 
     programme = models.ForeignKey(
-        "calls.Programme",
+        "programmes.Programme",
         verbose_name=_("programme"),
         on_delete=models.CASCADE,
         related_name="indicators",
@@ -147,7 +147,7 @@ class ReportingPeriod(models.Model):
         CLOSED = "closed", _("closed")
 
     programme = models.ForeignKey(
-        "calls.Programme",
+        "programmes.Programme",
         verbose_name=_("programme"),
         on_delete=models.CASCADE,
         related_name="reporting_periods",

@@ -13,8 +13,9 @@ from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from skillbridge.calls.models import Programme, Proposal
+from skillbridge.calls.models import Proposal
 from skillbridge.people.selectors import programme_for_member, roles_in
+from skillbridge.programmes.models import Programme
 from skillbridge.results import targets
 from skillbridge.results.disclosure import Shown
 from skillbridge.results.figures import Figures, figures_of

@@ -12,9 +12,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from skillbridge.calls.models import Programme, Proposal
+from skillbridge.calls.models import Proposal
 from skillbridge.common.services import audit_record
 from skillbridge.people.models import User
+from skillbridge.programmes.models import Programme
 from skillbridge.results.figures import take_snapshot
 from skillbridge.results.indicators import REGISTRY
 from skillbridge.results.models import (

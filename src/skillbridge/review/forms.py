@@ -4,9 +4,10 @@ from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from skillbridge.calls.models import Call, Proposal, Sector
+from skillbridge.calls.models import Call, Proposal
 from skillbridge.common.bounds import number_field
 from skillbridge.people.models import ProgrammeRole, Role, User
+from skillbridge.programmes.models import Sector
 from skillbridge.review.models import Decision, Review
 
 NO_CONFLICT = "none"

@@ -41,7 +41,7 @@ class PoolMember(models.Model):
         help_text=_("The most proposals this reviewer will be asked to review."),
     )
     sectors = models.ManyToManyField(
-        "calls.Sector", verbose_name=_("sector expertise"), blank=True, related_name="+"
+        "programmes.Sector", verbose_name=_("sector expertise"), blank=True, related_name="+"
     )
     added_at = models.DateTimeField(auto_now_add=True)
 

@@ -1,7 +1,6 @@
-"""The calls app's models: programmes, calls and proposals."""
+"""The calls app's models: calls and proposals."""
 
 from skillbridge.calls.models.calls import Call, RubricCriterion
-from skillbridge.calls.models.programmes import Programme, Sector
 from skillbridge.calls.models.proposals import (
     Attachment,
     BudgetLine,
@@ -15,9 +14,7 @@ __all__ = [
     "BudgetLine",
     "Call",
     "DeadlineReminder",
-    "Programme",
     "Proposal",
     "RubricCriterion",
-    "Sector",
     "TeamMember",
 ]

@@ -7,7 +7,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from skillbridge.calls.models.programmes import Programme, Sector
+from skillbridge.programmes.models import Programme, Sector
 
 
 class Call(models.Model):

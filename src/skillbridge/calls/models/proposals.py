@@ -7,7 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from skillbridge.calls.models.calls import Call
-from skillbridge.calls.models.programmes import Sector
+from skillbridge.programmes.models import Sector
 
 
 class Proposal(models.Model):

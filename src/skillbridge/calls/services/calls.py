@@ -6,10 +6,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from skillbridge.calls.models import Call, Programme, Proposal, RubricCriterion
+from skillbridge.calls.models import Call, Proposal, RubricCriterion
 from skillbridge.calls.questions import OTHER_DOCUMENT
 from skillbridge.common.services import audit_record
 from skillbridge.people.models import User
+from skillbridge.programmes.models import Programme
 
 CALL_FIELDS = [
     "title",

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from skillbridge.calls.checks import proposal_missing_parts, proposal_snapshot
-from skillbridge.calls.models import Attachment, BudgetLine, Call, Proposal, Sector, TeamMember
+from skillbridge.calls.models import Attachment, BudgetLine, Call, Proposal, TeamMember
 from skillbridge.calls.questions import (
     ATTACHMENT_MAX_MEGABYTES,
     LIMITS,
@@ -28,6 +28,7 @@ from skillbridge.common.uploads import DOCUMENTS, validate_upload
 from skillbridge.people.models import Organisation, ProgrammeRole, Role, User
 from skillbridge.people.selectors import roles_in
 from skillbridge.people.services import mail_programme_officers
+from skillbridge.programmes.models import Sector
 
 DRAFT_FIELDS = ["title", "sector", *QUESTION_FIELDS, "requested_amount_rwf"]
 WITHDRAWABLE = {

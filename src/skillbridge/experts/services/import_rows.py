@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 
-from skillbridge.calls.models import Programme
 from skillbridge.common.services import audit_record, mail_queue
 from skillbridge.experts import importing
 from skillbridge.experts.models import (
@@ -25,6 +24,7 @@ from skillbridge.experts.models import (
 from skillbridge.experts.services.profiles import skills_for_names
 from skillbridge.experts.tokens import INVITATION_VALID_DAYS, claim_token_make
 from skillbridge.people.models import ProgrammeRole, Role, User
+from skillbridge.programmes.models import Programme
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
 

@@ -5,13 +5,13 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from skillbridge.calls.models import Programme
 from skillbridge.common.services import audit_record
 from skillbridge.common.uploads import validate_upload
 from skillbridge.experts import importing
 from skillbridge.experts.models import ImportBatch
 from skillbridge.experts.tasks import run_expert_import
 from skillbridge.people.models import User
+from skillbridge.programmes.models import Programme
 
 IMPORT_MAX_MEGABYTES = 5
 

@@ -14,7 +14,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_countries import countries
 
-from skillbridge.calls.models import Programme, Sector
 from skillbridge.common.services import audit_record, mail_queue
 from skillbridge.common.uploads import PDF_ONLY, validate_upload
 from skillbridge.experts.consent import CONSENT_TEXT_VERSION
@@ -29,6 +28,7 @@ from skillbridge.experts.models import (
 from skillbridge.people.models import ProgrammeRole, Role, User
 from skillbridge.people.selectors import active_consent
 from skillbridge.people.services import consent_give
+from skillbridge.programmes.models import Programme, Sector
 
 CV_MAX_MEGABYTES = 5
 MAX_CAPACITY = 10

@@ -14,7 +14,6 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from skillbridge.calls.models import Programme
 from skillbridge.common.access import personal_data_read
 from skillbridge.common.exports import table_response
 from skillbridge.common.permissions import require
@@ -32,6 +31,7 @@ from skillbridge.experts.services.skills import skill_merge
 from skillbridge.experts.services.vetting import profile_approve, profile_reject, profile_suspend
 from skillbridge.people.models import Role
 from skillbridge.people.selectors import active_consent, programme_for_member, roles_by_programme
+from skillbridge.programmes.models import Programme
 
 EXPORT_HEADERS = [
     "name", "email", "phone", "country", "city", "profession", "employer",

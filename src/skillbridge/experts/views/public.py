@@ -7,12 +7,12 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from skillbridge.calls.models import Programme
 from skillbridge.experts.consent import CONSENT_TEXT_VERSION
 from skillbridge.experts.forms import ClaimForm, RegistrationForm, show_errors
 from skillbridge.experts.selectors import own_profiles, profile_completeness
 from skillbridge.experts.services.profiles import expert_register, profile_claim
 from skillbridge.experts.tokens import claim_token_profile
+from skillbridge.programmes.models import Programme
 
 
 def outreach(request):

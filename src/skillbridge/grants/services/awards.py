@@ -10,10 +10,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from skillbridge.calls.models import Programme, Proposal
+from skillbridge.calls.models import Proposal
 from skillbridge.grants.models import FinancialReport, Grant, GrantBudgetLine, Milestone, Tranche
 from skillbridge.grants.selectors import envelope_of
 from skillbridge.grants.services.common import grant_audit, tranche_make_payable
+from skillbridge.programmes.models import Programme
 
 State = Grant.State
 DEFAULT_SHARES = (Decimal(40), Decimal(40), Decimal(20))

@@ -33,7 +33,10 @@ class Mission(models.Model):
     DONE_STATES = (State.COMPLETED, State.REPORTED)
 
     programme = models.ForeignKey(
-        "calls.Programme", verbose_name=_("programme"), on_delete=models.PROTECT, related_name="+"
+        "programmes.Programme",
+        verbose_name=_("programme"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     pairing = models.ForeignKey(
         "pairing.Pairing",

@@ -11,7 +11,6 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from skillbridge.calls.models import Programme
 from skillbridge.common.services import audit_record
 from skillbridge.experts.models import ExpertProfile
 from skillbridge.missions.models import ChecklistItem, Mission, PlanDay
@@ -25,6 +24,7 @@ from skillbridge.missions.services._common import (
 from skillbridge.pairing.models import Pairing, TrainingRequest
 from skillbridge.pairing.services import pairing_start
 from skillbridge.people.models import User
+from skillbridge.programmes.models import Programme
 
 S = Mission.State
 # Pairings a mission may be planned for: the professional has said yes.

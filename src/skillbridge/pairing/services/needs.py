@@ -7,13 +7,14 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from skillbridge.calls.models import Programme, Proposal, Sector
+from skillbridge.calls.models import Proposal
 from skillbridge.common.services import audit_record
 from skillbridge.experts.languages import LANGUAGE_CHOICES
 from skillbridge.experts.models import ExpertProfile, Skill
 from skillbridge.experts.selectors import matchable_experts
 from skillbridge.pairing.models import Need, PairDecision, Pairing, TrainingRequest
 from skillbridge.people.models import Organisation, User
+from skillbridge.programmes.models import Programme, Sector
 
 LANGUAGE_CODES = frozenset(code for code, _name in LANGUAGE_CHOICES)
 

@@ -5,13 +5,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from skillbridge.calls.models import Programme
 from skillbridge.common.services import audit_record
 from skillbridge.pairing import matching, tasks
 from skillbridge.pairing.models import MatchingRun, Need, Pairing
 from skillbridge.pairing.services._common import lock_needs_and_professionals
 from skillbridge.pairing.services.pairings import confirm_one
 from skillbridge.people.models import User
+from skillbridge.programmes.models import Programme
 
 
 @transaction.atomic

@@ -12,7 +12,6 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from skillbridge.calls.models import Programme
 from skillbridge.common.permissions import require
 from skillbridge.experts.models import ExpertProfile
 from skillbridge.pairing import selectors, services
@@ -27,6 +26,7 @@ from skillbridge.pairing.models import MatchingRun, PairDecision, Pairing
 from skillbridge.pairing.presenting import present_candidates, present_summary
 from skillbridge.people.rules import is_programme_officer
 from skillbridge.people.selectors import programme_for_member, roles_by_programme
+from skillbridge.programmes.models import Programme
 
 
 def _programme(request, slug: str) -> Programme:

@@ -3,10 +3,10 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
-from skillbridge.calls.models import Programme
 from skillbridge.common.permissions import require
 from skillbridge.people.models import Role
 from skillbridge.people.selectors import roles_by_programme
+from skillbridge.programmes.models import Programme
 from skillbridge.results import dashboard as charts
 from skillbridge.results.selectors import periods_of, programme_for_results
 

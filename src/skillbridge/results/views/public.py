@@ -6,8 +6,8 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from skillbridge.calls.models import Programme
 from skillbridge.common.permissions import require
+from skillbridge.programmes.models import Programme
 from skillbridge.results import dashboard, services
 from skillbridge.results.forms import StoryForm
 from skillbridge.results.selectors import approved_stories, project_led_by, projects_led_by

@@ -6,9 +6,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from skillbridge.calls.models import Call, Sector
+from skillbridge.calls.models import Call
 from skillbridge.common.services import audit_record
 from skillbridge.people.models import ProgrammeRole, Role, User
+from skillbridge.programmes.models import Sector
 from skillbridge.review.models import PoolMember, Review
 
 

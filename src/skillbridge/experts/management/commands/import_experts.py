@@ -9,9 +9,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from skillbridge.calls.models import Programme
 from skillbridge.experts.importing import ImportFileError
 from skillbridge.experts.services.import_rows import import_file
+from skillbridge.programmes.models import Programme
 
 
 class Command(BaseCommand):

@@ -1,8 +1,8 @@
 from django.urls import path
 
-from skillbridge.common import views
+from skillbridge.portal import views
 
-app_name = "common"
+app_name = "portal"
 
 urlpatterns = [
     path("outbox/", views.outbox, name="outbox"),

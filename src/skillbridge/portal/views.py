@@ -6,14 +6,14 @@ from django.shortcuts import render
 
 from skillbridge.common.access import personal_data_read
 from skillbridge.common.models import OutboxMessage
-from skillbridge.common.selectors import outbox_for
+from skillbridge.portal.selectors import outbox_for
 from skillbridge.people.models import Role
 from skillbridge.people.selectors import all_roles
 
 
 def home(request):
     """Public: what the programme is, and a way in for students and professionals."""
-    return render(request, "common/home.html")
+    return render(request, "portal/home.html")
 
 
 @login_required
@@ -30,4 +30,4 @@ def outbox(request):
         via="web",
         scope=ContentType.objects.get_for_model(OutboxMessage),
     )
-    return render(request, "common/outbox.html", {"page": page})
+    return render(request, "portal/outbox.html", {"page": page})

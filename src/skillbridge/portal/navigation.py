@@ -35,7 +35,7 @@ NAVIGATION = [
     ),
     NavItem(_("Review"), "review:index", frozenset({Role.PROGRAMME_OFFICER})),
     NavItem(_("My reviews"), "review:mine", frozenset({Role.REVIEWER})),
-    NavItem(_("Mail outbox"), "common:outbox", frozenset({Role.PROGRAMME_OFFICER})),
+    NavItem(_("Mail outbox"), "portal:outbox", frozenset({Role.PROGRAMME_OFFICER})),
     NavItem(_("My professional profile"), "experts:register", frozenset({Role.EXPERT})),
     NavItem(_("Professionals"), "experts:pool_home", frozenset({Role.PROGRAMME_OFFICER})),
     NavItem(_("Grants"), "grants:home", STAFF | {Role.APPLICANT}),

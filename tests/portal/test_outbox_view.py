@@ -14,7 +14,7 @@ def test_officers_see_their_programme_mail(client, officer, programme):
         programme=programme,
     )
     client.force_login(officer)
-    page = client.get(reverse("common:outbox")).content.decode()
+    page = client.get(reverse("portal:outbox")).content.decode()
     assert "Proposal received" in page
 
 
@@ -30,7 +30,7 @@ def test_officers_never_see_other_programmes_or_account_mail(client, officer):
         to="x@example.org", subject="Reset your password", body="secret link", language="en"
     )
     client.force_login(officer)
-    page = client.get(reverse("common:outbox")).content.decode()
+    page = client.get(reverse("portal:outbox")).content.decode()
     assert "Other programme" not in page
     assert "Reset your password" not in page
 
@@ -38,11 +38,11 @@ def test_officers_never_see_other_programmes_or_account_mail(client, officer):
 def test_members_without_the_officer_role_are_refused(client, applicant, finance):
     for person in (applicant, finance):
         client.force_login(person)
-        assert client.get(reverse("common:outbox")).status_code == 403
+        assert client.get(reverse("portal:outbox")).status_code == 403
 
 
 def test_anonymous_visitors_are_sent_to_sign_in(client, db):
-    response = client.get(reverse("common:outbox"))
+    response = client.get(reverse("portal:outbox"))
     assert response.status_code == 302
 
 
@@ -59,13 +59,13 @@ def test_the_outbox_runs_a_fixed_number_of_queries(
     add(1)
     # A first read warms the content-type cache that the access log uses; whether it is warm
     # already depends on which tests ran before, and that is not what this test measures.
-    client.get(reverse("common:outbox"))
+    client.get(reverse("portal:outbox"))
     # 5 to read, 3 to write the access log entry (savepoint, insert, release).
     with django_assert_num_queries(8) as one:
-        client.get(reverse("common:outbox"))
+        client.get(reverse("portal:outbox"))
     add(40)
     with django_assert_num_queries(len(one.captured_queries)):
-        client.get(reverse("common:outbox"))
+        client.get(reverse("portal:outbox"))
 
 
 def test_pages_keep_the_other_query_parameters(client, officer, programme):
@@ -74,7 +74,7 @@ def test_pages_keep_the_other_query_parameters(client, officer, programme):
             to=f"p{i}@example.org", subject="s", body="b", language="en", programme=programme
         )
     client.force_login(officer)
-    page = client.get(reverse("common:outbox") + "?kind=x").content.decode()
+    page = client.get(reverse("portal:outbox") + "?kind=x").content.decode()
     assert 'href="?kind=x&amp;page=2"' in page
 
 
@@ -90,7 +90,7 @@ def test_reading_the_outbox_is_in_the_access_log(client, officer, programme):
         for i in range(2)
     ]
     client.force_login(officer)
-    client.get(reverse("common:outbox"))
+    client.get(reverse("portal:outbox"))
     [entry] = AuditEntry.objects.filter(action=PERSONAL_DATA_READ)
     assert (entry.actor, entry.data["what"], entry.data["via"], entry.data["count"]) == (
         officer,

@@ -1,4 +1,4 @@
-from skillbridge.common.navigation import menu_for
+from skillbridge.portal.navigation import menu_for
 
 
 def navigation(request) -> dict:

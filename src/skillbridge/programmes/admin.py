@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from skillbridge.calls.models import Programme, Sector
+from skillbridge.programmes.models import Programme, Sector
 
 
 @admin.register(Sector)
