@@ -1,14 +1,12 @@
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from skillbridge.common.access import personal_data_read
 from skillbridge.common.models import OutboxMessage
+from skillbridge.common.permissions import require
 from skillbridge.portal.selectors import outbox_for
-from skillbridge.people.models import Role
-from skillbridge.people.selectors import all_roles
 
 
 def home(request):
@@ -19,8 +17,7 @@ def home(request):
 @login_required
 def outbox(request):
     """Programme officers: the mail the system wrote, sent or still queued."""
-    if Role.PROGRAMME_OFFICER not in all_roles(request.user):
-        raise PermissionDenied
+    require(request.user, "people.read_outbox")
     page = Paginator(outbox_for(request.user), 50).get_page(request.GET.get("page"))
     # Mail to people is their personal data (address, name, what they were told).
     personal_data_read(
