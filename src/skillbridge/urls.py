@@ -2,8 +2,8 @@ from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 
-from skillbridge.portal import views as portal_views
 from skillbridge.common.health import health
+from skillbridge.portal import views as portal_views
 
 # The admin site signs people in through allauth's sign-in, so its second
 # factor and its attempt limits apply there too (set before its URLs are read).

@@ -13,6 +13,7 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from skillbridge.common.choices import Sex
 from skillbridge.experts.languages import LANGUAGE_CHOICES, language_label
 
 # How every page, export, document and API answer names a professional who
@@ -78,10 +79,7 @@ class ExpertProfile(models.Model):
         SUSPENDED = "suspended", _("suspended")
         ERASED = "erased", _("erased")
 
-    class Sex(models.TextChoices):
-        FEMALE = "female", _("female")
-        MALE = "male", _("male")
-        UNDISCLOSED = "undisclosed", _("prefer not to say")
+    Sex = Sex
 
     class Source(models.TextChoices):
         REGISTERED = "registered", _("registered themselves")

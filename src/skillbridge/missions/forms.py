@@ -5,11 +5,12 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from skillbridge.common.bounds import number_field
+from skillbridge.common.choices import COUNTED_SEX_CHOICES
 from skillbridge.common.widgets import DateInput
 from skillbridge.experts.models import ExpertProfile
 from skillbridge.experts.selectors import matchable_experts
 from skillbridge.missions.models import CostLine, Mission, Session, Survey
-from skillbridge.missions.models.work import Category, Sex
+from skillbridge.missions.models.work import Category
 from skillbridge.pairing.models import Pairing, TrainingRequest
 
 
@@ -161,7 +162,7 @@ class ParticipantForm(forms.Form):
         help_text=_("Optional: for the surveys after the mission."),
     )
     category = forms.ChoiceField(label=_("Category"), choices=Category.choices)
-    sex = forms.ChoiceField(label=_("Sex"), choices=Sex.choices)
+    sex = forms.ChoiceField(label=_("Sex"), choices=COUNTED_SEX_CHOICES)
 
 
 CONFIDENCE = [(str(n), str(n)) for n in range(1, 6)]

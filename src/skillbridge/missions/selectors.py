@@ -6,8 +6,9 @@ from django.db.models import Avg, Count, Exists, OuterRef, Q, QuerySet, Sum
 from django.http import Http404
 
 from skillbridge.calls.models import TeamMember
+from skillbridge.common.choices import COUNTED_SEXES
 from skillbridge.missions.models import Mission, Session, Survey
-from skillbridge.missions.models.work import COUNT_FIELDS, Category, Sex
+from skillbridge.missions.models.work import COUNT_FIELDS, Category
 from skillbridge.people.models import ProgrammeRole, Role, User
 from skillbridge.people.selectors import roles_by_programme
 from skillbridge.programmes.models import Programme
@@ -108,7 +109,7 @@ def head_counts(sessions: QuerySet[Session]) -> dict:
     )
     rows = []
     for category, label in Category.choices:
-        cells = {sex: sums[COUNT_FIELDS[(category, sex)]] or 0 for sex in Sex.values}
+        cells = {sex: sums[COUNT_FIELDS[(category, sex)]] or 0 for sex in COUNTED_SEXES}
         rows.append({"category": category, "label": label, **cells, "total": sum(cells.values())})
     female = sum(row["female"] for row in rows)
     male = sum(row["male"] for row in rows)

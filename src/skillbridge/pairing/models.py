@@ -13,6 +13,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from skillbridge.common.choices import Modality
 from skillbridge.experts.languages import language_label
 
 
@@ -51,9 +52,7 @@ class TrainingRequest(models.Model):
 class Need(models.Model):
     """The expertise one funded project or training request needs, and for how many seats."""
 
-    class Modality(models.TextChoices):
-        ONSITE = "onsite", _("on site in Rwanda")
-        REMOTE = "remote", _("remote")
+    Modality = Modality
 
     programme = models.ForeignKey(
         "programmes.Programme",

@@ -27,7 +27,9 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy.optimize import Bounds, LinearConstraint, milp
 
-FEMALE, MALE = "female", "male"
+from skillbridge.common.choices import Sex
+
+FEMALE, MALE = Sex.FEMALE.value, Sex.MALE.value
 
 
 @dataclass(frozen=True)

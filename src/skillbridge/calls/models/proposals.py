@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from skillbridge.calls.models.calls import Call
+from skillbridge.common.choices import Sex
 from skillbridge.programmes.models import Sector
 
 
@@ -106,10 +107,7 @@ class TeamMember(models.Model):
         STUDENT = "student", _("student")
         TRAINER = "trainer", _("trainer")
 
-    class Sex(models.TextChoices):
-        FEMALE = "female", _("female")
-        MALE = "male", _("male")
-        UNDISCLOSED = "undisclosed", _("prefer not to say")
+    Sex = Sex
 
     class Status(models.TextChoices):
         INVITED = "invited", _("invited")

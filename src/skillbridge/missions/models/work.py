@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from skillbridge.common.choices import COUNTED_SEX_CHOICES, COUNTED_SEXES, Modality
 from skillbridge.experts.models import FORMER_PARTICIPANT
 
 
@@ -11,26 +12,19 @@ class Category(models.TextChoices):
     STAFF = "staff", _("staff")
 
 
-class Sex(models.TextChoices):
-    FEMALE = "female", _("female")
-    MALE = "male", _("male")
-
-
 # The six head-count columns of a session, (category, sex) → field name.
 _PLURALS = {Category.TRAINER: "trainers", Category.STUDENT: "students", Category.STAFF: "staff"}
 COUNT_FIELDS = {
     (category, sex): f"{_PLURALS[category]}_{sex}"
     for category in Category.values
-    for sex in Sex.values
+    for sex in COUNTED_SEXES
 }
 
 
 class Session(models.Model):
     """One training or mentoring session, with who came, counted by category and sex."""
 
-    class Modality(models.TextChoices):
-        ONSITE = "onsite", _("on site")
-        REMOTE = "remote", _("remote")
+    Modality = Modality
 
     mission = models.ForeignKey(
         "missions.Mission", on_delete=models.CASCADE, related_name="sessions"
@@ -103,7 +97,7 @@ class Participant(models.Model):
     full_name = models.CharField(_("full name"), max_length=150)
     email = models.EmailField(_("email address"), blank=True)
     category = models.CharField(_("category"), max_length=8, choices=Category.choices)
-    sex = models.CharField(_("sex"), max_length=8, choices=Sex.choices)
+    sex = models.CharField(_("sex"), max_length=8, choices=COUNTED_SEX_CHOICES)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

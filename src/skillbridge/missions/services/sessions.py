@@ -8,10 +8,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from skillbridge.common.choices import COUNTED_SEXES
 from skillbridge.common.services import audit_record
 from skillbridge.common.uploads import IMAGES_AND_PDF, validate_upload
 from skillbridge.missions.models import Certificate, Evidence, Mission, Participant, Session
-from skillbridge.missions.models.work import COUNT_FIELDS, Category, Sex
+from skillbridge.missions.models.work import COUNT_FIELDS, Category
 from skillbridge.missions.services._common import locked_mission, refuse_unless
 from skillbridge.people.models import User
 
@@ -125,7 +126,7 @@ def participant_add(
         errors["full_name"] = _("Give the participant's name as it should appear.")
     if category not in Category.values:
         errors["category"] = _("Choose trainer, student or staff.")
-    if sex not in Sex.values:
+    if sex not in COUNTED_SEXES:
         errors["sex"] = _("Choose female or male.")
     email = email.strip().lower()
     if email and mission.participants.filter(email=email).exists():
