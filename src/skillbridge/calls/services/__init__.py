@@ -6,6 +6,7 @@ from skillbridge.calls.services.eligibility import (
     proposal_mark_eligible,
     proposal_mark_ineligible,
 )
+from skillbridge.calls.services.moves import proposal_move
 from skillbridge.calls.services.proposals import (
     attachment_add,
     attachment_remove,
@@ -41,6 +42,7 @@ __all__ = [
     "member_remove",
     "proposal_mark_eligible",
     "proposal_mark_ineligible",
+    "proposal_move",
     "proposal_save_draft",
     "proposal_start",
     "proposal_submit",

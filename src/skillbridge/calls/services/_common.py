@@ -7,26 +7,30 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from skillbridge.calls.models import Call, Proposal, TeamMember
-from skillbridge.common.services import audit_record, mail_queue
+from skillbridge.calls.states import PROPOSAL
+from skillbridge.common.services import mail_queue
+from skillbridge.common.transitions import locked
 from skillbridge.people.models import ProgrammeRole, Role, User
 
 
-def locked(proposal: Proposal) -> Proposal:
+def locked_proposal(proposal: Proposal) -> Proposal:
     """The proposal re-read under a row lock, with its team, budget and attachments.
 
-    Every state change starts here, so two requests (a double click, the
-    web page and the API) cannot both move the same proposal.
+    Every change of a proposal starts here, so two requests (a double click,
+    the web page and the API) cannot both move or edit the same proposal.
     """
-    fresh = Proposal.objects.select_for_update(of=("self",)).get(pk=proposal.pk)
+    fresh = locked(proposal)
     prefetch_related_objects([fresh], "members", "budget_lines", "attachments")
     return fresh
 
 
 def refuse_unless_draft(proposal: Proposal) -> None:
-    if proposal.state != Proposal.State.DRAFT:
-        raise ValidationError(
-            {"__all__": _("This proposal was submitted: it can no longer be changed.")}
-        )
+    """Refuse to change a proposal's answers, team, budget or documents once submitted.
+
+    A draft can be edited exactly while it can be submitted, so the
+    transition table answers (with its refusal).
+    """
+    PROPOSAL.refuse_unless_can(proposal, "submit")
 
 
 def kigali_time(moment) -> str:
@@ -48,12 +52,6 @@ def refuse_unless_open(call: Call, *, now=None) -> None:
                 % {"deadline": kigali_time(call.closes_at)}
             }
         )
-
-
-def audit_state(*, actor, proposal: Proposal, before: str, action: str, **data) -> None:
-    audit_record(
-        actor=actor, action=action, target=proposal, before=before, after=proposal.state, data=data
-    )
 
 
 def language_of(email: str, default: str = "en") -> str:

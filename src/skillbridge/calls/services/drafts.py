@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 
 from skillbridge.calls.models import BudgetLine, Proposal
 from skillbridge.calls.questions import QUESTION_FIELDS
-from skillbridge.calls.services._common import locked, refuse_unless_draft
+from skillbridge.calls.services._common import locked_proposal, refuse_unless_draft
 from skillbridge.calls.services.proposals import (
     DRAFT_FIELDS,
     _budget_line_errors,
@@ -101,7 +101,7 @@ def proposal_save_draft(
     the deadline: only submission closes. Every value is checked first; if
     one fails, nothing is saved.
     """
-    proposal = locked(proposal)
+    proposal = locked_proposal(proposal)
     refuse_unless_draft(proposal)
     values = {k: v for k, v in values.items() if k in DRAFT_FIELDS}
     for name in QUESTION_FIELDS:

@@ -17,30 +17,19 @@ from skillbridge.calls.questions import (
     TITLE_MAX_CHARS,
 )
 from skillbridge.calls.services._common import (
-    audit_state,
-    locked,
-    mail_coordinators,
-    mail_team,
+    locked_proposal,
     refuse_unless_draft,
     refuse_unless_open,
 )
+from skillbridge.calls.services.moves import proposal_move
+from skillbridge.calls.states import PROPOSAL
+from skillbridge.common.services import audit_record
 from skillbridge.common.uploads import DOCUMENTS, validate_upload
 from skillbridge.people.models import Organisation, ProgrammeRole, Role, User
 from skillbridge.people.selectors import roles_in
-from skillbridge.people.services import mail_programme_officers
 from skillbridge.programmes.models import Sector
 
 DRAFT_FIELDS = ["title", "sector", *QUESTION_FIELDS, "requested_amount_rwf"]
-WITHDRAWABLE = {
-    Proposal.State.DRAFT,
-    Proposal.State.SUBMITTED,
-    Proposal.State.ELIGIBLE,
-    Proposal.State.UNDER_REVIEW,
-    # After the release a selected or reserve team may still step back (before any grant),
-    # which frees its place for the reserve list.
-    Proposal.State.SELECTED,
-    Proposal.State.RESERVE,
-}
 
 
 def eligible_colleges(call: Call):
@@ -94,7 +83,7 @@ def proposal_start(
 
     Refuses a call that is not open. Someone without a role in the programme
     becomes an applicant of the college they name; an applicant always
-    applies for their own college. Audited as proposal.started.
+    applies for their own college. Audited as proposal.draft.
     """
     refuse_unless_open(call)
     own_college = applicant_college(user=user, call=call)
@@ -137,7 +126,14 @@ def proposal_start(
         status=TeamMember.Status.JOINED,
         joined_at=timezone.now(),
     )
-    audit_state(actor=user, proposal=proposal, before="", action="proposal.started")
+    audit_record(
+        actor=user,
+        action="proposal.draft",
+        target=proposal,
+        before="",
+        after=proposal.state,
+        data={"transition": "start"},
+    )
     return proposal
 
 
@@ -165,7 +161,7 @@ def budget_line_add(
     unit_cost_rwf: int,
 ) -> BudgetLine:
     """Add a budget line to a draft; the total is quantity × unit cost."""
-    proposal = locked(proposal)
+    proposal = locked_proposal(proposal)
     refuse_unless_draft(proposal)
     errors = _budget_line_errors(item, category, quantity, unit_cost_rwf)
     if errors:
@@ -186,7 +182,7 @@ def budget_line_add(
 @transaction.atomic
 def budget_line_remove(*, actor: User, line: BudgetLine) -> None:
     """Remove a budget line from a draft."""
-    proposal = locked(line.proposal)
+    proposal = locked_proposal(line.proposal)
     refuse_unless_draft(proposal)
     line.delete()
     proposal.save(update_fields=["updated_at"])
@@ -195,7 +191,7 @@ def budget_line_remove(*, actor: User, line: BudgetLine) -> None:
 @transaction.atomic
 def attachment_add(*, actor: User, proposal: Proposal, kind: str, upload) -> Attachment:
     """Attach a document to a draft, after checking its kind, type and size."""
-    proposal = locked(proposal)
+    proposal = locked_proposal(proposal)
     refuse_unless_draft(proposal)
     if kind not in [*proposal.call.required_documents, OTHER_DOCUMENT]:
         raise ValidationError({"kind": _("Choose which document this is.")})
@@ -219,7 +215,7 @@ def attachment_add(*, actor: User, proposal: Proposal, kind: str, upload) -> Att
 @transaction.atomic
 def attachment_remove(*, actor: User, attachment: Attachment) -> None:
     """Remove an attachment from a draft, and its file once the removal is committed."""
-    proposal = locked(attachment.proposal)
+    proposal = locked_proposal(attachment.proposal)
     refuse_unless_draft(proposal)
     field_file = attachment.file
     attachment.delete()
@@ -236,26 +232,19 @@ def proposal_submit(*, actor: User, proposal: Proposal, now=None) -> Proposal:
     a confirmation to each team member and asks the college's coordinators
     to confirm the team.
     """
-    proposal = locked(proposal)
+    proposal = locked_proposal(proposal)
     refuse_unless_draft(proposal)
     refuse_unless_open(proposal.call, now=now)
     missing = proposal_missing_parts(proposal)
     if missing:
         raise ValidationError(missing)
-    before = proposal.state
     proposal.snapshot = proposal_snapshot(proposal)
-    proposal.state = Proposal.State.SUBMITTED
     proposal.submitted_at = now or timezone.now()
-    proposal.save(update_fields=["snapshot", "state", "submitted_at", "updated_at"])
-    audit_state(actor=actor, proposal=proposal, before=before, action="proposal.submitted")
-    mail_team(
+    proposal_move(
+        actor=actor,
         proposal=proposal,
-        template="calls/mail/submitted",
-        context={},
-        kind="proposal_submitted",
-    )
-    mail_coordinators(
-        proposal=proposal, template="calls/mail/coordinator_submitted", kind="affiliation_request"
+        action="submit",
+        update_fields=("snapshot", "submitted_at"),
     )
     return proposal
 
@@ -264,31 +253,11 @@ def proposal_submit(*, actor: User, proposal: Proposal, now=None) -> Proposal:
 def proposal_withdraw(*, actor: User, proposal: Proposal, reason: str = "") -> Proposal:
     """Withdraw a proposal: before a decision, or when selected or in reserve until a grant is
     awarded. Audited; the snapshot stays."""
-    proposal = locked(proposal)
-    if proposal.state not in WITHDRAWABLE:
-        raise ValidationError(
-            {"__all__": _("A decision was made on this proposal: it can no longer be withdrawn.")}
-        )
+    proposal = locked_proposal(proposal)
+    PROPOSAL.refuse_unless_can(proposal, "withdraw")
     if Proposal.objects.filter(pk=proposal.pk, grant__isnull=False).exists():
         raise ValidationError(
             {"__all__": _("This proposal has a grant: ask the programme officer to end it.")}
         )
-    before = proposal.state
-    proposal.state = Proposal.State.WITHDRAWN
-    proposal.state_reason = reason.strip()
-    proposal.save(update_fields=["state", "state_reason", "updated_at"])
-    audit_state(actor=actor, proposal=proposal, before=before, action="proposal.withdrawn")
-    if before in (Proposal.State.SELECTED, Proposal.State.RESERVE):
-        # After the release a place or a reserve slot is now free: the officers fill it from
-        # the reserve list, and nothing else would tell them it happened.
-        mail_programme_officers(
-            programme=proposal.call.programme,
-            template="calls/mail/withdrawn_after_decision",
-            context={
-                "proposal": proposal,
-                "call": proposal.call,
-                "was_selected": before == Proposal.State.SELECTED,
-            },
-            kind="proposal_withdrawn",
-        )
+    proposal_move(actor=actor, proposal=proposal, action="withdraw", reason=reason)
     return proposal

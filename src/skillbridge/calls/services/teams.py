@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from skillbridge.calls.models import Proposal, TeamMember
-from skillbridge.calls.services._common import language_of, locked, refuse_unless_draft
+from skillbridge.calls.services._common import language_of, locked_proposal, refuse_unless_draft
 from skillbridge.calls.tokens import INVITATION_MAX_AGE, invitation_token
 from skillbridge.common.services import audit_record, mail_queue
 from skillbridge.people.models import ProgrammeRole, Role, User
@@ -50,7 +50,7 @@ def member_invite(
     expires after two weeks, in the invitee's language if they have an
     account (else the lead's).
     """
-    proposal = locked(proposal)
+    proposal = locked_proposal(proposal)
     refuse_unless_draft(proposal)
     email = User.objects.normalize_email(email.strip()).lower()
     errors = {}
@@ -102,7 +102,7 @@ def invitation_accept(*, user: User, member: TeamMember, kind: str, sex: str) ->
     Someone without a role becomes an applicant of the team's college. The
     affiliation then waits for the coordinator. Audited.
     """
-    proposal = locked(member.proposal)
+    proposal = locked_proposal(member.proposal)
     refuse_unless_draft(proposal)
     member = TeamMember.objects.select_for_update(of=("self",)).get(pk=member.pk)
     if member.status != TeamMember.Status.INVITED:
@@ -155,7 +155,7 @@ def invitation_accept(*, user: User, member: TeamMember, kind: str, sex: str) ->
 @transaction.atomic
 def member_remove(*, actor: User, member: TeamMember) -> TeamMember:
     """Take a member (or an open invitation) off a draft's team. The lead stays. Audited."""
-    proposal = locked(member.proposal)
+    proposal = locked_proposal(member.proposal)
     refuse_unless_draft(proposal)
     member = TeamMember.objects.select_for_update(of=("self",)).get(pk=member.pk)
     if member.is_lead:
@@ -187,7 +187,7 @@ def _set_affiliation(
     data: dict | None = None,
     only_pending: bool = False,
 ) -> TeamMember:
-    proposal = locked(member.proposal)
+    proposal = locked_proposal(member.proposal)
     if proposal.state not in open_states:
         raise ValidationError(
             {"__all__": _("Eligibility of this proposal is decided: the team cannot change.")}
