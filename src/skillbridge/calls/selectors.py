@@ -2,11 +2,20 @@
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from skillbridge.calls.models import Call, Proposal, RubricCriterion, TeamMember
-from skillbridge.people.models import ProgrammeRole, Role
+from skillbridge.calls.models import (
+    Attachment,
+    BudgetLine,
+    Call,
+    Proposal,
+    RubricCriterion,
+    TeamMember,
+)
+from skillbridge.calls.states import AFFILIATION_OPEN, PROPOSAL
+from skillbridge.common.accessors import object_for
+from skillbridge.people.models import Organisation, ProgrammeRole, Role
+from skillbridge.people.rules import is_officer_anywhere
 
 _COORDINATED_CACHE = "_skillbridge_coordinated_colleges"
 
@@ -47,22 +56,17 @@ def calls_open(*, now=None) -> QuerySet[Call]:
 
 def calls_visible_to(user) -> QuerySet[Call]:
     """Published calls, plus every call of the programmes `user` runs as officer."""
-    officer_of = ProgrammeRole.objects.filter(user=user, role=Role.PROGRAMME_OFFICER).values(
-        "programme_id"
-    )
-    return _with_rubric(
-        Call.objects.filter(Q(is_published=True) | Q(programme_id__in=officer_of))
-    ).order_by("-opens_at", "id")
+    visible = Q(is_published=True)
+    if user.is_authenticated:
+        officer_of = ProgrammeRole.objects.filter(user=user, role=Role.PROGRAMME_OFFICER)
+        visible |= Q(programme_id__in=officer_of.values("programme_id"))
+    return _with_rubric(Call.objects.filter(visible)).order_by("-opens_at", "id")
 
 
-def call_public(*, pk: int) -> Call:
-    """A published call, or 404."""
-    return get_object_or_404(_with_rubric(Call.objects.filter(is_published=True)), pk=pk)
-
-
-def call_for(*, user, pk: int) -> Call:
-    """A call `user` may see (published, or in a programme they run), or 404."""
-    return get_object_or_404(calls_visible_to(user), pk=pk)
+def call_for(user, pk: int, perm: str | None = None) -> Call:
+    """A call `user` may see (published, or in a programme they run): else 404; 403 without
+    `perm` (a rules permission on the call)."""
+    return object_for(user, calls_visible_to(user), perm=perm, pk=pk)
 
 
 def calls_managed_by(user) -> QuerySet[Call]:
@@ -76,16 +80,6 @@ def calls_managed_by(user) -> QuerySet[Call]:
             proposal_count=Count("proposals", filter=~Q(proposals__state=Proposal.State.DRAFT))
         )
         .order_by("-opens_at", "id")
-    )
-
-
-def call_managed_by(*, user, pk: int) -> Call:
-    """A call of a programme `user` runs as officer, or 404."""
-    return get_object_or_404(
-        Call.objects.select_related("programme").filter(
-            programme__roles__user=user, programme__roles__role=Role.PROGRAMME_OFFICER
-        ),
-        pk=pk,
     )
 
 
@@ -124,9 +118,56 @@ def _with_everything(proposals: QuerySet[Proposal]) -> QuerySet[Proposal]:
     )
 
 
-def proposal_for(*, user, pk: int) -> Proposal:
-    """A proposal `user` may see, with its team, budget and attachments, or 404."""
-    return get_object_or_404(_with_everything(proposals_visible_to(user)), pk=pk)
+def proposal_for(user, pk: int, perm: str | None = None) -> Proposal:
+    """A proposal `user` may see, with its team, budget and attachments: else 404; 403
+    without `perm` (a rules permission on the proposal)."""
+    return object_for(user, _with_everything(proposals_visible_to(user)), perm=perm, pk=pk)
+
+
+def _part_of(parts, pk: int):
+    """The part numbered `pk` among a proposal's prefetched `parts`, or 404."""
+    for part in parts:
+        if part.pk == pk:
+            return part
+    raise Http404
+
+
+def member_for(user, pk: int, perm: str | None = None, *, proposal_pk: int) -> TeamMember:
+    """A member (or invitee) of the team of a proposal `user` may see: else 404; 403 without
+    `perm` on the proposal."""
+    return _part_of(proposal_for(user, proposal_pk, perm).members.all(), pk)
+
+
+def budget_line_for(user, pk: int, perm: str | None = None, *, proposal_pk: int) -> BudgetLine:
+    """A budget line of a proposal `user` may see: else 404; 403 without `perm` on it."""
+    return _part_of(proposal_for(user, proposal_pk, perm).budget_lines.all(), pk)
+
+
+def attachment_for(user, pk: int, perm: str | None = None, *, proposal_pk: int) -> Attachment:
+    """A document of a proposal `user` may see: else 404; 403 without `perm` on it."""
+    return _part_of(proposal_for(user, proposal_pk, perm).attachments.all(), pk)
+
+
+def proposal_has_grant(proposal: Proposal) -> bool:
+    """Whether a grant was awarded to `proposal` (the grants app ends it, not the team)."""
+    return Proposal.objects.filter(pk=proposal.pk, grant__isnull=False).exists()
+
+
+def proposal_filter_choices(user) -> tuple[QuerySet[Call], QuerySet[Organisation]]:
+    """The calls and colleges the list of proposals offers `user` to filter by.
+
+    The calls of the programmes where they are officer or coordinator; every
+    college for an officer, else the colleges they coordinate.
+    """
+    roles = ProgrammeRole.objects.filter(
+        user=user, role__in=[Role.PROGRAMME_OFFICER, Role.COLLEGE_COORDINATOR]
+    )
+    calls = Call.objects.filter(programme__in=roles.values("programme_id")).order_by("-opens_at")
+    if is_officer_anywhere(user):
+        colleges = Organisation.objects.filter(kind=Organisation.Kind.COLLEGE)
+    else:
+        colleges = Organisation.objects.filter(pk__in=roles.values("organisation_id"))
+    return calls, colleges
 
 
 def proposals_listed(*, user, filters: dict | None = None) -> QuerySet[Proposal]:
@@ -155,13 +196,14 @@ def proposals_listed(*, user, filters: dict | None = None) -> QuerySet[Proposal]
 
 
 def proposals_of_member(user) -> QuerySet[Proposal]:
-    """The proposals of the teams `user` has joined, newest first."""
+    """The proposals of the teams `user` has joined, newest first, with their teams."""
     own_teams = TeamMember.objects.filter(user=user, status=TeamMember.Status.JOINED).values(
         "proposal_id"
     )
     return (
         Proposal.objects.filter(pk__in=own_teams)
         .select_related("call", "college", "sector")
+        .prefetch_related("members")
         .order_by("-updated_at", "-id")
     )
 
@@ -171,16 +213,9 @@ def invitations_for(user) -> QuerySet[TeamMember]:
     return TeamMember.objects.filter(
         email__iexact=user.email,
         status=TeamMember.Status.INVITED,
-        proposal__state=Proposal.State.DRAFT,
+        # An invitation can be accepted while the team can change, as long as the draft is.
+        proposal__state__in=PROPOSAL["submit"].sources,
     ).select_related("proposal__call", "proposal__lead", "proposal__college")
-
-
-def member_of(*, proposal: Proposal, pk: int) -> TeamMember:
-    """A member of `proposal`'s team, or 404."""
-    for member in proposal.members.all():
-        if member.pk == pk:
-            return member
-    raise Http404
 
 
 def affiliations_to_confirm(user) -> QuerySet[TeamMember]:
@@ -193,7 +228,7 @@ def affiliations_to_confirm(user) -> QuerySet[TeamMember]:
         .filter(
             status=TeamMember.Status.JOINED,
             affiliation=TeamMember.Affiliation.PENDING,
-            proposal__state__in=[Proposal.State.DRAFT, Proposal.State.SUBMITTED],
+            proposal__state__in=AFFILIATION_OPEN,
         )
         .select_related("proposal")
         .order_by("proposal__title", "full_name")

@@ -12,6 +12,7 @@ Services move a proposal only through `calls.services.proposal_move`;
 templates and views ask the `rules` perms built on `PROPOSAL.allows(...)`.
 """
 
+import rules
 from django.utils.translation import gettext_lazy as _
 
 from skillbridge.calls.models import Proposal
@@ -69,3 +70,23 @@ PROPOSAL = Machine(
 
 # The action that releases a decision, by the state (the decision's outcome) it leads to.
 RELEASE = {State.SELECTED: "select", State.RESERVE: "reserve", State.NOT_SELECTED: "not_select"}
+
+# A selected team holds a place, a reserve one a slot on the reserve list: withdrawing after
+# the release frees it for the next reserve.
+HOLDS_A_PLACE = frozenset({State.SELECTED, State.RESERVE})
+
+# Rights that depend on the state without moving it. The college coordinator checks the
+# team's affiliations until eligibility is decided; an officer confirms instead only once
+# the proposal is submitted, so eligibility never waits on an absent coordinator.
+AFFILIATION_OPEN = frozenset({State.DRAFT, State.SUBMITTED})
+OFFICER_AFFILIATION_OPEN = frozenset({State.SUBMITTED})
+
+
+def state_in(name: str, states: frozenset[str]) -> rules.Predicate:
+    """A rules predicate (user, proposal): true while the proposal is in one of `states`."""
+
+    @rules.predicate(name=name)
+    def predicate(user, proposal) -> bool:
+        return proposal is not None and proposal.state in states
+
+    return predicate

@@ -5,9 +5,9 @@ from collections import defaultdict
 from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
 from django.db.models import QuerySet
-from django.http import Http404
 
-from skillbridge.people.models import Consent, ProgrammeRole, Role, User
+from skillbridge.common.accessors import object_for
+from skillbridge.people.models import ApiToken, Consent, ProgrammeRole, Role, User
 from skillbridge.programmes.models import Programme
 
 _ROLES_CACHE = "_skillbridge_roles"
@@ -76,12 +76,28 @@ def memberships_for(user: User) -> QuerySet[ProgrammeRole]:
     )
 
 
-def programme_for_member(user: User, slug: str) -> Programme:
-    """The programme named `slug`, or 404 to anyone who holds no role in it."""
-    programme = Programme.objects.filter(slug=slug).first()
-    if programme is None or not roles_in(user, programme):
-        raise Http404
-    return programme
+def programme_for(user: User, slug: str, perm: str | None = None) -> Programme:
+    """The programme named `slug`: 404 to anyone who holds no role in it, 403 without `perm`.
+
+    `perm` is a rules permission on the programme (None when holding any role
+    in it is the whole right).
+    """
+    member_of = Programme.objects.filter(pk__in=list(roles_by_programme(user)))
+    return object_for(user, member_of, perm=perm, slug=slug)
+
+
+# The former name, kept until every caller asks `programme_for`.
+programme_for_member = programme_for
+
+
+def tokens_of(user: User) -> QuerySet[ApiToken]:
+    """The API tokens `user` holds and has not revoked."""
+    return ApiToken.objects.live().filter(user=user)
+
+
+def token_for(user: User, pk: int, perm: str | None = None) -> ApiToken:
+    """One of `user`'s own live API tokens: anyone else's answers 404."""
+    return object_for(user, tokens_of(user), perm=perm, pk=pk)
 
 
 def active_consent(user: User, programme: Programme) -> Consent | None:

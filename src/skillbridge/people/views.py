@@ -1,14 +1,13 @@
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from skillbridge.people import services
 from skillbridge.people.forms import AccountDetailsForm
-from skillbridge.people.models import ApiToken
-from skillbridge.people.selectors import memberships_for
+from skillbridge.people.selectors import memberships_for, token_for, tokens_of
 
 
 @login_required
@@ -29,7 +28,7 @@ def account(request):
         )
         messages.success(request, _("Your details are saved."))
         return redirect("people:account")
-    tokens = ApiToken.objects.live().filter(user=request.user)
+    tokens = tokens_of(request.user)
     return render(request, "people/account.html", {"form": form, "tokens": tokens})
 
 
@@ -37,7 +36,7 @@ def account(request):
 @require_POST
 def token_revoke(request, pk: int):
     """Anyone signed in: revoke one of their own API tokens (others' answer 404)."""
-    token = get_object_or_404(ApiToken.objects.live(), pk=pk, user=request.user)
+    token = token_for(request.user, pk)
     services.token_revoke(user=request.user, token=token)
     messages.success(request, _("The token is revoked."))
     return redirect("people:account")

@@ -4,7 +4,7 @@ from collections.abc import Callable
 
 from skillbridge.calls.models import Proposal
 from skillbridge.calls.services._common import mail_coordinators, mail_team
-from skillbridge.calls.states import PROPOSAL
+from skillbridge.calls.states import HOLDS_A_PLACE, PROPOSAL
 from skillbridge.people.models import User
 from skillbridge.people.services import mail_programme_officers
 
@@ -30,7 +30,7 @@ def _mail_eligibility(proposal: Proposal, before: str) -> None:
 
 
 def _mail_withdrawn(proposal: Proposal, before: str) -> None:
-    if before not in (State.SELECTED, State.RESERVE):
+    if before not in HOLDS_A_PLACE:
         return
     # After the release a place or a reserve slot is now free: the officers fill it from
     # the reserve list, and nothing else would tell them it happened.

@@ -16,6 +16,7 @@ from skillbridge.calls.questions import (
     QUESTION_FIELDS,
     TITLE_MAX_CHARS,
 )
+from skillbridge.calls.selectors import proposal_has_grant
 from skillbridge.calls.services._common import (
     locked_proposal,
     refuse_unless_draft,
@@ -255,7 +256,7 @@ def proposal_withdraw(*, actor: User, proposal: Proposal, reason: str = "") -> P
     awarded. Audited; the snapshot stays."""
     proposal = locked_proposal(proposal)
     PROPOSAL.refuse_unless_can(proposal, "withdraw")
-    if Proposal.objects.filter(pk=proposal.pk, grant__isnull=False).exists():
+    if proposal_has_grant(proposal):
         raise ValidationError(
             {"__all__": _("This proposal has a grant: ask the programme officer to end it.")}
         )

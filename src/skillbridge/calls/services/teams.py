@@ -8,12 +8,11 @@ from django.utils.translation import gettext as _
 
 from skillbridge.calls.models import Proposal, TeamMember
 from skillbridge.calls.services._common import language_of, locked_proposal, refuse_unless_draft
+from skillbridge.calls.states import AFFILIATION_OPEN, OFFICER_AFFILIATION_OPEN
 from skillbridge.calls.tokens import INVITATION_MAX_AGE, invitation_token
 from skillbridge.common.services import audit_record, mail_queue
 from skillbridge.people.models import ProgrammeRole, Role, User
 from skillbridge.people.selectors import roles_in
-
-AFFILIATION_OPEN = {Proposal.State.DRAFT, Proposal.State.SUBMITTED}
 
 
 def _refuse_other_college(*, user: User | None, email: str, proposal: Proposal) -> None:
@@ -252,7 +251,7 @@ def member_affiliation_confirm_by_officer(
         member=member,
         affiliation=TeamMember.Affiliation.CONFIRMED,
         note=reason,
-        open_states={Proposal.State.SUBMITTED},
+        open_states=OFFICER_AFFILIATION_OPEN,
         action="team.affiliation_confirmed_by_officer",
         data={"reason": reason},
         only_pending=True,

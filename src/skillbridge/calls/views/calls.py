@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -11,12 +11,11 @@ from skillbridge.calls.forms import (
     CallForm,
     CriterionFormSet,
     NewCriterionFormSet,
-    add_service_errors,
     criteria_initial,
 )
+from skillbridge.common.forms import show_errors
 from skillbridge.common.permissions import require
-from skillbridge.people.models import Role
-from skillbridge.people.selectors import all_roles, programme_for_member
+from skillbridge.people.selectors import programme_for
 
 
 def open_calls(request):
@@ -26,19 +25,14 @@ def open_calls(request):
 
 def call_detail(request, pk: int):
     """Anyone: a published call with its rubric. Officers of its programme also see drafts."""
-    if request.user.is_authenticated:
-        call = selectors.call_for(user=request.user, pk=pk)
-    else:
-        call = selectors.call_public(pk=pk)
-    can_manage = request.user.has_perm("calls.manage_calls", call.programme)
-    return render(request, "calls/call_detail.html", {"call": call, "can_manage": can_manage})
+    call = selectors.call_for(request.user, pk)
+    return render(request, "calls/call_detail.html", {"call": call})
 
 
 @login_required
 def calls_manage(request):
     """Programme officers: the calls of their programmes."""
-    if Role.PROGRAMME_OFFICER not in all_roles(request.user):
-        raise PermissionDenied
+    require(request.user, "calls.list_managed_calls")
     calls = selectors.calls_managed_by(request.user)
     return render(request, "calls/calls_manage.html", {"calls": calls})
 
@@ -70,8 +64,10 @@ def _save_call(request, *, programme, call=None):
             else:
                 call = services.call_create(programme=programme, **arguments)
         except ValidationError as error:
-            add_service_errors(form, error, elsewhere=("criteria",))
-            criteria_errors = error.message_dict.get("criteria", [])
+            errors = error.message_dict
+            criteria_errors = errors.pop("criteria", [])
+            # The rubric's own errors are shown beside the rubric, the rest on the call's form.
+            show_errors(form, ValidationError(errors))
         else:
             messages.success(request, _("The call is saved."))
             return redirect("calls:call_detail", call.pk)
@@ -90,14 +86,12 @@ def _save_call(request, *, programme, call=None):
 @login_required
 def call_create(request, slug: str):
     """Programme officers of the programme: open a new call."""
-    programme = programme_for_member(request.user, slug)
-    require(request.user, "calls.manage_calls", programme)
+    programme = programme_for(request.user, slug, "calls.manage_calls")
     return _save_call(request, programme=programme)
 
 
 @login_required
 def call_edit(request, pk: int):
     """Programme officers of the call's programme: change the call and its rubric."""
-    call = selectors.call_for(user=request.user, pk=pk)
-    require(request.user, "calls.manage_calls", call.programme)
+    call = selectors.call_for(request.user, pk, "calls.edit_call")
     return _save_call(request, programme=call.programme, call=call)

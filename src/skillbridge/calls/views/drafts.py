@@ -8,11 +8,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from skillbridge.calls import selectors, services
-from skillbridge.calls.forms import DraftBaseForm, MergeForm, ProposalForm, add_service_errors
+from skillbridge.calls.forms import DraftBaseForm, MergeForm, ProposalForm
 from skillbridge.calls.models import Proposal
 from skillbridge.calls.questions import QUESTION_FIELDS
 from skillbridge.calls.services.drafts import draft_fingerprints, saved_value
-from skillbridge.common.permissions import require
+from skillbridge.common.forms import show_errors
 
 
 def changed_by_others_message(form, saved) -> str:
@@ -64,9 +64,8 @@ def _display(proposal: Proposal, name: str, value) -> str:
 @require_POST
 def proposal_merge(request, pk: int):
     """Members of the team: keep their text, take the saved one, or save an edit of both."""
-    proposal = selectors.proposal_for(user=request.user, pk=pk)
-    require(request.user, "calls.edit_proposal", proposal)
-    if proposal.state != Proposal.State.DRAFT:
+    proposal = selectors.proposal_for(request.user, pk, "calls.edit_proposal")
+    if not request.user.has_perm("calls.edit_proposal_now", proposal):
         return redirect("calls:proposal_detail", proposal.pk)
     merge = MergeForm(request.POST)
     start = DraftBaseForm(request.POST)
@@ -82,7 +81,7 @@ def proposal_merge(request, pk: int):
                 base=start.base(),
             )
         except ValidationError as error:
-            add_service_errors(form, error)
+            show_errors(form, error)
         else:
             if saved.conflicts:
                 conflicts = [(c.field, c.mine) for c in saved.conflicts]

@@ -1,7 +1,6 @@
 """The officers' and coordinators' list of proposals, with filters and exports."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils import timezone
@@ -9,22 +8,8 @@ from django.utils.translation import gettext as _
 
 from skillbridge.calls import selectors
 from skillbridge.calls.forms import ProposalFilterForm
-from skillbridge.calls.models import Call
 from skillbridge.common.exports import table_response
-from skillbridge.people.models import Organisation, ProgrammeRole, Role
-from skillbridge.people.selectors import all_roles
-
-LIST_ROLES = {Role.PROGRAMME_OFFICER, Role.COLLEGE_COORDINATOR}
-
-
-def _filter_choices(user):
-    roles = ProgrammeRole.objects.filter(user=user, role__in=LIST_ROLES)
-    calls = Call.objects.filter(programme__in=roles.values("programme_id")).order_by("-opens_at")
-    if Role.PROGRAMME_OFFICER in all_roles(user):
-        colleges = Organisation.objects.filter(kind=Organisation.Kind.COLLEGE)
-    else:
-        colleges = Organisation.objects.filter(pk__in=roles.values("organisation_id"))
-    return calls, colleges
+from skillbridge.common.permissions import require
 
 
 def _rows(proposals):
@@ -49,9 +34,8 @@ def proposal_list(request):
     """Programme officers (all proposals of their programmes) and college coordinators
     (their college's only): filter by call, college, sector and state; export CSV or XLSX.
     """
-    if not LIST_ROLES & all_roles(request.user):
-        raise PermissionDenied
-    calls, colleges = _filter_choices(request.user)
+    require(request.user, "calls.list_proposals")
+    calls, colleges = selectors.proposal_filter_choices(request.user)
     form = ProposalFilterForm(request.GET or None, calls=calls, colleges=colleges)
     proposals = selectors.proposals_listed(user=request.user, filters=form.filters())
     export = request.GET.get("export")

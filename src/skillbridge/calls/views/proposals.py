@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -23,13 +22,14 @@ from skillbridge.calls.forms import (
     ProposalForm,
     StartProposalForm,
     WithdrawForm,
-    add_service_errors,
 )
 from skillbridge.calls.models import Proposal
 from skillbridge.calls.questions import ATTACHMENT_MAX_MEGABYTES, QUESTIONS
 from skillbridge.calls.services.drafts import draft_fingerprints
 from skillbridge.calls.services.proposals import applicant_college, eligible_colleges
+from skillbridge.calls.states import HOLDS_A_PLACE
 from skillbridge.calls.views.drafts import changed_by_others_message, merge_page
+from skillbridge.common.forms import show_errors
 from skillbridge.common.permissions import require
 from skillbridge.common.uploads import private_file_response
 
@@ -43,7 +43,7 @@ def refusals_as_messages(request, error: ValidationError) -> None:
 @login_required
 def proposal_start(request, pk: int):
     """Applicants, and people without a role in the programme: start a proposal as team lead."""
-    call = selectors.call_for(user=request.user, pk=pk)
+    call = selectors.call_for(request.user, pk)
     require(request.user, "calls.start_proposal", call.programme)
     own_college = applicant_college(user=request.user, call=call)
     colleges = None if own_college else eligible_colleges(call)
@@ -60,7 +60,7 @@ def proposal_start(request, pk: int):
                 college=form.cleaned_data.get("college"),
             )
         except ValidationError as error:
-            add_service_errors(form, error)
+            show_errors(form, error)
         else:
             messages.success(request, _("Your draft is started. It is saved as you write."))
             return redirect("calls:proposal_edit", proposal.pk)
@@ -97,9 +97,8 @@ def edit_context(proposal: Proposal, form=None, *, draft_base=None, **forms) -> 
 @login_required
 def proposal_edit(request, pk: int):
     """Members of the team: write the draft. Saving works without JavaScript."""
-    proposal = selectors.proposal_for(user=request.user, pk=pk)
-    require(request.user, "calls.edit_proposal", proposal)
-    if proposal.state != Proposal.State.DRAFT:
+    proposal = selectors.proposal_for(request.user, pk, "calls.edit_proposal")
+    if not request.user.has_perm("calls.edit_proposal_now", proposal):
         return redirect("calls:proposal_detail", proposal.pk)
     form = ProposalForm(request.POST or None, proposal=proposal)
     start = DraftBaseForm(request.POST or None)
@@ -113,7 +112,7 @@ def proposal_edit(request, pk: int):
                 base=start.base(),
             )
         except ValidationError as error:
-            add_service_errors(form, error)
+            show_errors(form, error)
         else:
             if saved.conflicts:
                 conflicts = [(c.field, c.mine) for c in saved.conflicts]
@@ -134,8 +133,7 @@ def proposal_edit(request, pk: int):
 @require_POST
 def proposal_autosave(request, pk: int):
     """Members of the team: htmx saves the draft as they type and gets a one-line status."""
-    proposal = selectors.proposal_for(user=request.user, pk=pk)
-    require(request.user, "calls.edit_proposal", proposal)
+    proposal = selectors.proposal_for(request.user, pk, "calls.edit_proposal")
     form = ProposalForm(request.POST, proposal=proposal)
     start = DraftBaseForm(request.POST)
     problems: list[str] = []
@@ -155,7 +153,7 @@ def proposal_autosave(request, pk: int):
         problems = [f"{form.fields[f].label}: {m}" for f, ms in form.errors.items() for m in ms]
     # The "still missing" list on the page follows what was just saved, and the page's
     # fingerprints follow what it now has in step with the draft (htmx out-of-band swaps).
-    saved = selectors.proposal_for(user=request.user, pk=pk)
+    saved = selectors.proposal_for(request.user, pk)
     labels = form.fields
     context = {
         "problems": problems,
@@ -173,14 +171,13 @@ def proposal_autosave(request, pk: int):
 @require_POST
 def budget_line_add(request, pk: int):
     """Members of the team: add a line to the draft's budget."""
-    proposal = selectors.proposal_for(user=request.user, pk=pk)
-    require(request.user, "calls.edit_proposal", proposal)
+    proposal = selectors.proposal_for(request.user, pk, "calls.edit_proposal")
     form = BudgetLineForm(request.POST)
     if form.is_valid():
         try:
             services.budget_line_add(actor=request.user, proposal=proposal, **form.cleaned_data)
         except ValidationError as error:
-            add_service_errors(form, error)
+            show_errors(form, error)
         else:
             messages.success(request, _("The budget line is added."))
             return redirect(proposal_anchor(proposal, "budget"))
@@ -192,24 +189,19 @@ def budget_line_add(request, pk: int):
 @require_POST
 def budget_line_delete(request, pk: int, line_pk: int):
     """Members of the team: remove a line from the draft's budget."""
-    proposal = selectors.proposal_for(user=request.user, pk=pk)
-    require(request.user, "calls.edit_proposal", proposal)
-    line = next((line for line in proposal.budget_lines.all() if line.pk == line_pk), None)
-    if line is None:
-        raise Http404
+    line = selectors.budget_line_for(request.user, line_pk, "calls.edit_proposal", proposal_pk=pk)
     try:
         services.budget_line_remove(actor=request.user, line=line)
     except ValidationError as error:
         refusals_as_messages(request, error)
-    return redirect(proposal_anchor(proposal, "budget"))
+    return redirect(proposal_anchor(line.proposal, "budget"))
 
 
 @login_required
 @require_POST
 def attachment_add(request, pk: int):
     """Members of the team: attach a document of an accepted type and size."""
-    proposal = selectors.proposal_for(user=request.user, pk=pk)
-    require(request.user, "calls.edit_proposal", proposal)
+    proposal = selectors.proposal_for(request.user, pk, "calls.edit_proposal")
     form = AttachmentForm(request.POST, request.FILES, call=proposal.call)
     if form.is_valid():
         try:
@@ -220,7 +212,7 @@ def attachment_add(request, pk: int):
                 upload=form.cleaned_data["file"],
             )
         except ValidationError as error:
-            add_service_errors(form, error)
+            show_errors(form, error)
         else:
             messages.success(request, _("The document is attached."))
             return redirect(proposal_anchor(proposal, "attachments"))
@@ -228,19 +220,12 @@ def attachment_add(request, pk: int):
     return render(request, "calls/proposal_edit.html", context)
 
 
-def _attachment(request, pk: int, attachment_pk: int):
-    proposal = selectors.proposal_for(user=request.user, pk=pk)
-    for attachment in proposal.attachments.all():
-        if attachment.pk == attachment_pk:
-            return proposal, attachment
-    raise Http404
-
-
 @login_required
 def attachment_download(request, pk: int, attachment_pk: int):
     """Whoever may see the proposal (team, its coordinator, officers): download a document."""
-    proposal, attachment = _attachment(request, pk, attachment_pk)
-    require(request.user, "calls.view_proposal", proposal)
+    attachment = selectors.attachment_for(
+        request.user, attachment_pk, "calls.view_proposal", proposal_pk=pk
+    )
     return private_file_response(attachment.file, filename=attachment.original_name)
 
 
@@ -248,21 +233,21 @@ def attachment_download(request, pk: int, attachment_pk: int):
 @require_POST
 def attachment_delete(request, pk: int, attachment_pk: int):
     """Members of the team: remove a document from the draft."""
-    proposal, attachment = _attachment(request, pk, attachment_pk)
-    require(request.user, "calls.edit_proposal", proposal)
+    attachment = selectors.attachment_for(
+        request.user, attachment_pk, "calls.edit_proposal", proposal_pk=pk
+    )
     try:
         services.attachment_remove(actor=request.user, attachment=attachment)
     except ValidationError as error:
         refusals_as_messages(request, error)
-    return redirect(proposal_anchor(proposal, "attachments"))
+    return redirect(proposal_anchor(attachment.proposal, "attachments"))
 
 
 @login_required
 @require_POST
 def proposal_submit(request, pk: int):
     """The team lead: submit the draft. Anything missing is listed; the draft is kept."""
-    proposal = selectors.proposal_for(user=request.user, pk=pk)
-    require(request.user, "calls.submit_proposal", proposal)
+    proposal = selectors.proposal_for(request.user, pk, "calls.submit_proposal")
     try:
         services.proposal_submit(actor=request.user, proposal=proposal)
     except ValidationError as error:
@@ -276,8 +261,7 @@ def proposal_submit(request, pk: int):
 @require_POST
 def proposal_withdraw(request, pk: int):
     """The team lead: withdraw the proposal, until a decision is made."""
-    proposal = selectors.proposal_for(user=request.user, pk=pk)
-    require(request.user, "calls.withdraw_proposal", proposal)
+    proposal = selectors.proposal_for(request.user, pk, "calls.withdraw_proposal")
     form = WithdrawForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
     try:
@@ -295,12 +279,11 @@ def proposal_detail(request, pk: int):
 
     After submission the page shows the frozen snapshot, exactly as submitted.
     """
-    proposal = selectors.proposal_for(user=request.user, pk=pk)
-    require(request.user, "calls.view_proposal", proposal)
-    return render(request, "calls/proposal_detail.html", detail_context(request.user, proposal))
+    proposal = selectors.proposal_for(request.user, pk, "calls.view_proposal")
+    return render(request, "calls/proposal_detail.html", detail_context(proposal))
 
 
-def detail_context(user, proposal: Proposal, officer_form=None, officer_member=None) -> dict:
+def detail_context(proposal: Proposal, officer_form=None, officer_member=None) -> dict:
     """The proposal page; `officer_form` is a refused officer confirmation of `officer_member`."""
     frozen = proposal.snapshot or {}
     answers = [(q, frozen.get(q.field, getattr(proposal, q.field))) for q in QUESTIONS]
@@ -308,13 +291,9 @@ def detail_context(user, proposal: Proposal, officer_form=None, officer_member=N
         "proposal": proposal,
         "answers": answers,
         "budget_total": budget_total(proposal),
-        "can_edit": user.has_perm("calls.edit_proposal", proposal)
-        and proposal.state == Proposal.State.DRAFT,
-        "can_withdraw": user.has_perm("calls.withdraw_proposal", proposal),
-        "can_confirm": user.has_perm("calls.confirm_affiliation", proposal),
-        "can_confirm_as_officer": user.has_perm("calls.confirm_affiliation_as_officer", proposal)
-        and proposal.state == Proposal.State.SUBMITTED,
-        "can_decide": user.has_perm("calls.decide_eligibility", proposal),
+        # The reason of an ineligible proposal is a refusal; any other is good news.
+        "reason_is_refusal": proposal.state == Proposal.State.INELIGIBLE,
+        "holds_a_place": proposal.state in HOLDS_A_PLACE,
         "affiliation_form": AffiliationForm(),
         "officer_form": officer_form or OfficerAffiliationForm(),
         "officer_member": officer_member,

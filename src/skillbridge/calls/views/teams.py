@@ -15,7 +15,6 @@ from skillbridge.calls.forms import (
     EligibilityForm,
     InviteForm,
     OfficerAffiliationForm,
-    add_service_errors,
 )
 from skillbridge.calls.tokens import InvalidInvitation, invitation_member
 from skillbridge.calls.views.proposals import (
@@ -23,15 +22,14 @@ from skillbridge.calls.views.proposals import (
     edit_context,
     refusals_as_messages,
 )
-from skillbridge.common.permissions import require
+from skillbridge.common.forms import show_errors
 
 
 @login_required
 @require_POST
 def member_invite(request, pk: int):
     """The team lead: invite a student or trainer of the same college by email."""
-    proposal = selectors.proposal_for(user=request.user, pk=pk)
-    require(request.user, "calls.manage_team", proposal)
+    proposal = selectors.proposal_for(request.user, pk, "calls.manage_team")
     form = InviteForm(request.POST)
     if form.is_valid():
         try:
@@ -39,7 +37,7 @@ def member_invite(request, pk: int):
                 actor=request.user, proposal=proposal, **form.cleaned_data
             )
         except ValidationError as error:
-            add_service_errors(form, error)
+            show_errors(form, error)
         else:
             messages.success(
                 request, _("An invitation is sent to %(email)s.") % {"email": member.email}
@@ -52,9 +50,8 @@ def member_invite(request, pk: int):
 @require_POST
 def member_remove(request, pk: int, member_pk: int):
     """The team lead: remove a member or cancel an invitation, before submitting."""
-    proposal = selectors.proposal_for(user=request.user, pk=pk)
-    require(request.user, "calls.manage_team", proposal)
-    member = selectors.member_of(proposal=proposal, pk=member_pk)
+    member = selectors.member_for(request.user, member_pk, "calls.manage_team", proposal_pk=pk)
+    proposal = member.proposal
     try:
         services.member_remove(actor=request.user, member=member)
     except ValidationError as error:
@@ -79,7 +76,7 @@ def invitation(request, token: str):
         try:
             services.invitation_accept(user=request.user, member=member, **form.cleaned_data)
         except ValidationError as error:
-            add_service_errors(form, error)
+            show_errors(form, error)
         else:
             messages.success(request, _("You joined the team."))
             return redirect("calls:proposal_edit", member.proposal_id)
@@ -91,9 +88,10 @@ def invitation(request, token: str):
 @require_POST
 def affiliation_decide(request, pk: int, member_pk: int):
     """The coordinator of the team's college: confirm or reject a member's affiliation."""
-    proposal = selectors.proposal_for(user=request.user, pk=pk)
-    require(request.user, "calls.confirm_affiliation", proposal)
-    member = selectors.member_of(proposal=proposal, pk=member_pk)
+    member = selectors.member_for(
+        request.user, member_pk, "calls.confirm_affiliation", proposal_pk=pk
+    )
+    proposal = member.proposal
     form = AffiliationForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose whether this person belongs to the college."))
@@ -116,9 +114,10 @@ def affiliation_decide(request, pk: int, member_pk: int):
 @require_POST
 def affiliation_confirm_by_officer(request, pk: int, member_pk: int):
     """Programme officers: confirm a member of a submitted proposal the coordinator left pending."""
-    proposal = selectors.proposal_for(user=request.user, pk=pk)
-    require(request.user, "calls.confirm_affiliation_as_officer", proposal)
-    member = selectors.member_of(proposal=proposal, pk=member_pk)
+    member = selectors.member_for(
+        request.user, member_pk, "calls.confirm_affiliation_as_officer", proposal_pk=pk
+    )
+    proposal = member.proposal
     form = OfficerAffiliationForm(request.POST)
     if form.is_valid():
         try:
@@ -126,13 +125,13 @@ def affiliation_confirm_by_officer(request, pk: int, member_pk: int):
                 actor=request.user, member=member, reason=form.cleaned_data["reason"]
             )
         except ValidationError as error:
-            add_service_errors(form, error)
+            show_errors(form, error)
         else:
             messages.success(
                 request, _("%(name)s is confirmed as a member of the college.") % {"name": member}
             )
             return redirect(reverse("calls:proposal_detail", args=[proposal.pk]) + "#team")
-    context = detail_context(request.user, proposal, officer_form=form, officer_member=member.pk)
+    context = detail_context(proposal, officer_form=form, officer_member=member.pk)
     return render(request, "calls/proposal_detail.html", context)
 
 
@@ -140,8 +139,7 @@ def affiliation_confirm_by_officer(request, pk: int, member_pk: int):
 @require_POST
 def eligibility_decide(request, pk: int):
     """Programme officers: find a submitted proposal eligible or not, with a reason."""
-    proposal = selectors.proposal_for(user=request.user, pk=pk)
-    require(request.user, "calls.decide_eligibility", proposal)
+    proposal = selectors.proposal_for(request.user, pk, "calls.decide_eligibility")
     form = EligibilityForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose eligible or not eligible."))
