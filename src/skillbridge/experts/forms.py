@@ -14,15 +14,6 @@ from skillbridge.experts.models import ExpertLanguage, ExpertProfile, Qualificat
 from skillbridge.programmes.models import Programme, Sector
 
 
-def show_errors(form: forms.Form, error: ValidationError) -> None:
-    """Put a service's errors at the fields they name, or above the form."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for name, messages in error.message_dict.items():
-        form.add_error(name if name in form.fields else None, messages)
-
-
 def _country_choices():
     return [("", "—"), *countries]
 

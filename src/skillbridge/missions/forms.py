@@ -1,7 +1,6 @@
 """Input of the missions pages. Checks of meaning live in the services."""
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from skillbridge.common.bounds import number_field
@@ -17,15 +16,6 @@ from skillbridge.pairing.models import Pairing, TrainingRequest
 def short_text() -> forms.Textarea:
     """A textarea for a few lines, so forms on a phone stay short."""
     return forms.Textarea(attrs={"rows": 3, "class": "short"})
-
-
-def show_errors(form: forms.Form, error: ValidationError) -> None:
-    """Put a service's errors at the fields they name, or above the form."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for name, messages in error.message_dict.items():
-        form.add_error(name if name in form.fields else None, messages)
 
 
 class PlanFields(forms.Form):

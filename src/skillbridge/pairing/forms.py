@@ -1,7 +1,6 @@
 """Input of the pairing pages. Checks of meaning live in the services."""
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from skillbridge.common.bounds import number_field
@@ -11,15 +10,6 @@ from skillbridge.experts.models import ExpertProfile, Skill
 from skillbridge.pairing.models import MatchingRun, Need, PairDecision
 from skillbridge.people.models import Organisation
 from skillbridge.programmes.models import Programme, Sector
-
-
-def show_errors(form: forms.Form, error: ValidationError) -> None:
-    """Put a service's errors at the fields they name, or above the form."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for name, messages in error.message_dict.items():
-        form.add_error(name if name in form.fields else None, messages)
 
 
 class NeedForm(forms.Form):

@@ -10,8 +10,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from skillbridge.common.forms import show_errors
 from skillbridge.common.permissions import require
-from skillbridge.experts.forms import ImportUploadForm, show_errors
+from skillbridge.experts.forms import ImportUploadForm
 from skillbridge.experts.importing import COLUMNS
 from skillbridge.experts.selectors import import_in_programme, imports_of
 from skillbridge.experts.services.imports import import_batch_confirm, import_batch_preview

@@ -16,9 +16,10 @@ from django.views.decorators.http import require_POST
 
 from skillbridge.common.access import personal_data_read
 from skillbridge.common.exports import table_response
+from skillbridge.common.forms import show_errors
 from skillbridge.common.permissions import require
 from skillbridge.common.uploads import private_file_response
-from skillbridge.experts.forms import MergeForm, PoolFilterForm, ReasonForm, show_errors
+from skillbridge.experts.forms import MergeForm, PoolFilterForm, ReasonForm
 from skillbridge.experts.selectors import (
     PoolFilters,
     free_skills,

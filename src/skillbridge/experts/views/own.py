@@ -15,6 +15,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from skillbridge.common.forms import show_errors
 from skillbridge.common.permissions import require
 from skillbridge.common.uploads import private_file_response
 from skillbridge.experts.consent import CONSENT_TEXT_VERSION
@@ -23,7 +24,6 @@ from skillbridge.experts.forms import (
     LanguageFormSet,
     ProfileForm,
     WindowFormSet,
-    show_errors,
 )
 from skillbridge.experts.selectors import own_profile, profile_completeness, profile_export_data
 from skillbridge.experts.services.privacy import expert_consent_withdraw, profile_erase

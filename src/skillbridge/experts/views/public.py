@@ -7,8 +7,9 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from skillbridge.common.forms import show_errors
 from skillbridge.experts.consent import CONSENT_TEXT_VERSION
-from skillbridge.experts.forms import ClaimForm, RegistrationForm, show_errors
+from skillbridge.experts.forms import ClaimForm, RegistrationForm
 from skillbridge.experts.selectors import own_profiles, profile_completeness
 from skillbridge.experts.services.profiles import expert_register, profile_claim
 from skillbridge.experts.tokens import claim_token_profile

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from skillbridge.common.bounds import as_id
+from skillbridge.common.forms import show_errors
 from skillbridge.common.permissions import require
 from skillbridge.missions import selectors, services
 from skillbridge.missions.forms import (
@@ -24,7 +25,6 @@ from skillbridge.missions.forms import (
     ParticipantForm,
     PlanDayForm,
     ReasonForm,
-    show_errors,
 )
 from skillbridge.missions.models import Mission, PlanDay
 from skillbridge.missions.views._helpers import mission_for, to_mission

@@ -9,8 +9,9 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
+from skillbridge.common.forms import show_errors
 from skillbridge.missions import services
-from skillbridge.missions.forms import ParticipantSurveyForm, ProfessionalSurveyForm, show_errors
+from skillbridge.missions.forms import ParticipantSurveyForm, ProfessionalSurveyForm
 from skillbridge.missions.models import Certificate, Survey
 from skillbridge.missions.tokens import InvalidSurveyLink, survey_from_token
 

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from skillbridge.common.forms import show_errors
 from skillbridge.common.uploads import private_file_response
 from skillbridge.missions import documents, selectors, services
 from skillbridge.missions.calendar import missions_ical
@@ -19,7 +20,6 @@ from skillbridge.missions.forms import (
     ItineraryForm,
     ParticipantForm,
     SessionForm,
-    show_errors,
 )
 from skillbridge.missions.models import Certificate, ChecklistItem, CostLine, Evidence, Mission
 from skillbridge.missions.views._helpers import mission_for, to_mission

@@ -12,9 +12,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from skillbridge.common.forms import show_errors
 from skillbridge.common.permissions import require
 from skillbridge.pairing import selectors, services
-from skillbridge.pairing.forms import ReasonForm, show_errors
+from skillbridge.pairing.forms import ReasonForm
 from skillbridge.pairing.phrases import engine_reason
 
 OFFICER_ACTIONS = {

@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from skillbridge.common.forms import show_errors
 from skillbridge.common.permissions import require
 from skillbridge.experts.models import ExpertProfile
 from skillbridge.pairing import selectors, services
@@ -20,7 +21,6 @@ from skillbridge.pairing.forms import (
     NeedForm,
     RunForm,
     TrainingRequestForm,
-    show_errors,
 )
 from skillbridge.pairing.models import MatchingRun, PairDecision, Pairing
 from skillbridge.pairing.presenting import present_candidates, present_summary
