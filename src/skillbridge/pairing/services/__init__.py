@@ -1,6 +1,7 @@
 """Every write of the pairing app: one function per step, each one transaction."""
 
 from skillbridge.pairing.services.execution import run_execute
+from skillbridge.pairing.services.moves import alternate_offer, pairing_move
 from skillbridge.pairing.services.needs import (
     decision_remove,
     decision_set,
@@ -9,7 +10,6 @@ from skillbridge.pairing.services.needs import (
     training_request_create,
 )
 from skillbridge.pairing.services.pairings import (
-    alternate_offer,
     invitations_expire,
     pairing_accept,
     pairing_cancel,
@@ -34,6 +34,7 @@ __all__ = [
     "pairing_confirm",
     "pairing_decline",
     "pairing_expire",
+    "pairing_move",
     "pairing_start",
     "run_confirm",
     "run_execute",

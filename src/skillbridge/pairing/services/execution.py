@@ -11,8 +11,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from skillbridge.assignment import InstanceError, solve
+from skillbridge.common.transitions import locked
 from skillbridge.pairing import matching
 from skillbridge.pairing.models import Candidate, MatchingRun, Pairing
+from skillbridge.pairing.services.moves import pairing_move
+from skillbridge.pairing.services.pairings import RELATED
+from skillbridge.pairing.states import RUN
 
 logger = logging.getLogger(__name__)
 
@@ -24,8 +28,10 @@ def run_execute(*, run_id: int) -> str:
     it; the result is then written in one transaction, or the run is marked
     failed with a message an officer can act on.
     """
-    updated = MatchingRun.objects.filter(pk=run_id, status=MatchingRun.Status.QUEUED).update(
-        status=MatchingRun.Status.RUNNING, started_at=timezone.now()
+    # One conditional UPDATE, committed at once, takes the run: two workers handed the same run
+    # cannot both start it, and the page polling the run shows it running.
+    updated = MatchingRun.objects.filter(pk=run_id, status__in=RUN["run"].sources).update(
+        status=RUN["run"].target, started_at=timezone.now()
     )
     if not updated:
         return "skipped"
@@ -64,10 +70,12 @@ def _describe(error: InstanceError, prepared) -> str:
     return _("The engine refused the data: %(problem)s") % {"problem": message}
 
 
+@transaction.atomic
 def _fail(run_id: int, message: str) -> None:
-    MatchingRun.objects.filter(pk=run_id).update(
-        status=MatchingRun.Status.FAILED, error=message, finished_at=timezone.now()
-    )
+    run = locked(MatchingRun.objects.get(pk=run_id), "programme")
+    run.error = message
+    run.finished_at = timezone.now()
+    RUN.move(run, "fail", actor=None, update_fields=("error", "finished_at"))
 
 
 @transaction.atomic
@@ -100,12 +108,19 @@ def _store(run: MatchingRun, prepared, result: dict) -> None:
     Candidate.objects.bulk_create(rows)
     # An unconfirmed proposal was never shown outside the officers: a newer run
     # over the same needs replaces it.
-    superseded = Pairing.objects.filter(need__in=list(prepared.needs), state=Pairing.State.PROPOSED)
-    superseded.update(
-        state=Pairing.State.CANCELLED,
-        reason=_("Replaced by matching run #%(run)s.") % {"run": run.pk},
-        ended_at=timezone.now(),
+    superseded = (
+        Pairing.objects.filter(need__in=list(prepared.needs), state=Pairing.State.PROPOSED)
+        .select_for_update(of=("self",))
+        .select_related(*RELATED)
+        .order_by("pk")
     )
+    for pairing in superseded:
+        pairing_move(
+            actor=None,
+            pairing=pairing,
+            action="cancel",
+            reason=_("Replaced by matching run #%(run)s.") % {"run": run.pk},
+        )
     Pairing.objects.bulk_create(
         Pairing(
             programme=run.programme,
@@ -119,6 +134,5 @@ def _store(run: MatchingRun, prepared, result: dict) -> None:
         if row.rank == 0
     )
     run.summary = matching.summarise(prepared, result)
-    run.status = MatchingRun.Status.DONE
     run.finished_at = timezone.now()
-    run.save(update_fields=["summary", "status", "finished_at"])
+    RUN.move(run, "finish", actor=None, update_fields=("summary", "finished_at"))

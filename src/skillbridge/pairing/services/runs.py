@@ -6,10 +6,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from skillbridge.common.services import audit_record
+from skillbridge.common.transitions import locked
 from skillbridge.pairing import matching, tasks
-from skillbridge.pairing.models import MatchingRun, Need, Pairing
-from skillbridge.pairing.services._common import lock_needs_and_professionals
-from skillbridge.pairing.services.pairings import confirm_one
+from skillbridge.pairing.models import MatchingRun, Need
+from skillbridge.pairing.services.pairings import RELATED, confirm_one
+from skillbridge.pairing.services.places import lock_needs_and_professionals
+from skillbridge.pairing.states import PAIRING
 from skillbridge.people.models import User
 from skillbridge.programmes.models import Programme
 
@@ -39,7 +41,13 @@ def run_start(
         raise ValidationError({"needs": _("No chosen need has an open seat to fill.")})
     run = MatchingRun.objects.create(programme=programme, objective=objective, created_by=actor)
     run.needs.set(chosen)
-    audit_record(actor=actor, action="matching_run.start", target=run, data={"needs": len(chosen)})
+    audit_record(
+        actor=actor,
+        action="matching_run.queued",
+        target=run,
+        after=MatchingRun.Status.QUEUED,
+        data={"needs": len(chosen)},
+    )
     transaction.on_commit(lambda: tasks.execute_matching_run.enqueue(run_id=run.pk))
     return run
 
@@ -52,13 +60,13 @@ def run_confirm(*, actor: User, run: MatchingRun) -> int:
     this one, or when a seat or a professional's place has meanwhile gone (the
     whole confirmation then stops, so nothing half-done is left).
     """
-    run = MatchingRun.objects.select_for_update(of=("self",)).get(pk=run.pk)
-    if run.status != MatchingRun.Status.DONE:
+    run = locked(run, "programme")
+    if not run.is_done:
         raise ValidationError({"__all__": _("Only a finished run can be confirmed.")})
     proposed = list(
-        run.pairings.filter(state=Pairing.State.PROPOSED)
+        run.pairings.filter(state__in=PAIRING["confirm"].sources)
         .select_for_update(of=("self",))
-        .select_related("need", "expert__user", "programme")
+        .select_related(*RELATED)
         .order_by("pk")
     )
     if not proposed:

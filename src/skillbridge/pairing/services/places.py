@@ -1,38 +1,12 @@
-"""Small steps shared by the pairing services: row locks, places, audit and mail."""
+"""Seats and places: whether a need and a professional still have room for one more pairing."""
 
 from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.utils.translation import gettext as _
 
-from skillbridge.common.services import audit_record
 from skillbridge.experts.models import ExpertProfile
 from skillbridge.experts.selectors import matchable_experts
 from skillbridge.pairing.models import Need, Pairing
-
-
-def locked_pairing(pairing: Pairing) -> Pairing:
-    """The pairing re-read under a row lock, so a double click cannot move it twice."""
-    return (
-        Pairing.objects.select_for_update(of=("self",))
-        .select_related("need", "expert__user", "programme")
-        .get(pk=pairing.pk)
-    )
-
-
-def refuse_unless(pairing: Pairing, *states: str, message: str) -> None:
-    if pairing.state not in states:
-        raise ValidationError({"__all__": message})
-
-
-def audit_state(*, actor, pairing: Pairing, before: str, **data) -> None:
-    audit_record(
-        actor=actor,
-        action=f"pairing.{pairing.state}",
-        target=pairing,
-        before=before,
-        after=pairing.state,
-        data=data,
-    )
 
 
 def lock_needs_and_professionals(pairings) -> None:
