@@ -7,6 +7,8 @@ The coordinator confirms affiliations, and the officer can only mark a
 proposal eligible once every member is confirmed.
 """
 
+from collections.abc import Iterator
+
 from django.utils.translation import gettext as _
 
 from skillbridge.calls.models import Proposal, TeamMember
@@ -17,52 +19,54 @@ def budget_total(proposal: Proposal) -> int:
     return sum(line.total_rwf for line in proposal.budget_lines.all())
 
 
-def proposal_missing_parts(proposal: Proposal) -> dict[str, list[str]]:
-    """Everything that stops `proposal` from being submitted, as field → messages."""
-    missing: dict[str, list[str]] = {}
-
-    def add(field: str, message: str) -> None:
-        missing.setdefault(field, []).append(message)
-
+def _answers_missing(proposal: Proposal) -> Iterator[tuple[str, str]]:
     if not proposal.title.strip():
-        add("title", _("Give your proposal a title."))
+        yield "title", _("Give your proposal a title.")
     if proposal.sector_id is None:
-        add("sector", _("Choose the sector of your project."))
+        yield "sector", _("Choose the sector of your project.")
     for question in QUESTIONS:
         value = getattr(proposal, question.field)
         if not value.strip():
-            add(question.field, _("Answer this question: %(label)s.") % {"label": question.label})
+            yield question.field, _("Answer this question: %(label)s.") % {"label": question.label}
         elif len(value) > LIMITS[question.field]:
-            add(
+            yield (
                 question.field,
                 _("Shorten this answer to %(limit)s characters.") % {"limit": question.max_chars},
             )
+
+
+def _budget_missing(proposal: Proposal) -> Iterator[tuple[str, str]]:
     call = proposal.call
     amount = proposal.requested_amount_rwf
     if not amount:
-        add("requested_amount_rwf", _("Enter the amount you request."))
+        yield "requested_amount_rwf", _("Enter the amount you request.")
     elif amount > call.max_grant_rwf:
-        add(
+        yield (
             "requested_amount_rwf",
             _("The amount requested is more than the maximum grant of %(max)s RWF.")
             % {"max": f"{call.max_grant_rwf:,}"},
         )
-    lines = list(proposal.budget_lines.all())
-    if not lines:
-        add("budget_lines", _("Add at least one budget line."))
+    if not proposal.budget_lines.all():
+        yield "budget_lines", _("Add at least one budget line.")
     elif amount and amount > budget_total(proposal):
-        add(
+        yield (
             "requested_amount_rwf",
             _("The amount requested is more than the budget total of %(total)s RWF.")
             % {"total": f"{budget_total(proposal):,}"},
         )
+
+
+def _documents_missing(proposal: Proposal) -> Iterator[tuple[str, str]]:
     kinds = {a.kind for a in proposal.attachments.all()}
-    for document in call.required_documents:
+    for document in proposal.call.required_documents:
         if document not in kinds:
-            add("attachments", _("Attach this document: %(document)s.") % {"document": document})
+            yield "attachments", _("Attach this document: %(document)s.") % {"document": document}
+
+
+def _team_unsettled(proposal: Proposal) -> Iterator[tuple[str, str]]:
     for member in proposal.members.all():
         if member.status == TeamMember.Status.INVITED:
-            add(
+            yield (
                 "team",
                 _("%(email)s has not accepted the invitation yet: wait for them or remove them.")
                 % {"email": member.email},
@@ -71,11 +75,19 @@ def proposal_missing_parts(proposal: Proposal) -> dict[str, list[str]]:
             member.status == TeamMember.Status.JOINED
             and member.affiliation == TeamMember.Affiliation.REJECTED
         ):
-            add(
+            yield (
                 "team",
                 _("The college did not confirm %(name)s as a member: remove them.")
                 % {"name": member},
             )
+
+
+def proposal_missing_parts(proposal: Proposal) -> dict[str, list[str]]:
+    """Everything that stops `proposal` from being submitted, as field → messages."""
+    missing: dict[str, list[str]] = {}
+    for check in (_answers_missing, _budget_missing, _documents_missing, _team_unsettled):
+        for field, message in check(proposal):
+            missing.setdefault(field, []).append(message)
     return missing
 
 

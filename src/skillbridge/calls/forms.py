@@ -1,7 +1,6 @@
 """Input of the calls pages. Forms parse and check types; services decide."""
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from skillbridge.calls.models import BudgetLine, Call, Proposal, RubricCriterion, TeamMember
@@ -11,20 +10,6 @@ from skillbridge.common.bounds import number_field
 from skillbridge.common.widgets import DATETIME_FORMAT, DateTimeInput
 from skillbridge.people.models import Organisation
 from skillbridge.programmes.models import Sector
-
-
-def add_service_errors(
-    form: forms.Form, error: ValidationError, elsewhere: tuple[str, ...] = ()
-) -> None:
-    """Show a service's refusal at the fields it names, the rest above the form.
-
-    Keys in `elsewhere` are shown by the page next to their own section.
-    """
-    for field, messages in error.message_dict.items():
-        if field in elsewhere:
-            continue
-        for message in messages:
-            form.add_error(field if field in form.fields else None, message)
 
 
 class CallForm(forms.Form):

@@ -75,6 +75,9 @@ RELEASE = {State.SELECTED: "select", State.RESERVE: "reserve", State.NOT_SELECTE
 # the release frees it for the next reserve.
 HOLDS_A_PLACE = frozenset({State.SELECTED, State.RESERVE})
 
+# Review has begun (or ended) for a proposal in these states.
+REVIEW_BEGUN = frozenset({State.UNDER_REVIEW, State.SELECTED, State.RESERVE, State.NOT_SELECTED})
+
 # Rights that depend on the state without moving it. The college coordinator checks the
 # team's affiliations until eligibility is decided; an officer confirms instead only once
 # the proposal is submitted, so eligibility never waits on an absent coordinator.

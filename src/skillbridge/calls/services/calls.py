@@ -6,8 +6,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from skillbridge.calls.models import Call, Proposal, RubricCriterion
+from skillbridge.calls.models import Call, RubricCriterion
 from skillbridge.calls.questions import OTHER_DOCUMENT
+from skillbridge.calls.states import REVIEW_BEGUN
 from skillbridge.common.services import audit_record
 from skillbridge.people.models import User
 from skillbridge.programmes.models import Programme
@@ -23,16 +24,9 @@ CALL_FIELDS = [
     "is_published",
 ]
 LEVELS = [str(level) for level in range(1, 6)]
-# Once reviewers score against the rubric, changing it would change their scores' meaning.
-RUBRIC_FROZEN_STATES = [
-    Proposal.State.UNDER_REVIEW,
-    Proposal.State.SELECTED,
-    Proposal.State.RESERVE,
-    Proposal.State.NOT_SELECTED,
-]
 
 
-def _check(programme: Programme, values: dict, sectors, colleges, documents, criteria) -> None:
+def _values_errors(values: dict) -> dict[str, list[str]]:
     errors: dict[str, list[str]] = {}
     if values["closes_at"] <= values["opens_at"]:
         errors["closes_at"] = [_("The call must close after it opens.")]
@@ -42,6 +36,11 @@ def _check(programme: Programme, values: dict, sectors, colleges, documents, cri
         errors["awards_planned"] = [_("Plan at least one award.")]
     if values["reviews_per_proposal"] < 1:
         errors["reviews_per_proposal"] = [_("Ask for at least one review per proposal.")]
+    return errors
+
+
+def _scope_errors(programme: Programme, sectors, colleges, documents) -> dict[str, list[str]]:
+    errors: dict[str, list[str]] = {}
     if not sectors:
         errors["sectors"] = [_("Choose at least one sector.")]
     elif any(s not in set(programme.sectors.all()) for s in sectors):
@@ -50,22 +49,33 @@ def _check(programme: Programme, values: dict, sectors, colleges, documents, cri
         errors["eligible_colleges"] = [_("Choose colleges of this programme.")]
     if len(set(documents)) != len(documents) or OTHER_DOCUMENT in documents:
         errors["required_documents"] = [_("Name each required document once.")]
+    return errors
+
+
+def _criteria_errors(criteria: list[dict]) -> list[str]:
+    errors: list[str] = []
     if not criteria:
-        errors["criteria"] = [_("Add at least one rubric criterion.")]
+        errors.append(_("Add at least one rubric criterion."))
     names = [c["name"].strip() for c in criteria]
     if len(set(names)) != len(names):
-        errors.setdefault("criteria", []).append(_("Give each criterion a different name."))
+        errors.append(_("Give each criterion a different name."))
     for criterion in criteria:
         if not criterion["name"].strip():
-            errors.setdefault("criteria", []).append(_("Name every criterion."))
+            errors.append(_("Name every criterion."))
         if criterion["weight"] is None or criterion["weight"] <= Decimal(0):
-            errors.setdefault("criteria", []).append(
-                _("Give %(name)s a weight above zero.") % {"name": criterion["name"]}
-            )
+            errors.append(_("Give %(name)s a weight above zero.") % {"name": criterion["name"]})
         if any(not (criterion["levels"].get(level) or "").strip() for level in LEVELS):
-            errors.setdefault("criteria", []).append(
-                _("Describe all five levels of %(name)s.") % {"name": criterion["name"]}
-            )
+            errors.append(_("Describe all five levels of %(name)s.") % {"name": criterion["name"]})
+    return errors
+
+
+def _check(programme: Programme, values: dict, sectors, colleges, documents, criteria) -> None:
+    errors = {
+        **_values_errors(values),
+        **_scope_errors(programme, sectors, colleges, documents),
+    }
+    if criteria_errors := _criteria_errors(criteria):
+        errors["criteria"] = criteria_errors
     if errors:
         raise ValidationError(errors)
 
@@ -134,7 +144,8 @@ def call_update(
     """Change a call. The rubric is frozen once review has begun. Audited."""
     call = Call.objects.select_for_update(of=("self",)).get(pk=call.pk)
     _check(call.programme, values, sectors, colleges, required_documents, criteria)
-    rubric_frozen = call.proposals.filter(state__in=RUBRIC_FROZEN_STATES).exists()
+    # Once reviewers score against the rubric, changing it would change their scores' meaning.
+    rubric_frozen = call.proposals.filter(state__in=REVIEW_BEGUN).exists()
     if rubric_frozen and _rubric_changes(call, criteria):
         raise ValidationError(
             {"criteria": [_("Review has begun: the rubric can no longer change.")]}

@@ -78,6 +78,78 @@ def draft_fingerprints(proposal: Proposal) -> dict[str, str]:
     return {name: fingerprint(name, saved_value(proposal, name)) for name in DRAFT_FIELDS}
 
 
+def _checked(proposal: Proposal, values: dict, budget_lines: list[dict] | None) -> dict:
+    """The draft's answers among `values`, checked with `budget_lines`; refuses any bad one."""
+    values = {k: v for k, v in values.items() if k in DRAFT_FIELDS}
+    for name in QUESTION_FIELDS:
+        if name in values:
+            values[name] = values[name] or ""
+    errors: dict = _check_draft_values(proposal.call, values)
+    for number, line in enumerate(budget_lines or [], start=1):
+        line_errors = _budget_line_errors(
+            line.get("item", ""),
+            line.get("category"),
+            line.get("quantity"),
+            line.get("unit_cost_rwf"),
+        )
+        for name, message in line_errors.items():
+            errors.setdefault("budget_lines", []).append(
+                _("Line %(number)s, %(field)s: %(message)s")
+                % {"number": number, "field": name, "message": message}
+            )
+    if errors:
+        raise ValidationError(errors)
+    return values
+
+
+def _compare(
+    proposal: Proposal, values: dict, base: dict[str, str], base_version: int | None
+) -> tuple[DraftSave, dict]:
+    """Each answer against the saved one (see the module docstring): the result and the writes."""
+    stale = base_version is not None and base_version != proposal.version
+    result = DraftSave(proposal=proposal)
+    writes = {}
+    for name, mine in values.items():
+        saved = saved_value(proposal, name)
+        if _plain(name, mine) == _plain(name, saved):
+            continue
+        if name in base:
+            if fingerprint(name, mine) == base[name]:
+                result.changed_by_others.append(name)
+            elif fingerprint(name, saved) == base[name]:
+                writes[name] = mine
+            else:
+                result.conflicts.append(Conflict(name, mine, saved))
+        elif stale and proposal.answer_versions.get(name, 0) > base_version:
+            result.conflicts.append(Conflict(name, mine, saved))
+        else:
+            writes[name] = mine
+    return result, writes
+
+
+def _write(proposal: Proposal, writes: dict, budget_lines: list[dict] | None) -> None:
+    """Write the answers (the draft's version goes up) and replace the budget when given."""
+    if writes or budget_lines is not None:
+        proposal.version += 1
+        for name, value in writes.items():
+            setattr(proposal, name, value.strip() if name == "title" else value)
+            proposal.answer_versions[name] = proposal.version
+        proposal.save()
+    if budget_lines is not None:
+        proposal.budget_lines.all().delete()
+        BudgetLine.objects.bulk_create(
+            BudgetLine(
+                proposal=proposal,
+                item=line["item"].strip(),
+                category=line["category"],
+                quantity=line["quantity"],
+                unit_cost_rwf=line["unit_cost_rwf"],
+                position=position,
+            )
+            for position, line in enumerate(budget_lines, start=1)
+        )
+
+
 @transaction.atomic
 def proposal_save_draft(
     *,
@@ -103,68 +175,13 @@ def proposal_save_draft(
     """
     proposal = locked_proposal(proposal)
     refuse_unless_draft(proposal)
-    values = {k: v for k, v in values.items() if k in DRAFT_FIELDS}
-    for name in QUESTION_FIELDS:
-        if name in values:
-            values[name] = values[name] or ""
-    errors: dict = _check_draft_values(proposal.call, values)
-    for number, line in enumerate(budget_lines or [], start=1):
-        line_errors = _budget_line_errors(
-            line.get("item", ""),
-            line.get("category"),
-            line.get("quantity"),
-            line.get("unit_cost_rwf"),
-        )
-        for name, message in line_errors.items():
-            errors.setdefault("budget_lines", []).append(
-                _("Line %(number)s, %(field)s: %(message)s")
-                % {"number": number, "field": name, "message": message}
-            )
-    if errors:
-        raise ValidationError(errors)
-
+    values = _checked(proposal, values, budget_lines)
     base = base or {}
-    stale = base_version is not None and base_version != proposal.version
-    result = DraftSave(proposal=proposal)
-    writes = {}
-    for name, mine in values.items():
-        saved = saved_value(proposal, name)
-        if _plain(name, mine) == _plain(name, saved):
-            continue
-        if name in base:
-            if fingerprint(name, mine) == base[name]:
-                result.changed_by_others.append(name)
-            elif fingerprint(name, saved) == base[name]:
-                writes[name] = mine
-            else:
-                result.conflicts.append(Conflict(name, mine, saved))
-        elif stale and proposal.answer_versions.get(name, 0) > base_version:
-            result.conflicts.append(Conflict(name, mine, saved))
-        else:
-            writes[name] = mine
-
+    result, writes = _compare(proposal, values, base, base_version)
     if all_or_nothing and result.conflicts:
         writes, budget_lines = {}, None
     result.written = list(writes)
-    if writes or budget_lines is not None:
-        proposal.version += 1
-        for name, value in writes.items():
-            setattr(proposal, name, value.strip() if name == "title" else value)
-            proposal.answer_versions[name] = proposal.version
-        proposal.save()
-    if budget_lines is not None:
-        proposal.budget_lines.all().delete()
-        BudgetLine.objects.bulk_create(
-            BudgetLine(
-                proposal=proposal,
-                item=line["item"].strip(),
-                category=line["category"],
-                quantity=line["quantity"],
-                unit_cost_rwf=line["unit_cost_rwf"],
-                position=position,
-            )
-            for position, line in enumerate(budget_lines, start=1)
-        )
+    _write(proposal, writes, budget_lines)
     kept = {c.field for c in result.conflicts} | set(result.changed_by_others)
     fresh = draft_fingerprints(proposal)
     result.base = {

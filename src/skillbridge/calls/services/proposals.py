@@ -69,6 +69,27 @@ def _check_draft_values(call: Call, values: dict) -> dict[str, str]:
     return errors
 
 
+def _applying_college(
+    *, user: User, call: Call, own: Organisation | None, named: Organisation | None
+) -> Organisation:
+    """The college `user` applies for: their own as applicant, else the eligible one named."""
+    if own is None and roles_in(user, call.programme):
+        raise ValidationError(
+            {"__all__": _("Programme staff and reviewers cannot apply in this programme.")}
+        )
+    college = own or named
+    if college is None:
+        raise ValidationError({"college": _("Choose your college.")})
+    if not eligible_colleges(call).filter(pk=college.pk).exists():
+        raise ValidationError(
+            {
+                "college": _("Students and trainers of %(college)s cannot apply to this call.")
+                % {"college": college}
+            }
+        )
+    return college
+
+
 @transaction.atomic
 def proposal_start(
     *,
@@ -88,20 +109,7 @@ def proposal_start(
     """
     refuse_unless_open(call)
     own_college = applicant_college(user=user, call=call)
-    if own_college is None and roles_in(user, call.programme):
-        raise ValidationError(
-            {"__all__": _("Programme staff and reviewers cannot apply in this programme.")}
-        )
-    college = own_college or college
-    if college is None:
-        raise ValidationError({"college": _("Choose your college.")})
-    if not eligible_colleges(call).filter(pk=college.pk).exists():
-        raise ValidationError(
-            {
-                "college": _("Students and trainers of %(college)s cannot apply to this call.")
-                % {"college": college}
-            }
-        )
+    college = _applying_college(user=user, call=call, own=own_college, named=college)
     errors = _check_draft_values(call, {"title": title, "sector": sector})
     if kind not in TeamMember.Kind.values:
         errors["kind"] = _("Say whether you are a student or a trainer.")
