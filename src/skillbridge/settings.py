@@ -296,6 +296,8 @@ REST_FRAMEWORK = {
         *(["rest_framework.renderers.BrowsableAPIRenderer"] if DEBUG else []),
     ],
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    # A service's ValidationError answers 400 (409 for a ledger conflict), a message per field.
+    "EXCEPTION_HANDLER": "skillbridge.api.exceptions.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "SkillBridge API",

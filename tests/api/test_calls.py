@@ -1,5 +1,7 @@
 """The calls and proposals API: who sees what, every action, and its refusals."""
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
 from skillbridge.calls.models import Proposal
@@ -172,6 +174,36 @@ def test_the_proposals_api_runs_a_fixed_number_of_queries(
         ProposalFactory(call=call, college=college)
     with django_assert_num_queries(len(one.captured_queries)):
         assert api(fresh_officer()).get("/api/v1/proposals/").json()["count"] == 50
+
+
+LIST_KEYS = {
+    "id", "call", "college", "sector", "title", "requested_amount_rwf", "state", "submitted_at",
+    "version",
+}  # fmt: skip
+
+
+def test_the_list_is_lean_and_the_detail_keeps_the_submitted_copy(draft, officer):
+    Proposal.objects.filter(pk=draft.pk).update(snapshot={"problem": "Frozen problem 4471"})
+    listed = api(officer).get("/api/v1/proposals/")
+    assert set(listed.json()["results"][0]) == LIST_KEYS
+    assert "Frozen problem 4471" not in listed.content.decode()
+    detail = api(officer).get(f"/api/v1/proposals/{draft.pk}/").json()
+    assert detail["snapshot"] == {"problem": "Frozen problem 4471"}
+    assert {"budget_lines", "team", "attachments", *QUESTION_FIELDS} <= set(detail)
+
+
+def test_the_list_runs_the_same_queries_for_2_and_6_proposals(officer, call, college):
+    def queries_listing(count):
+        while Proposal.objects.count() < count:
+            proposal = ProposalFactory(call=call, college=college)
+            TeamMemberFactory(proposal=proposal)
+        client = api(User.objects.get(pk=officer.pk))  # roles are cached on the user
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/api/v1/proposals/").json()["count"] == count
+        return len(queries.captured_queries)
+
+    few = queries_listing(2)
+    assert queries_listing(6) == few
 
 
 def test_the_schema_documents_the_calls_api(client, db):

@@ -116,7 +116,7 @@ def test_the_expert_accepts_and_declines_through_the_api(programme, need, profil
     assert response.json()["state"] == "declined"
     response = api(expert).post(f"/api/v1/pairings/{second.pk}/accept/")
     assert response.status_code == 400
-    assert response.json() == {"__all__": ["Only an open invitation can be accepted."]}
+    assert response.json() == {"non_field_errors": ["Only an open invitation can be accepted."]}
 
 
 def test_answers_are_404_to_others_and_403_to_officers(programme, need, officer):

@@ -1,5 +1,6 @@
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import exceptions
 from rest_framework.authentication import TokenAuthentication
 
@@ -33,3 +34,17 @@ class BearerTokenAuthentication(TokenAuthentication):
             )
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
         return token.user, token
+
+
+class BearerTokenScheme(OpenApiAuthenticationExtension):
+    """Describes the Bearer scheme in the OpenAPI document.
+
+    Defined here, beside the class it describes: every API view names the
+    authentication classes, so this module is loaded before any schema is made.
+    """
+
+    target_class = "skillbridge.api.authentication.BearerTokenAuthentication"
+    name = "bearerAuth"
+
+    def get_security_definition(self, auto_schema):
+        return {"type": "http", "scheme": "bearer"}

@@ -6,7 +6,6 @@ coordinator of their college and the programme's officers. Anyone else gets
 404; a member without the right to act gets 403.
 """
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import (
     OpenApiResponse,
@@ -19,6 +18,8 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
+from skillbridge.api.exceptions import Conflict
+from skillbridge.api.fields import choice_text
 from skillbridge.calls import selectors, services
 from skillbridge.calls.checks import budget_total
 from skillbridge.calls.models import BudgetLine, Call, Proposal, RubricCriterion, TeamMember
@@ -27,15 +28,6 @@ from skillbridge.calls.services.proposals import DRAFT_FIELDS
 from skillbridge.common.bounds import column_bounds
 from skillbridge.common.permissions import require
 from skillbridge.people.models import Organisation
-
-
-def service_errors(error: DjangoValidationError) -> ValidationError:
-    """A service's refusal as a 400 with one list of messages per field."""
-    detail = dict(error.message_dict)
-    if "__all__" in detail:
-        detail["non_field_errors"] = detail.pop("__all__")
-    return ValidationError(detail)
-
 
 # Calls ----------------------------------------------------------------------------
 
@@ -104,22 +96,11 @@ class BudgetLineSerializer(serializers.ModelSerializer):
         fields = ["item", "category", "quantity", "unit_cost_rwf", "total_rwf"]
 
 
-def _choice_text(choices) -> serializers.CharField:
-    """A read-only choice as plain text; the values are named in the help text.
-
-    Plain text rather than an enum keeps our choice sets from colliding in the
-    schema with other apps' fields of the same name (kind, sex, state).
-    """
-    return serializers.CharField(
-        read_only=True, help_text="One of: " + ", ".join(value for value, _label in choices)
-    )
-
-
 class TeamMemberSerializer(serializers.ModelSerializer):
-    kind = _choice_text(TeamMember.Kind.choices)
-    sex = _choice_text(TeamMember.Sex.choices)
-    status = _choice_text(TeamMember.Status.choices)
-    affiliation = _choice_text(TeamMember.Affiliation.choices)
+    kind = choice_text(TeamMember.Kind.choices)
+    sex = choice_text(TeamMember.Sex.choices)
+    status = choice_text(TeamMember.Status.choices)
+    affiliation = choice_text(TeamMember.Affiliation.choices)
 
     class Meta:
         model = TeamMember
@@ -133,35 +114,44 @@ class AttachmentSerializer(serializers.Serializer):
     size = serializers.IntegerField()
 
 
-class ProposalSerializer(serializers.ModelSerializer):
+# The long columns a list neither shows nor reads from the database.
+LIST_LEAVES_OUT = ("snapshot", "answer_versions", "state_reason", *QUESTION_FIELDS)
+
+
+class ProposalListSerializer(serializers.ModelSerializer):
+    """A proposal in a list: what it is and where it stands.
+
+    The answers, budget, team, attachments and the frozen submitted copy
+    (about 5 KB a proposal) are in the detail only.
+    """
+
     college = serializers.SlugRelatedField(slug_field="short_name", read_only=True)
     sector = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    budget_lines = BudgetLineSerializer(many=True, read_only=True)
-    budget_total_rwf = serializers.SerializerMethodField()
-    team = serializers.SerializerMethodField()
-    attachments = AttachmentSerializer(many=True, read_only=True)
-    state = _choice_text(Proposal.State.choices)
+    state = choice_text(Proposal.State.choices)
 
     class Meta:
         model = Proposal
         fields = [
-            "id",
-            "call",
-            "college",
-            "sector",
-            "title",
-            *QUESTION_FIELDS,
-            "requested_amount_rwf",
-            "budget_lines",
-            "budget_total_rwf",
-            "team",
-            "attachments",
-            "state",
-            "state_reason",
-            "submitted_at",
-            "snapshot",
-            "version",
-        ]
+            "id", "call", "college", "sector", "title", "requested_amount_rwf", "state",
+            "submitted_at", "version",
+        ]  # fmt: skip
+        read_only_fields = fields
+
+
+class ProposalSerializer(ProposalListSerializer):
+    """A proposal in full: answers, budget, team, attachments and the submitted copy."""
+
+    budget_lines = BudgetLineSerializer(many=True, read_only=True)
+    budget_total_rwf = serializers.SerializerMethodField()
+    team = serializers.SerializerMethodField()
+    attachments = AttachmentSerializer(many=True, read_only=True)
+
+    class Meta(ProposalListSerializer.Meta):
+        fields = [
+            "id", "call", "college", "sector", "title", *QUESTION_FIELDS,
+            "requested_amount_rwf", "budget_lines", "budget_total_rwf", "team", "attachments",
+            "state", "state_reason", "submitted_at", "snapshot", "version",
+        ]  # fmt: skip
         read_only_fields = fields
 
     def get_budget_total_rwf(self, proposal) -> int:
@@ -234,7 +224,7 @@ def _sector(call: Call, slug):
 
 
 @extend_schema_view(
-    list=extend_schema(summary="Proposals you may see"),
+    list=extend_schema(summary="Proposals you may see, in brief (the detail has the rest)"),
     retrieve=extend_schema(summary="One proposal with its budget, team and attachments"),
     create=extend_schema(
         summary="Start a draft as team lead",
@@ -269,25 +259,32 @@ class ProposalViewSet(
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     def get_queryset(self):
+        if self.action == "list":
+            return (
+                selectors.proposals_visible_to(self.request.user)
+                .select_related("college", "sector")
+                .defer(*LIST_LEAVES_OUT)
+                .order_by("-updated_at", "-id")
+            )
         return selectors.proposals_visible_for_api(self.request.user)
+
+    def get_serializer_class(self):
+        return ProposalListSerializer if self.action == "list" else ProposalSerializer
 
     def create(self, request, *args, **kwargs):
         incoming = ProposalCreateSerializer(data=request.data, context={"request": request})
         incoming.is_valid(raise_exception=True)
         data = incoming.validated_data
         require(request.user, "calls.start_proposal", data["call"].programme)
-        try:
-            proposal = services.proposal_start(
-                user=request.user,
-                call=data["call"],
-                title=data["title"],
-                sector=_sector(data["call"], data.get("sector")),
-                kind=data["kind"],
-                sex=data["sex"],
-                college=data.get("college"),
-            )
-        except DjangoValidationError as error:
-            raise service_errors(error) from error
+        proposal = services.proposal_start(
+            user=request.user,
+            call=data["call"],
+            title=data["title"],
+            sector=_sector(data["call"], data.get("sector")),
+            kind=data["kind"],
+            sex=data["sex"],
+            college=data.get("college"),
+        )
         return Response(self._read(proposal.pk), status=201)
 
     def partial_update(self, request, *args, **kwargs):
@@ -298,20 +295,17 @@ class ProposalViewSet(
         data = dict(incoming.validated_data)
         if "sector" in data:
             data["sector"] = _sector(proposal.call, data["sector"])
-        try:
-            saved = services.proposal_save_draft(
-                actor=request.user,
-                proposal=proposal,
-                values={k: v for k, v in data.items() if k in DRAFT_FIELDS},
-                budget_lines=data.get("budget_lines"),
-                base_version=data.get("version"),
-                all_or_nothing=True,
-            )
-        except DjangoValidationError as error:
-            raise service_errors(error) from error
+        saved = services.proposal_save_draft(
+            actor=request.user,
+            proposal=proposal,
+            values={k: v for k, v in data.items() if k in DRAFT_FIELDS},
+            budget_lines=data.get("budget_lines"),
+            base_version=data.get("version"),
+            all_or_nothing=True,
+        )
         if saved.conflicts:
             message = _("Another member changed this answer after the version you read.")
-            return Response({c.field: [message] for c in saved.conflicts}, status=409)
+            raise Conflict({c.field: [message] for c in saved.conflicts})
         return Response(self._read(proposal.pk))
 
     @extend_schema(
@@ -323,10 +317,7 @@ class ProposalViewSet(
     def submit(self, request, pk=None):
         proposal = self.get_object()
         require(request.user, "calls.submit_proposal", proposal)
-        try:
-            services.proposal_submit(actor=request.user, proposal=proposal)
-        except DjangoValidationError as error:
-            raise service_errors(error) from error
+        services.proposal_submit(actor=request.user, proposal=proposal)
         return Response(self._read(proposal.pk))
 
     @extend_schema(
@@ -340,14 +331,11 @@ class ProposalViewSet(
         require(request.user, "calls.withdraw_proposal", proposal)
         incoming = WithdrawSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
-        try:
-            services.proposal_withdraw(
-                actor=request.user,
-                proposal=proposal,
-                reason=incoming.validated_data.get("reason", ""),
-            )
-        except DjangoValidationError as error:
-            raise service_errors(error) from error
+        services.proposal_withdraw(
+            actor=request.user,
+            proposal=proposal,
+            reason=incoming.validated_data.get("reason", ""),
+        )
         return Response(self._read(proposal.pk))
 
     def _read(self, pk: int) -> dict:

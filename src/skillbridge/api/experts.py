@@ -7,7 +7,6 @@ Anyone else signed in gets 403; anonymous callers 401.
 
 import datetime
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
@@ -152,31 +151,28 @@ class ExpertMeView(APIView):
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         taxonomy = {s.name.casefold(): s for s in Skill.objects.filter(in_taxonomy=True)}
-        try:
-            profile_update(
-                profile=profile,
-                actor=request.user,
-                sex=data["sex"],
-                phone=data["phone"],
-                country=data["country"].upper(),
-                city=data["city"],
-                timezone_name=data["timezone"],
-                profession=data["profession"],
-                employer=data["employer"],
-                years_experience=data["years_experience"],
-                qualification=data["qualification"],
-                sectors=data["sectors"],
-                skills=[taxonomy[n.casefold()] for n in data["skills"] if n.casefold() in taxonomy],
-                free_skills=[n for n in data["skills"] if n.casefold() not in taxonomy],
-                languages=[(lang["code"], lang["level"]) for lang in data["languages"]],
-                windows=[(w["start"], w["end"]) for w in data["availability"]],
-                onsite="onsite" in data["modalities"],
-                remote="remote" in data["modalities"],
-                capacity=data["capacity"],
-                bio=data["bio"],
-            )
-        except DjangoValidationError as error:
-            raise ApiValidationError(error.message_dict) from error
+        profile_update(
+            profile=profile,
+            actor=request.user,
+            sex=data["sex"],
+            phone=data["phone"],
+            country=data["country"].upper(),
+            city=data["city"],
+            timezone_name=data["timezone"],
+            profession=data["profession"],
+            employer=data["employer"],
+            years_experience=data["years_experience"],
+            qualification=data["qualification"],
+            sectors=data["sectors"],
+            skills=[taxonomy[n.casefold()] for n in data["skills"] if n.casefold() in taxonomy],
+            free_skills=[n for n in data["skills"] if n.casefold() not in taxonomy],
+            languages=[(lang["code"], lang["level"]) for lang in data["languages"]],
+            windows=[(w["start"], w["end"]) for w in data["availability"]],
+            onsite="onsite" in data["modalities"],
+            remote="remote" in data["modalities"],
+            capacity=data["capacity"],
+            bio=data["bio"],
+        )
         return Response(ExpertProfileSerializer(_my_profile(request)).data)
 
 

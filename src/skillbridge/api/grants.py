@@ -8,7 +8,6 @@ nothing; a reference already in the ledger for the same payment answers 200 with
 existing entry instead of 201.
 """
 
-from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from drf_spectacular.utils import (
     OpenApiResponse,
@@ -24,7 +23,7 @@ from rest_framework.response import Response
 from skillbridge.common.bounds import column_bounds
 from skillbridge.grants.models import Disbursement, Grant, Tranche
 from skillbridge.grants.selectors import grants_for
-from skillbridge.grants.services.payments import PaymentRefused, disbursement_record
+from skillbridge.grants.services.payments import disbursement_record
 
 
 class MilestoneSerializer(serializers.Serializer):
@@ -173,20 +172,16 @@ class GrantViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         serializer = DisbursementRequestSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        try:
-            entry, created = disbursement_record(
-                actor=request.user,
-                grant=grant,
-                tranche_id=data["tranche"],
-                amount_rwf=data["amount"],
-                paid_on=data["paid_on"],
-                method=data["method"],
-                reference=data["reference"],
-            )
-        except PaymentRefused as error:
-            return Response(error.message_dict, status=status.HTTP_409_CONFLICT)
-        except ValidationError as error:
-            return Response(error.message_dict, status=status.HTTP_400_BAD_REQUEST)
+        # A refusal answers 400, or 409 when the ledger cannot take it (api.exceptions).
+        entry, created = disbursement_record(
+            actor=request.user,
+            grant=grant,
+            tranche_id=data["tranche"],
+            amount_rwf=data["amount"],
+            paid_on=data["paid_on"],
+            method=data["method"],
+            reference=data["reference"],
+        )
         return Response(
             DisbursementSerializer(entry).data,
             status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,

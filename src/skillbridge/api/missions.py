@@ -8,40 +8,21 @@ professional; for a remote series also the hosts and the project team
 (others who can see the mission 403, everyone else 404).
 """
 
-from django.core.exceptions import ValidationError
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
-from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.response import Response
 
+from skillbridge.api.fields import choice_text
 from skillbridge.missions import selectors, services
 from skillbridge.missions.models import Mission, Session
 from skillbridge.missions.models.work import COUNT_FIELDS
 
 
-def _api_error(error: ValidationError) -> ApiValidationError:
-    if hasattr(error, "error_dict"):
-        return ApiValidationError(error.message_dict)
-    return ApiValidationError({"non_field_errors": error.messages})
-
-
-def _choice_text(choices, *, read_only: bool = True) -> serializers.CharField:
-    """A choice as plain text, its values named in the help text.
-
-    Plain text rather than an enum keeps the missions' choice sets from
-    colliding in the schema with other apps' fields of the same name (kind,
-    state, modality). The services check the values and answer per field.
-    """
-    return serializers.CharField(
-        read_only=read_only, help_text="One of: " + ", ".join(value for value, _ in choices)
-    )
-
-
 class SessionSerializer(serializers.ModelSerializer):
     participants = serializers.IntegerField(read_only=True)
-    modality = _choice_text(Session.Modality.choices, read_only=False)
+    modality = choice_text(Session.Modality.choices, read_only=False)
 
     class Meta:
         model = Session
@@ -64,8 +45,8 @@ class MissionSerializer(serializers.ModelSerializer):
     professional = serializers.CharField(source="expert.display_name")
     pairing = serializers.IntegerField(source="pairing_id", allow_null=True)
     training_request = serializers.IntegerField(source="training_request_id", allow_null=True)
-    kind = _choice_text(Mission.Kind.choices)
-    state = _choice_text(Mission.State.choices)
+    kind = choice_text(Mission.Kind.choices)
+    state = choice_text(Mission.State.choices)
 
     class Meta:
         model = Mission
@@ -130,10 +111,5 @@ class MissionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
             raise PermissionDenied
         data = SessionSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        try:
-            session = services.session_log(
-                actor=request.user, mission=mission, **data.validated_data
-            )
-        except ValidationError as error:
-            raise _api_error(error) from error
+        session = services.session_log(actor=request.user, mission=mission, **data.validated_data)
         return Response(SessionSerializer(session).data, status=status.HTTP_201_CREATED)

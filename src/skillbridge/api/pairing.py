@@ -9,7 +9,6 @@ team its accepted mentor. `POST /api/v1/pairings/{id}/confirm/`: officers.
 who can see the pairing 403, the rest 404).
 """
 
-from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.http import Http404
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
@@ -26,12 +25,6 @@ from skillbridge.pairing.phrases import diagnosis_text
 from skillbridge.people.rules import is_programme_officer
 from skillbridge.people.selectors import roles_by_programme
 from skillbridge.programmes.models import Programme
-
-
-def _api_error(error: ValidationError) -> ApiValidationError:
-    if hasattr(error, "error_dict"):
-        return ApiValidationError(error.message_dict)
-    return ApiValidationError({"non_field_errors": error.messages})
 
 
 class CandidateSerializer(serializers.ModelSerializer):
@@ -247,15 +240,12 @@ class MatchingRunViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
                 raise ApiValidationError(
                     {"needs": [f"Unknown need id: {', '.join(map(str, sorted(unknown)))}."]}
                 )
-        try:
-            run = services.run_start(
-                actor=request.user,
-                programme=programme,
-                needs=needs,
-                objective=data.validated_data["objective"],
-            )
-        except ValidationError as error:
-            raise _api_error(error) from error
+        run = services.run_start(
+            actor=request.user,
+            programme=programme,
+            needs=needs,
+            objective=data.validated_data["objective"],
+        )
         self.kwargs["pk"] = run.pk
         return Response(self.get_serializer(self.get_object()).data, status=status.HTTP_201_CREATED)
 
@@ -294,10 +284,7 @@ class PairingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         pairing = self.get_object()
         if not self.request.user.has_perm(perm, pairing):
             raise PermissionDenied
-        try:
-            service(actor=self.request.user, pairing=pairing, **kwargs)
-        except ValidationError as error:
-            raise _api_error(error) from error
+        service(actor=self.request.user, pairing=pairing, **kwargs)
         return self._respond(self.get_queryset().get(pk=pairing.pk))
 
     @extend_schema(

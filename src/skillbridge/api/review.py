@@ -5,11 +5,9 @@ reviewer declares no conflict, a review shows only the proposal's title,
 college and team; a reviewer with a conflict gets 403 and nothing else.
 """
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import ValidationError
 from rest_framework.generics import ListAPIView
 from rest_framework.response import Response
 
@@ -18,10 +16,6 @@ from skillbridge.common.bounds import column_bounds
 from skillbridge.common.permissions import require
 from skillbridge.review import selectors, services
 from skillbridge.review.models import Review
-
-
-def _raise_for_field(error: DjangoValidationError):
-    raise ValidationError(error.message_dict) from error
 
 
 class ReviewCriterionSerializer(serializers.Serializer):
@@ -177,12 +171,9 @@ class ReviewViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
         require(request.user, "review.open", review)
         body = ReviewInputSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        try:
-            services.review_save(
-                reviewer=request.user, review=review, **_values(review, body.validated_data)
-            )
-        except DjangoValidationError as error:
-            _raise_for_field(error)
+        services.review_save(
+            reviewer=request.user, review=review, **_values(review, body.validated_data)
+        )
         return Response(self.get_serializer(self.get_object()).data)
 
     @extend_schema(
@@ -196,12 +187,9 @@ class ReviewViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
         require(request.user, "review.open", review)
         body = ReviewInputSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        try:
-            services.review_submit(
-                reviewer=request.user, review=review, **_values(review, body.validated_data)
-            )
-        except DjangoValidationError as error:
-            _raise_for_field(error)
+        services.review_submit(
+            reviewer=request.user, review=review, **_values(review, body.validated_data)
+        )
         return Response(self.get_serializer(self.get_object()).data)
 
     @extend_schema(
@@ -216,15 +204,12 @@ class ReviewViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
         body = DeclarationSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         kind = body.validated_data["conflict"]
-        try:
-            services.conflict_declare(
-                reviewer=request.user,
-                review=review,
-                conflict_kind="" if kind == "none" else kind,
-                detail=body.validated_data.get("detail", ""),
-            )
-        except DjangoValidationError as error:
-            _raise_for_field(error)
+        services.conflict_declare(
+            reviewer=request.user,
+            review=review,
+            conflict_kind="" if kind == "none" else kind,
+            detail=body.validated_data.get("detail", ""),
+        )
         review.refresh_from_db()
         return Response(self.get_serializer(review).data)
 

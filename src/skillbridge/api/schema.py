@@ -1,15 +1,4 @@
-"""Describes the Bearer scheme in the OpenAPI document."""
-
-from drf_spectacular.extensions import OpenApiAuthenticationExtension
-
-
-class BearerTokenScheme(OpenApiAuthenticationExtension):
-    target_class = "skillbridge.api.authentication.BearerTokenAuthentication"
-    name = "bearerAuth"
-
-    def get_security_definition(self, auto_schema):
-        return {"type": "http", "scheme": "bearer"}
-
+"""The answers every operation can give, added to the OpenAPI document."""
 
 # What any operation may answer besides its own documented outcomes: a
 # missing, expired or revoked token (401), a person who must set up MFA first
@@ -30,7 +19,7 @@ _DETAIL = {
 
 
 _FIELD_ERRORS = {
-    "description": "A message per field.",
+    "description": "Lists of messages per field; the whole request's under non_field_errors.",
     "content": {
         "application/json": {
             "schema": {"type": "object", "additionalProperties": {}},
