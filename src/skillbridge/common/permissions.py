@@ -1,5 +1,8 @@
 """The one way a view asks whether a user may do something."""
 
+from operator import attrgetter
+
+import rules
 from django.core.exceptions import PermissionDenied
 
 
@@ -11,3 +14,19 @@ def require(user, perm: str, obj=None) -> None:
     """
     if not user.has_perm(perm, obj):
         raise PermissionDenied
+
+
+def via(path: str, predicate: rules.Predicate) -> rules.Predicate:
+    """`predicate` asked of the object reached from the one given by the dotted `path`.
+
+    A relation is defined once, for the object it is about ("team member" of a
+    proposal), and other objects reuse it through theirs: a grant's team is
+    `via("proposal", is_team_member)`, a milestone's `via("tranche.grant", ...)`.
+    """
+    get = attrgetter(path)
+
+    @rules.predicate(name=f"{predicate.name} via {path}")
+    def adapted(user, obj) -> bool:
+        return obj is not None and predicate.test(user, get(obj))
+
+    return adapted
