@@ -22,7 +22,7 @@ from skillbridge.api.services import token_issue
 from skillbridge.people.models import User
 
 CHECKS = [not_a_server_error, response_schema_conformance, status_code_conformance]
-# The bound: 34 operations x 2 people x 8 cases, the same cases every run
+# The bound: 38 operations x 2 people x 8 cases, the same cases every run
 # (derandomized), about a minute on one core.
 EXAMPLES_PER_OPERATION = 8
 

@@ -1,7 +1,7 @@
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView
 
-from skillbridge.api import calls, experts, grants, views
+from skillbridge.api import assignments, calls, experts, grants, views
 from skillbridge.api import missions as missions_api
 from skillbridge.api import pairing as pairing_api
 from skillbridge.api import results as results_api
@@ -38,6 +38,18 @@ urlpatterns = [
     path("experts/me/", experts.ExpertMeView.as_view(), name="experts_me"),
     path("indicators/", results_api.IndicatorListView.as_view(), name="indicators"),
     path("calls/<int:pk>/ranking/", review_api.RankingView.as_view(), name="call-ranking"),
+    path("assignments/", assignments.OwnAssignmentListView.as_view(), name="assignments"),
+    path("conflicts/", assignments.OwnConflictListView.as_view(), name="conflicts"),
+    path(
+        "calls/<int:pk>/assignments/",
+        assignments.CallAssignmentListView.as_view(),
+        name="call-assignments",
+    ),
+    path(
+        "calls/<int:pk>/conflicts/",
+        assignments.CallConflictListView.as_view(),
+        name="call-conflicts",
+    ),
     *review_routes.urls,
     *call_routes.urls,
     *grant_routes.urls,
