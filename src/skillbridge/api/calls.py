@@ -83,6 +83,9 @@ class CallViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         return selectors.calls_visible_to(self.request.user)
 
+    def get_object(self):
+        return selectors.call_for(self.request.user, self.kwargs["pk"])
+
 
 # Proposals ------------------------------------------------------------------------
 
@@ -259,14 +262,16 @@ class ProposalViewSet(
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     def get_queryset(self):
-        if self.action == "list":
-            return (
-                selectors.proposals_visible_to(self.request.user)
-                .select_related("college", "sector")
-                .defer(*LIST_LEAVES_OUT)
-                .order_by("-updated_at", "-id")
-            )
-        return selectors.proposals_visible_for_api(self.request.user)
+        return (
+            selectors.proposals_visible_to(self.request.user)
+            .select_related("college", "sector")
+            .defer(*LIST_LEAVES_OUT)
+            .order_by("-updated_at", "-id")
+        )
+
+    def get_object(self, perm: str | None = None):
+        """The proposal: 404 unless the caller may see it, 403 without `perm`."""
+        return selectors.proposal_for(self.request.user, self.kwargs["pk"], perm=perm)
 
     def get_serializer_class(self):
         return ProposalListSerializer if self.action == "list" else ProposalSerializer
@@ -288,8 +293,7 @@ class ProposalViewSet(
         return Response(self._read(proposal.pk), status=201)
 
     def partial_update(self, request, *args, **kwargs):
-        proposal = self.get_object()
-        require(request.user, "calls.edit_proposal", proposal)
+        proposal = self.get_object("calls.edit_proposal")
         incoming = ProposalUpdateSerializer(data=request.data, partial=True)
         incoming.is_valid(raise_exception=True)
         data = dict(incoming.validated_data)
@@ -315,8 +319,7 @@ class ProposalViewSet(
     )
     @action(detail=True, methods=["post"])
     def submit(self, request, pk=None):
-        proposal = self.get_object()
-        require(request.user, "calls.submit_proposal", proposal)
+        proposal = self.get_object("calls.submit_proposal")
         services.proposal_submit(actor=request.user, proposal=proposal)
         return Response(self._read(proposal.pk))
 
@@ -327,8 +330,7 @@ class ProposalViewSet(
     )
     @action(detail=True, methods=["post"])
     def withdraw(self, request, pk=None):
-        proposal = self.get_object()
-        require(request.user, "calls.withdraw_proposal", proposal)
+        proposal = self.get_object("calls.withdraw_proposal")
         incoming = WithdrawSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         services.proposal_withdraw(
@@ -339,4 +341,4 @@ class ProposalViewSet(
         return Response(self._read(proposal.pk))
 
     def _read(self, pk: int) -> dict:
-        return ProposalSerializer(selectors.proposal_for(user=self.request.user, pk=pk)).data
+        return ProposalSerializer(selectors.proposal_for(self.request.user, pk)).data
