@@ -7,29 +7,14 @@ folder: a document never fetches anything from the network.
 from pathlib import Path
 
 from django.conf import settings
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
-from weasyprint import CSS, HTML
+from django.utils import timezone
 
+from skillbridge.common.pdf import html_in, pdf_bytes
 from skillbridge.missions import selectors
 from skillbridge.missions.models import Certificate, Mission
 
 STYLESHEET = Path(__file__).resolve().parent / "pdf" / "missions.css"
-
-
-def _refuse_fetch(url: str, *args, **kwargs):
-    raise ValueError(f"A mission document may not load {url}")
-
-
-def _pdf(template: str, context: dict, *, language: str) -> bytes:
-    with translation.override(language):
-        html = render_to_string(template, context)
-    return (
-        HTML(string=html, url_fetcher=_refuse_fetch)
-        .render(stylesheets=[CSS(filename=str(STYLESHEET))])
-        .write_pdf()
-    )
 
 
 def plan_vs_done(plan_days, sessions) -> list[dict]:
@@ -63,12 +48,16 @@ def report_context(mission: Mission) -> dict:
 
 
 def report_html(mission: Mission, *, language: str) -> str:
-    with translation.override(language):
-        return render_to_string("missions/pdf/report.html", report_context(mission))
+    return html_in("missions/pdf/report.html", report_context(mission), language=language)
 
 
 def report_pdf(mission: Mission, *, language: str) -> bytes:
-    return _pdf("missions/pdf/report.html", report_context(mission), language=language)
+    return pdf_bytes(
+        "missions/pdf/report.html",
+        report_context(mission),
+        language=language,
+        stylesheet=STYLESHEET,
+    )
 
 
 def verification_url(certificate: Certificate) -> str:
@@ -81,4 +70,6 @@ def certificate_pdf(certificate: Certificate, *, language: str) -> bytes:
         "mission": certificate.mission,
         "verify_url": verification_url(certificate),
     }
-    return _pdf("missions/pdf/certificate.html", context, language=language)
+    return pdf_bytes(
+        "missions/pdf/certificate.html", context, language=language, stylesheet=STYLESHEET
+    )

@@ -11,6 +11,7 @@ from skillbridge.experts.selectors import matchable_experts
 from skillbridge.missions.models import CostLine, Mission, Session, Survey
 from skillbridge.missions.models.work import Category
 from skillbridge.pairing.models import Pairing, TrainingRequest
+from skillbridge.pairing.states import ENGAGED
 
 
 def short_text() -> forms.Textarea:
@@ -65,7 +66,7 @@ class MissionPlanForm(PlanFields):
     def __init__(self, *args, programme, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["pairing"].queryset = Pairing.objects.filter(
-            programme=programme, state__in=(Pairing.State.ACCEPTED, Pairing.State.ACTIVE)
+            programme=programme, state__in=ENGAGED
         ).select_related(
             "need__proposal__college", "need__training_request__college", "expert__user"
         )

@@ -3,13 +3,14 @@
 import datetime
 
 from django.db.models import Avg, Count, Exists, OuterRef, Q, QuerySet, Sum
-from django.http import Http404
 
 from skillbridge.calls.models import TeamMember
+from skillbridge.calls.selectors import coordinated_colleges
+from skillbridge.common.accessors import object_for
 from skillbridge.common.choices import COUNTED_SEXES
 from skillbridge.missions.models import Mission, Session, Survey
 from skillbridge.missions.models.work import COUNT_FIELDS, Category
-from skillbridge.people.models import ProgrammeRole, Role, User
+from skillbridge.people.models import Role, User
 from skillbridge.people.selectors import roles_by_programme
 from skillbridge.programmes.models import Programme
 
@@ -32,10 +33,8 @@ def officer_programmes(user: User) -> list[int]:
 def _coordinated_colleges(user: User) -> Q:
     """Missions hosted by a college `user` coordinates, in the programme they coordinate it for."""
     visible = Q(pk__in=[])
-    for programme_id, college_id in ProgrammeRole.objects.filter(
-        user=user, role=Role.COLLEGE_COORDINATOR, organisation__isnull=False
-    ).values_list("programme_id", "organisation_id"):
-        visible |= Q(programme_id=programme_id, host_college_id=college_id)
+    for programme_id, colleges in coordinated_colleges(user).items():
+        visible |= Q(programme_id=programme_id, host_college_id__in=colleges)
     return visible
 
 
@@ -63,11 +62,11 @@ def missions_visible_to(user: User) -> QuerySet[Mission]:
     )
 
 
-def mission_for(user: User, pk: int) -> Mission:
-    mission = missions_visible_to(user).filter(pk=pk).first()
-    if mission is None:
-        raise Http404
-    return mission
+def mission_for(user: User, pk: int, perm: str | None = None) -> Mission:
+    """A mission `user` may see (else 404) and on which they hold `perm` (else 403)."""
+    # The project's team answers "team member" for the rules without a query per question.
+    visible = missions_visible_to(user).prefetch_related("pairing__need__proposal__members")
+    return object_for(user, visible, perm=perm, pk=pk)
 
 
 def programme_missions(programme: Programme, state: str = "") -> QuerySet[Mission]:

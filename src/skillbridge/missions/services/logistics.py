@@ -11,22 +11,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from skillbridge.common.services import audit_record
+from skillbridge.common.transitions import locked
 from skillbridge.missions.models import ChecklistItem, CostLine, ItineraryLeg, Mission
-from skillbridge.missions.services._common import locked_mission, refuse_unless
+from skillbridge.missions.services.moves import RELATED
+from skillbridge.missions.states import LOGISTICS_OPEN
 from skillbridge.people.models import User
-
-OPEN_STATES = (
-    Mission.State.PLANNED,
-    Mission.State.WORKPLAN_AGREED,
-    Mission.State.APPROVED,
-    Mission.State.UNDER_WAY,
-    Mission.State.COMPLETED,
-)
 
 
 def _open(mission: Mission, *, onsite: bool = True) -> Mission:
-    mission = locked_mission(mission)
-    refuse_unless(mission, *OPEN_STATES, message=_("This mission's logistics are closed."))
+    mission = locked(mission, *RELATED)
+    LOGISTICS_OPEN.refuse_unless_open(mission)
     if onsite and not mission.is_onsite:
         raise ValidationError({"__all__": _("A remote series has no travel logistics.")})
     return mission

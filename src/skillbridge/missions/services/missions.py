@@ -1,7 +1,9 @@
 """A mission's life: planned, work plan agreed, approved, under way, completed, reported.
 
-Each public function is one step in one transaction: it checks, writes,
-records the step in the audit log and queues its mail for after the commit.
+Each public function is one step in one transaction: it locks the mission,
+checks what the step needs beyond the state, writes, records the step in the
+audit log and queues its mail for after the commit. A change of state goes
+through `mission_move`.
 """
 
 import datetime
@@ -12,23 +14,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from skillbridge.common.services import audit_record
+from skillbridge.common.transitions import locked
 from skillbridge.experts.models import ExpertProfile
 from skillbridge.missions.models import ChecklistItem, Mission, PlanDay
 from skillbridge.missions.rules import is_mission_host, is_mission_professional
-from skillbridge.missions.services._common import (
-    audit_state,
-    locked_mission,
-    mail_people,
-    refuse_unless,
-)
+from skillbridge.missions.services.moves import RELATED, mail_people, mission_move
+from skillbridge.missions.states import MISSION, PLAN_OPEN, SIGNING_OPEN
 from skillbridge.pairing.models import Pairing, TrainingRequest
-from skillbridge.pairing.services import pairing_start
+from skillbridge.pairing.states import ENGAGED
 from skillbridge.people.models import User
 from skillbridge.programmes.models import Programme
 
 S = Mission.State
-# Pairings a mission may be planned for: the professional has said yes.
-PLANNABLE_PAIRINGS = (Pairing.State.ACCEPTED, Pairing.State.ACTIVE)
 PLAN_FIELDS = (
     "title",
     "place",
@@ -53,6 +50,35 @@ def _check_fields(*, kind: str, starts_on, ends_on, objectives: str, expected_pa
         errors["expected_participants"] = _("Expect at least one participant.")
     if errors:
         raise ValidationError(errors)
+
+
+def _from_pairing(*, programme: Programme, pairing: Pairing, title: str) -> tuple:
+    """The professional, host college and title of a mission for an accepted pairing."""
+    pairing = Pairing.objects.select_related("need", "expert").get(pk=pairing.pk)
+    if pairing.programme_id != programme.pk or pairing.state not in ENGAGED:
+        raise ValidationError(
+            {"pairing": _("Only an accepted or active pairing of this programme.")}
+        )
+    return pairing.expert, pairing.need.college, title.strip() or pairing.need.owner_title
+
+
+def _from_request(
+    *,
+    programme: Programme,
+    training_request: TrainingRequest,
+    expert: ExpertProfile | None,
+    title: str,
+) -> tuple:
+    """The professional, host college and title of a mission for a college's training request."""
+    if training_request.programme_id != programme.pk:
+        raise ValidationError({"training_request": _("Not a request of this programme.")})
+    if (
+        expert is None
+        or expert.programme_id != programme.pk
+        or expert.state != ExpertProfile.State.APPROVED
+    ):
+        raise ValidationError({"expert": _("Choose an approved professional of this programme.")})
+    return expert, training_request.college, title.strip() or training_request.title
 
 
 @transaction.atomic
@@ -90,27 +116,13 @@ def mission_plan(
         expected_participants=expected_participants,
     )
     if pairing is not None:
-        pairing = Pairing.objects.select_related("need", "expert").get(pk=pairing.pk)
-        if pairing.programme_id != programme.pk or pairing.state not in PLANNABLE_PAIRINGS:
-            raise ValidationError(
-                {"pairing": _("Only an accepted or active pairing of this programme.")}
-            )
-        expert = pairing.expert
-        host_college = pairing.need.college
-        title = title.strip() or pairing.need.owner_title
+        expert, host_college, title = _from_pairing(
+            programme=programme, pairing=pairing, title=title
+        )
     else:
-        if training_request.programme_id != programme.pk:
-            raise ValidationError({"training_request": _("Not a request of this programme.")})
-        if (
-            expert is None
-            or expert.programme_id != programme.pk
-            or expert.state != ExpertProfile.State.APPROVED
-        ):
-            raise ValidationError(
-                {"expert": _("Choose an approved professional of this programme.")}
-            )
-        host_college = training_request.college
-        title = title.strip() or training_request.title
+        expert, host_college, title = _from_request(
+            programme=programme, training_request=training_request, expert=expert, title=title
+        )
     mission = Mission.objects.create(
         programme=programme,
         pairing=pairing,
@@ -135,33 +147,24 @@ def mission_plan(
     return mission
 
 
-def _clear_signoffs(mission: Mission) -> bool:
+def _clear_signoffs(mission: Mission, *, actor: User) -> bool:
     """Editing an agreed or half-agreed plan voids the sign-offs: both must read it again."""
     if mission.host_signed_at is None and mission.expert_signed_at is None:
         return False
     mission.host_signed_at = None
     mission.host_signed_by = None
     mission.expert_signed_at = None
-    mission.state = S.PLANNED
-    mission.save(
-        update_fields=[
-            "host_signed_at",
-            "host_signed_by",
-            "expert_signed_at",
-            "state",
-            "updated_at",
-        ]
-    )
+    signoffs = ("host_signed_at", "host_signed_by", "expert_signed_at")
+    if MISSION.can(mission, "reopen"):
+        mission_move(actor=actor, mission=mission, action="reopen", update_fields=signoffs)
+    else:
+        mission.save(update_fields=[*signoffs, "updated_at"])
     return True
 
 
 def _editable(mission: Mission) -> Mission:
-    mission = locked_mission(mission)
-    refuse_unless(
-        mission,
-        *Mission.EDITABLE_STATES,
-        message=_("The work plan can no longer change once the mission is approved."),
-    )
+    mission = locked(mission, *RELATED)
+    PLAN_OPEN.refuse_unless_open(mission)
     return mission
 
 
@@ -195,7 +198,7 @@ def mission_update(*, actor: User, mission: Mission, **fields) -> Mission:
     for name in changed:
         setattr(mission, name, merged[name])
     mission.save(update_fields=[*changed, "updated_at"])
-    cleared = _clear_signoffs(mission)
+    cleared = _clear_signoffs(mission, actor=actor)
     audit_record(
         actor=actor,
         action="mission.plan_changed",
@@ -216,7 +219,7 @@ def plan_day_add(*, actor: User, mission: Mission, day: datetime.date, activitie
     if not mission.starts_on <= day <= mission.ends_on:
         raise ValidationError({"day": _("Choose a day between the mission's first and last day.")})
     plan_day = PlanDay.objects.create(mission=mission, day=day, activities=activities.strip())
-    cleared = _clear_signoffs(mission)
+    cleared = _clear_signoffs(mission, actor=actor)
     audit_record(
         actor=actor,
         action="mission.plan_day_added",
@@ -232,13 +235,30 @@ def plan_day_remove(*, actor: User, plan_day: PlanDay) -> None:
     mission = _editable(plan_day.mission)
     day = plan_day.day
     plan_day.delete()
-    cleared = _clear_signoffs(mission)
+    cleared = _clear_signoffs(mission, actor=actor)
     audit_record(
         actor=actor,
         action="mission.plan_day_removed",
         target=mission,
         data={"day": day.isoformat(), "signoffs_cleared": cleared},
     )
+
+
+def _sign(mission: Mission, actor: User) -> str:
+    """Stamp `actor`'s sign-off on the plan (unsaved); say on which side they signed."""
+    now = timezone.now()
+    if is_mission_professional(actor, mission):
+        if mission.expert_signed_at is not None:
+            raise ValidationError({"__all__": _("You have already signed off this work plan.")})
+        mission.expert_signed_at = now
+        return "professional"
+    if is_mission_host(actor, mission):
+        if mission.host_signed_at is not None:
+            raise ValidationError({"__all__": _("The host has already signed off this work plan.")})
+        mission.host_signed_at = now
+        mission.host_signed_by = actor
+        return "host"
+    raise ValidationError({"__all__": _("Only the host or the professional can sign off.")})
 
 
 @transaction.atomic
@@ -248,44 +268,17 @@ def workplan_sign(*, actor: User, mission: Mission) -> Mission:
     When the second of the two sign-offs arrives, the plan is agreed: the
     mission moves to *workplan_agreed* and the officers are told. Audited.
     """
-    mission = locked_mission(mission)
-    refuse_unless(mission, S.PLANNED, message=_("This work plan is not waiting for sign-off."))
+    mission = locked(mission, *RELATED)
+    SIGNING_OPEN.refuse_unless_open(mission)
     if not mission.plan_days.exists():
         raise ValidationError({"__all__": _("Add the activities of at least one day first.")})
-    now = timezone.now()
-    if is_mission_professional(actor, mission):
-        if mission.expert_signed_at is not None:
-            raise ValidationError({"__all__": _("You have already signed off this work plan.")})
-        mission.expert_signed_at = now
-        side = "professional"
-    elif is_mission_host(actor, mission):
-        if mission.host_signed_at is not None:
-            raise ValidationError({"__all__": _("The host has already signed off this work plan.")})
-        mission.host_signed_at = now
-        mission.host_signed_by = actor
-        side = "host"
-    else:
-        raise ValidationError({"__all__": _("Only the host or the professional can sign off.")})
-    if mission.is_signed_by_both:
-        mission.state = S.WORKPLAN_AGREED
+    side = _sign(mission, actor)
     mission.save(
-        update_fields=[
-            "expert_signed_at",
-            "host_signed_at",
-            "host_signed_by",
-            "state",
-            "updated_at",
-        ]
+        update_fields=["expert_signed_at", "host_signed_at", "host_signed_by", "updated_at"]
     )
     audit_record(actor=actor, action="mission.plan_signed", target=mission, data={"by": side})
-    if mission.state == S.WORKPLAN_AGREED:
-        audit_state(actor=actor, mission=mission, before=S.PLANNED)
-        mail_people(
-            mission=mission,
-            template="missions/mail/agreed",
-            kind="mission_workplan_agreed",
-            officers=True,
-        )
+    if mission.is_signed_by_both:
+        mission_move(actor=actor, mission=mission, action="agree")
     return mission
 
 
@@ -295,19 +288,12 @@ def mission_approve(*, actor: User, mission: Mission) -> Mission:
 
     Refused without both sign-offs, whatever the state says.
     """
-    mission = locked_mission(mission)
+    mission = locked(mission, *RELATED)
     if not mission.is_signed_by_both:
         raise ValidationError(
             {"__all__": _("The host and the professional must both sign off the work plan first.")}
         )
-    refuse_unless(
-        mission, S.WORKPLAN_AGREED, message=_("Only an agreed work plan can be approved.")
-    )
-    mission.state = S.APPROVED
-    mission.approved_at = timezone.now()
-    mission.save(update_fields=["state", "approved_at", "updated_at"])
-    audit_state(actor=actor, mission=mission, before=S.WORKPLAN_AGREED)
-    mail_people(mission=mission, template="missions/mail/approved", kind="mission_approved")
+    mission_move(actor=actor, mission=mission, action="approve")
     return mission
 
 
@@ -317,14 +303,8 @@ def mission_start(*, actor: User, mission: Mission) -> Mission:
 
     An accepted pairing becomes active through the pairing app's own step.
     """
-    mission = locked_mission(mission)
-    refuse_unless(mission, S.APPROVED, message=_("Only an approved mission can start."))
-    mission.state = S.UNDER_WAY
-    mission.started_at = timezone.now()
-    mission.save(update_fields=["state", "started_at", "updated_at"])
-    audit_state(actor=actor, mission=mission, before=S.APPROVED)
-    if mission.pairing_id and mission.pairing.state == Pairing.State.ACCEPTED:
-        pairing_start(actor=actor, pairing=mission.pairing)
+    mission = locked(mission, *RELATED)
+    mission_move(actor=actor, mission=mission, action="start")
     return mission
 
 
@@ -334,26 +314,19 @@ def mission_complete(*, actor: User, mission: Mission) -> Mission:
 
     The end-of-mission (T1) survey goes out on the next scheduled run.
     """
-    mission = locked_mission(mission)
-    refuse_unless(mission, S.UNDER_WAY, message=_("Only a mission under way can be completed."))
+    mission = locked(mission, *RELATED)
+    MISSION.refuse_unless_can(mission, "complete")
     if not mission.sessions.exists():
         raise ValidationError({"__all__": _("Log at least one session before completing.")})
-    mission.state = S.COMPLETED
-    mission.completed_at = timezone.now()
-    mission.save(update_fields=["state", "completed_at", "updated_at"])
-    audit_state(actor=actor, mission=mission, before=S.UNDER_WAY)
+    mission_move(actor=actor, mission=mission, action="complete")
     return mission
 
 
 @transaction.atomic
 def mission_report(*, actor: User, mission: Mission) -> Mission:
     """An officer files the mission report of a completed mission. Audited."""
-    mission = locked_mission(mission)
-    refuse_unless(mission, S.COMPLETED, message=_("Only a completed mission can be reported."))
-    mission.state = S.REPORTED
-    mission.reported_at = timezone.now()
-    mission.save(update_fields=["state", "reported_at", "updated_at"])
-    audit_state(actor=actor, mission=mission, before=S.COMPLETED)
+    mission = locked(mission, *RELATED)
+    mission_move(actor=actor, mission=mission, action="report")
     return mission
 
 
@@ -362,19 +335,6 @@ def mission_cancel(*, actor: User, mission: Mission, reason: str) -> Mission:
     """An officer cancels a mission not yet completed, saying why. Audited; people told."""
     if not reason.strip():
         raise ValidationError({"reason": _("Give the reason for the record.")})
-    mission = locked_mission(mission)
-    refuse_unless(
-        mission,
-        S.PLANNED,
-        S.WORKPLAN_AGREED,
-        S.APPROVED,
-        S.UNDER_WAY,
-        message=_("This mission is already finished or cancelled."),
-    )
-    before = mission.state
-    mission.state = S.CANCELLED
-    mission.reason = reason.strip()
-    mission.save(update_fields=["state", "reason", "updated_at"])
-    audit_state(actor=actor, mission=mission, before=before, reason=mission.reason)
-    mail_people(mission=mission, template="missions/mail/cancelled", kind="mission_cancelled")
+    mission = locked(mission, *RELATED)
+    mission_move(actor=actor, mission=mission, action="cancel", reason=reason)
     return mission

@@ -10,10 +10,17 @@ from django.utils.translation import gettext as _
 
 from skillbridge.common.choices import COUNTED_SEXES
 from skillbridge.common.services import audit_record
+from skillbridge.common.transitions import locked
 from skillbridge.common.uploads import IMAGES_AND_PDF, validate_upload
 from skillbridge.missions.models import Certificate, Evidence, Mission, Participant, Session
 from skillbridge.missions.models.work import COUNT_FIELDS, Category
-from skillbridge.missions.services._common import locked_mission, refuse_unless
+from skillbridge.missions.services.moves import RELATED
+from skillbridge.missions.states import (
+    CERTIFICATES_OPEN,
+    EVIDENCE_OPEN,
+    PARTICIPANTS_OPEN,
+    SESSIONS_OPEN,
+)
 from skillbridge.people.models import User
 
 EVIDENCE_MAX_MEGABYTES = 5
@@ -43,12 +50,8 @@ def session_log(
     unknown = set(counts) - set(COUNT_FIELDS.values())
     if unknown:
         raise TypeError(f"Not head counts: {sorted(unknown)}")
-    mission = locked_mission(mission)
-    refuse_unless(
-        mission,
-        *Mission.LOGGING_STATES,
-        message=_("Sessions are logged once the mission is under way."),
-    )
+    mission = locked(mission, *RELATED)
+    SESSIONS_OPEN.refuse_unless_open(mission)
     errors = {}
     if not mission.starts_on <= held_on <= mission.ends_on:
         errors["held_on"] = _("Choose a day between the mission's first and last day.")
@@ -88,10 +91,8 @@ def session_log(
 @transaction.atomic
 def evidence_add(*, actor: User, session: Session, upload) -> Evidence:
     """Attach an attendance sheet (PDF) or a photo to a session, within the size limit."""
-    mission = locked_mission(session.mission)
-    refuse_unless(
-        mission, *Mission.LOGGING_STATES, message=_("This mission no longer takes evidence.")
-    )
+    mission = locked(session.mission, *RELATED)
+    EVIDENCE_OPEN.refuse_unless_open(mission)
     try:
         validate_upload(upload, extensions=IMAGES_AND_PDF, max_megabytes=EVIDENCE_MAX_MEGABYTES)
     except ValidationError as error:
@@ -113,14 +114,8 @@ def participant_add(
     *, actor: User, mission: Mission, full_name: str, category: str, sex: str, email: str = ""
 ) -> Participant:
     """Name a trainee of the mission, for their certificate and their surveys."""
-    mission = locked_mission(mission)
-    refuse_unless(
-        mission,
-        *Mission.EDITABLE_STATES,
-        Mission.State.APPROVED,
-        *Mission.LOGGING_STATES,
-        message=_("Participants can no longer be added to this mission."),
-    )
+    mission = locked(mission, *RELATED)
+    PARTICIPANTS_OPEN.refuse_unless_open(mission)
     errors = {}
     if not full_name.strip():
         errors["full_name"] = _("Give the participant's name as it should appear.")
@@ -160,12 +155,8 @@ def certificates_issue(*, actor: User, mission: Mission) -> int:
     participation for each named participant. Running it again issues only
     those still missing. Audited.
     """
-    mission = locked_mission(mission)
-    refuse_unless(
-        mission,
-        *Mission.DONE_STATES,
-        message=_("Certificates are issued once the mission is completed."),
-    )
+    mission = locked(mission, *RELATED)
+    CERTIFICATES_OPEN.refuse_unless_open(mission)
     issued = 0
     # No certificate of contribution for a professional who erased their data: no one holds it.
     if (

@@ -27,7 +27,8 @@ from skillbridge.missions.forms import (
     ReasonForm,
 )
 from skillbridge.missions.models import Mission, PlanDay
-from skillbridge.missions.views._helpers import mission_for, to_mission
+from skillbridge.missions.states import SIGNING_OPEN
+from skillbridge.missions.views._helpers import to_mission
 from skillbridge.people.selectors import programme_for_member
 
 S = Mission.State
@@ -56,35 +57,23 @@ def mission_list(request):
 
 def _detail_context(request, mission: Mission, **forms) -> dict:
     user = request.user
-    perms = {
-        name: user.has_perm(f"missions.{name}", mission)
-        for name in (
-            "manage_mission",
-            "edit_plan",
-            "sign_plan",
-            "run_mission",
-            "log_session",
-            "view_report",
-            "view_participants",
-        )
-    }
-    sessions = selectors.sessions_of(mission)
-    step, step_perm = NEXT_STEP.get(mission.state, (None, None))
+    may_see_participants = user.has_perm("missions.view_participants", mission)
     return {
-        "next_step": step if step and perms[step_perm] else None,
-        "can_cancel": perms["manage_mission"] and mission.state in CANCELLABLE,
         "mission": mission,
-        "perms": perms,
-        "editable": mission.state in Mission.EDITABLE_STATES,
+        "next_step": next(
+            (step for step in STEPS if user.has_perm(f"missions.{step}_mission_now", mission)),
+            None,
+        ),
+        "awaiting_signoffs": SIGNING_OPEN.is_open(mission),
         "plan_days": mission.plan_days.all(),
         "checklist": mission.checklist.all(),
         "itinerary": mission.itinerary.all(),
         "costs": mission.costs.all(),
         "cost_totals": selectors.cost_totals(mission),
-        "sessions": sessions,
+        "sessions": selectors.sessions_of(mission),
         "counts": selectors.head_counts(mission.sessions.all()),
         "participants": mission.participants.select_related("certificate")
-        if perms["view_participants"]
+        if may_see_participants
         else [],
         "surveys": selectors.survey_summary(mission.surveys.all()),
         "contribution": mission.certificates.filter(kind="contribution").first(),
@@ -113,7 +102,7 @@ def render_detail(request, mission: Mission, *, status: int = 200, **forms):
 def mission_detail(request, pk: int):
     """Officers, the professional, the hosts and the project team: a mission and its plan,
     logistics, sessions, surveys and documents (parts shown by role)."""
-    return render_detail(request, mission_for(request, pk, "missions.view_mission"))
+    return render_detail(request, selectors.mission_for(request.user, pk, "missions.view_mission"))
 
 
 @login_required
@@ -143,7 +132,7 @@ def mission_new(request, slug: str):
 def mission_edit(request, pk: int):
     """Officers, the professional and the hosts: change the work plan before approval.
     Saving a change clears both sign-offs."""
-    mission = mission_for(request, pk, "missions.edit_plan")
+    mission = selectors.mission_for(request.user, pk, "missions.edit_plan")
     form = MissionEditForm(request.POST or None, initial=MissionEditForm.initial_of(mission))
     if request.method == "POST" and form.is_valid():
         data = {**form.cleaned_data, "title": form.cleaned_data["title"] or mission.title}
@@ -161,7 +150,7 @@ def mission_edit(request, pk: int):
 @login_required
 def plan_day_add(request, pk: int):
     """Officers, the professional and the hosts: add a day to the work plan (clears sign-offs)."""
-    mission = mission_for(request, pk, "missions.edit_plan")
+    mission = selectors.mission_for(request.user, pk, "missions.edit_plan")
     form = PlanDayForm(request.POST)
     if form.is_valid():
         try:
@@ -177,7 +166,7 @@ def plan_day_add(request, pk: int):
 @login_required
 def plan_day_remove(request, pk: int, day_pk: int):
     """Officers, the professional and the hosts: remove a day of the work plan."""
-    mission = mission_for(request, pk, "missions.edit_plan")
+    mission = selectors.mission_for(request.user, pk, "missions.edit_plan")
     plan_day = PlanDay.objects.filter(mission=mission, pk=day_pk).first()
     if plan_day is None:
         raise Http404
@@ -192,7 +181,7 @@ def plan_day_remove(request, pk: int, day_pk: int):
 @login_required
 def workplan_sign(request, pk: int):
     """The professional and the hosts: sign off the work plan as it stands."""
-    mission = mission_for(request, pk, "missions.sign_plan")
+    mission = selectors.mission_for(request.user, pk, "missions.sign_plan")
     try:
         services.workplan_sign(actor=request.user, mission=mission)
     except ValidationError as error:
@@ -202,7 +191,8 @@ def workplan_sign(request, pk: int):
     return to_mission(mission, "plan")
 
 
-# Each step, the permission it needs, and what to say when it is done.
+# Each step that moves a mission on, in the order a mission takes them: its service, the
+# permission it needs, and what to say when it is done.
 STEPS = {
     "approve": (
         services.mission_approve,
@@ -224,14 +214,6 @@ STEPS = {
         _lazy("The mission report is filed."),
     ),
 }
-# The step each state waits for, and the permission that may take it.
-NEXT_STEP = {
-    S.WORKPLAN_AGREED: ("approve", "manage_mission"),
-    S.APPROVED: ("start", "run_mission"),
-    S.UNDER_WAY: ("complete", "run_mission"),
-    S.COMPLETED: ("report", "manage_mission"),
-}
-CANCELLABLE = (S.PLANNED, S.WORKPLAN_AGREED, S.APPROVED, S.UNDER_WAY)
 
 
 @require_POST
@@ -241,7 +223,7 @@ def mission_step(request, pk: int, step: str):
     if step not in STEPS:
         raise Http404
     service, perm, done = STEPS[step]
-    mission = mission_for(request, pk, perm)
+    mission = selectors.mission_for(request.user, pk, perm)
     try:
         service(actor=request.user, mission=mission)
     except ValidationError as error:
@@ -255,7 +237,7 @@ def mission_step(request, pk: int, step: str):
 @login_required
 def mission_cancel(request, pk: int):
     """Programme officers: cancel a mission not yet completed, with the reason."""
-    mission = mission_for(request, pk, "missions.manage_mission")
+    mission = selectors.mission_for(request.user, pk, "missions.manage_mission")
     form = ReasonForm(request.POST)
     if form.is_valid():
         try:

@@ -22,7 +22,7 @@ from skillbridge.missions.forms import (
     SessionForm,
 )
 from skillbridge.missions.models import Certificate, ChecklistItem, CostLine, Evidence, Mission
-from skillbridge.missions.views._helpers import mission_for, to_mission
+from skillbridge.missions.views._helpers import to_mission
 from skillbridge.missions.views.pages import render_detail
 
 
@@ -34,7 +34,7 @@ def _messages_of(error: ValidationError) -> str:
 @login_required
 def checklist_update(request, pk: int, item_pk: int):
     """Programme officers: tick or reopen a logistics checklist item."""
-    mission = mission_for(request, pk, "missions.manage_mission")
+    mission = selectors.mission_for(request.user, pk, "missions.manage_mission")
     item = ChecklistItem.objects.filter(mission=mission, pk=item_pk).first()
     if item is None:
         raise Http404
@@ -51,7 +51,7 @@ def checklist_update(request, pk: int, item_pk: int):
 @login_required
 def itinerary_add(request, pk: int):
     """Programme officers: add a step of the itinerary."""
-    mission = mission_for(request, pk, "missions.manage_mission")
+    mission = selectors.mission_for(request.user, pk, "missions.manage_mission")
     form = ItineraryForm(request.POST)
     if form.is_valid():
         try:
@@ -67,7 +67,7 @@ def itinerary_add(request, pk: int):
 @login_required
 def cost_add(request, pk: int):
     """Programme officers: add a budget line (planned and, if known, actual cost)."""
-    mission = mission_for(request, pk, "missions.manage_mission")
+    mission = selectors.mission_for(request.user, pk, "missions.manage_mission")
     form = CostForm(request.POST)
     if form.is_valid():
         try:
@@ -83,7 +83,7 @@ def cost_add(request, pk: int):
 @login_required
 def cost_actual(request, pk: int, line_pk: int):
     """Programme officers: record what a budget line actually cost."""
-    mission = mission_for(request, pk, "missions.manage_mission")
+    mission = selectors.mission_for(request.user, pk, "missions.manage_mission")
     line = CostLine.objects.filter(mission=mission, pk=line_pk).first()
     if line is None:
         raise Http404
@@ -102,7 +102,7 @@ def cost_actual(request, pk: int, line_pk: int):
 def session_new(request, pk: int):
     """The professional and officers log a session; for a remote series the hosts and the
     project team may too."""
-    mission = mission_for(request, pk, "missions.log_session")
+    mission = selectors.mission_for(request.user, pk, "missions.log_session")
     initial = {"modality": "remote" if mission.kind == Mission.Kind.REMOTE else "onsite"}
     form = SessionForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -120,7 +120,7 @@ def session_new(request, pk: int):
 @login_required
 def evidence_add(request, pk: int, session_pk: int):
     """Whoever may log the mission's sessions: attach an attendance sheet or a photo."""
-    mission = mission_for(request, pk, "missions.log_session")
+    mission = selectors.mission_for(request.user, pk, "missions.log_session")
     session = mission.sessions.filter(pk=session_pk).first()
     if session is None:
         raise Http404
@@ -142,7 +142,7 @@ def evidence_add(request, pk: int, session_pk: int):
 @login_required
 def evidence_download(request, pk: int, evidence_pk: int):
     """Officers, the professional and the hosts: download a session's evidence."""
-    mission = mission_for(request, pk, "missions.view_report")
+    mission = selectors.mission_for(request.user, pk, "missions.view_report")
     evidence = Evidence.objects.filter(session__mission=mission, pk=evidence_pk).first()
     if evidence is None:
         raise Http404
@@ -153,7 +153,7 @@ def evidence_download(request, pk: int, evidence_pk: int):
 @login_required
 def participant_add(request, pk: int):
     """Whoever may log sessions: name a trainee for their certificate and surveys."""
-    mission = mission_for(request, pk, "missions.log_session")
+    mission = selectors.mission_for(request.user, pk, "missions.log_session")
     form = ParticipantForm(request.POST)
     if form.is_valid():
         try:
@@ -168,7 +168,7 @@ def participant_add(request, pk: int):
 @login_required
 def report_pdf(request, pk: int):
     """Officers, the professional and the hosts: the mission report as a PDF."""
-    mission = mission_for(request, pk, "missions.view_report")
+    mission = selectors.mission_for(request.user, pk, "missions.view_report")
     pdf = documents.report_pdf(mission, language=request.LANGUAGE_CODE)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="mission-report-{mission.pk}.pdf"'
@@ -179,7 +179,7 @@ def report_pdf(request, pk: int):
 @login_required
 def certificates_issue(request, pk: int):
     """Programme officers: issue the certificates of a completed mission."""
-    mission = mission_for(request, pk, "missions.manage_mission")
+    mission = selectors.mission_for(request.user, pk, "missions.manage_mission")
     try:
         count = services.certificates_issue(actor=request.user, mission=mission)
     except ValidationError as error:
@@ -192,7 +192,7 @@ def certificates_issue(request, pk: int):
 @login_required
 def certificate_pdf(request, pk: int, code: str):
     """Officers, the professional and the hosts: a certificate of the mission, to hand over."""
-    mission = mission_for(request, pk, "missions.view_report")
+    mission = selectors.mission_for(request.user, pk, "missions.view_report")
     certificate = Certificate.objects.filter(mission=mission, code=code).first()
     if certificate is None:
         raise Http404
@@ -211,7 +211,7 @@ def _ics_response(missions, filename: str) -> HttpResponse:
 @login_required
 def calendar_one(request, pk: int):
     """Whoever may see the mission: it as an iCalendar event."""
-    mission = mission_for(request, pk, "missions.view_mission")
+    mission = selectors.mission_for(request.user, pk, "missions.view_mission")
     return _ics_response([mission], f"mission-{mission.pk}.ics")
 
 
