@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 from skillbridge.calls.models import Proposal
 from skillbridge.common.models import AuditEntry
 from skillbridge.grants.models import FinancialReport, Grant, Tranche
-from skillbridge.grants.selectors import envelope_of
-from skillbridge.grants.services import awards, spending
+from skillbridge.grants.selectors import budget_vs_actual, envelope_of
+from skillbridge.grants.services import awards, payments, spending
 from skillbridge.grants.services.awards import TranchePlan, split_amount
 from tests.calls.factories import ProposalFactory
 from tests.grants.factories import award, selected_proposal
@@ -49,7 +49,7 @@ def test_an_award_carries_over_the_budget_and_schedules_40_40_20(grant):
     assert not hasattr(tranches[0], "milestone") or tranches[0].milestone is None
     assert all(t.milestone.due_on for t in tranches[1:])
     assert all(t.payable_since is None for t in tranches)
-    entry = AuditEntry.objects.get(action="grants.awarded")
+    entry = AuditEntry.objects.get(action="grant.awarded")
     assert entry.after == "awarded"
     assert entry.data["amount_rwf"] == 10_000_000
 
@@ -144,14 +144,12 @@ def test_suspend_needs_a_reason_and_resume_returns_to_where_it_was(running_grant
     running_grant.refresh_from_db()
     assert running_grant.state == Grant.State.AGREEMENT_ACCEPTED
     actions = list(AuditEntry.objects.order_by("id").values_list("action", flat=True))
-    assert actions[-2:] == ["grants.suspended", "grants.resumed"]
+    assert actions[-2:] == ["grant.suspended", "grant.agreement_accepted"]
 
 
 def test_a_grant_closes_only_after_its_final_report_is_approved(
     running_grant, officer, applicant, finance
 ):
-    from skillbridge.grants.services import payments
-
     payments.disbursement_record(
         actor=finance,
         grant=running_grant,
@@ -180,8 +178,6 @@ def test_terminating_releases_the_unpaid_part_of_the_envelope(running_grant, off
 
 
 def test_spending_is_compared_with_the_budget_per_line(running_grant, applicant):
-    from skillbridge.grants.selectors import budget_vs_actual
-
     laptop = running_grant.budget_lines.get(item="Laptop")
     spending.expense_report(
         actor=applicant,

@@ -10,7 +10,7 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import Sum
 
 from skillbridge.grants.models import Disbursement, Grant, Tranche
-from skillbridge.grants.services import payments
+from skillbridge.grants.services import awards, milestones, payments
 from skillbridge.grants.services.payments import PaymentRefused
 from tests.grants.factories import approve_milestone
 from tests.markers import needs_postgresql
@@ -53,8 +53,6 @@ def test_a_tranche_is_never_payable_before_its_milestone_is_approved(
     with pytest.raises(PaymentRefused, match="Tranche 2 is not payable yet"):
         pay(running_grant, finance, 2, 4_000_000, "BK-2")
     milestone = running_grant.tranches.get(number=2).milestone
-    from skillbridge.grants.services import milestones
-
     milestones.milestone_submit_evidence(actor=applicant, milestone=milestone, text="Licence")
     with pytest.raises(PaymentRefused, match="Tranche 2 is not payable yet"):
         pay(running_grant, finance, 2, 4_000_000, "BK-2")
@@ -138,8 +136,6 @@ def test_the_whole_grant_is_never_paid_beyond_its_award(running_grant, finance, 
 
 
 def test_a_suspended_grant_cannot_be_paid(running_grant, finance, officer):
-    from skillbridge.grants.services import awards
-
     awards.grant_suspend(actor=officer, grant=running_grant, reason="Receipts missing")
     with pytest.raises(PaymentRefused, match="suspended"):
         pay(running_grant, finance, 1, 1_000, "BK-1")

@@ -10,8 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from skillbridge.common.exports import XLSX_TYPE
+from skillbridge.grants.documents import agreement_document
 from skillbridge.grants.models import Disbursement, Expense, Grant, Milestone
-from skillbridge.grants.services import awards, milestones
+from skillbridge.grants.services import awards, milestones, payments
 from tests.common.test_pages import assert_clean
 from tests.factories import CollegeFactory, ProgrammeRoleFactory, UserFactory
 from tests.grants.factories import award, selected_proposal
@@ -198,8 +199,6 @@ def test_the_agreement_is_a_pdf_with_the_amounts_in_it(client, applicant, grant)
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF-")
-    from skillbridge.grants.documents import agreement_document
-
     text = " ".join(
         box.text
         for page in agreement_document(grant, language="en").pages
@@ -330,8 +329,6 @@ def test_a_payment_mails_the_team(
 
 
 def test_the_finance_officer_reverses_a_payment(client, finance, running_grant):
-    from skillbridge.grants.services import payments
-
     entry, _ = payments.disbursement_record(
         actor=finance,
         grant=running_grant,
@@ -428,8 +425,6 @@ def test_the_finance_dashboard_marks_upcoming_payments_planned_in_the_past_as_la
 def test_the_finance_dashboard_and_grant_list_make_a_fixed_number_of_queries(
     client, finance, officer, applicant, running_grant, programme, django_assert_num_queries
 ):
-    from skillbridge.grants.services import awards
-
     client.force_login(finance)
     urls = [f"/grants/programme/{programme.slug}/finance/", f"/grants/programme/{programme.slug}/"]
     counts = []

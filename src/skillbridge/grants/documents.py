@@ -1,22 +1,13 @@
-"""The grant agreement as a PDF, rendered by WeasyPrint from a template.
-
-Fonts come from the system (DejaVu) and the print stylesheet from this app's
-`pdf/` folder: the document never fetches anything from the network.
-"""
+"""The grant agreement as a PDF (common.pdf: system fonts, nothing fetched)."""
 
 from pathlib import Path
 
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
-from weasyprint import CSS, HTML
+from django.utils import timezone
 
+from skillbridge.common.pdf import html_in, pdf_document
 from skillbridge.grants.models import Grant
 
 STYLESHEET = Path(__file__).resolve().parent / "pdf" / "agreement.css"
-
-
-def _refuse_fetch(url: str, *args, **kwargs):
-    raise ValueError(f"The agreement may not load {url}")
 
 
 def agreement_context(grant: Grant) -> dict:
@@ -34,15 +25,12 @@ def agreement_context(grant: Grant) -> dict:
 
 
 def agreement_html(grant: Grant, *, language: str) -> str:
-    with translation.override(language):
-        return render_to_string("grants/agreement.html", agreement_context(grant))
+    return html_in("grants/agreement.html", agreement_context(grant), language=language)
 
 
 def agreement_document(grant: Grant, *, language: str):
     """The laid-out WeasyPrint document (pages and boxes), before it is written to PDF."""
-    return HTML(string=agreement_html(grant, language=language), url_fetcher=_refuse_fetch).render(
-        stylesheets=[CSS(filename=str(STYLESHEET))]
-    )
+    return pdf_document(agreement_html(grant, language=language), stylesheet=STYLESHEET)
 
 
 def agreement_pdf(grant: Grant, *, language: str) -> bytes:

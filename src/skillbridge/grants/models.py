@@ -248,6 +248,10 @@ class Disbursement(models.Model):
     def __str__(self) -> str:
         return self.reference
 
+    @property
+    def is_reversal(self) -> bool:
+        return self.kind == self.Kind.REVERSAL
+
 
 class Expense(models.Model):
     """Money the team spent, against one budget line, with its receipt."""

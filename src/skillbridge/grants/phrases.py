@@ -2,24 +2,35 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from skillbridge.common.models import AuditEntry
+
+# By audit action: `<noun>.<state reached>` for a move (grants.states), `<noun>.<event>` else.
 EVENT_LABELS = {
-    "grants.awarded": _("Grant awarded"),
-    "grants.schedule_set": _("Schedule of tranches changed"),
-    "grants.budget_set": _("Budget adjusted"),
-    "grants.agreement_accepted": _("Agreement accepted by the team lead"),
-    "grants.tranche_payable": _("Tranche became payable"),
-    "grants.activated": _("Grant active"),
-    "grants.payment_recorded": _("Payment recorded"),
-    "grants.payment_reversed": _("Payment reversed"),
-    "grants.evidence_submitted": _("Milestone evidence submitted"),
-    "grants.milestone_approved": _("Milestone approved"),
-    "grants.milestone_returned": _("Milestone returned with comments"),
-    "grants.expense_reported": _("Expense reported"),
-    "grants.report_submitted": _("Financial report submitted"),
-    "grants.report_approved": _("Financial report approved"),
-    "grants.report_returned": _("Financial report returned"),
-    "grants.suspended": _("Grant suspended"),
-    "grants.resumed": _("Grant resumed"),
-    "grants.terminated": _("Grant terminated"),
-    "grants.closed": _("Grant closed"),
+    "grant.awarded": _("Grant awarded"),
+    "grant.schedule_set": _("Schedule of tranches changed"),
+    "grant.budget_set": _("Budget adjusted"),
+    "grant.agreement_accepted": _("Agreement accepted by the team lead"),
+    "tranche.payable": _("Tranche became payable"),
+    "grant.active": _("Grant active"),
+    "grant.payment_recorded": _("Payment recorded"),
+    "grant.payment_reversed": _("Payment reversed"),
+    "milestone.submitted": _("Milestone evidence submitted"),
+    "milestone.approved": _("Milestone approved"),
+    "milestone.returned": _("Milestone returned with comments"),
+    "grant.expense_reported": _("Expense reported"),
+    "financial_report.submitted": _("Financial report submitted"),
+    "financial_report.approved": _("Financial report approved"),
+    "financial_report.returned": _("Financial report returned"),
+    "grant.suspended": _("Grant suspended"),
+    "grant.terminated": _("Grant terminated"),
+    "grant.closed": _("Grant closed"),
 }
+# A resumed grant reaches "active" or "agreement accepted" again: its entry says why.
+RESUMED = _("Grant resumed")
+RESUMING = {"resume", "resume_unpaid"}
+
+
+def event_label(entry: AuditEntry) -> str:
+    if entry.data.get("transition") in RESUMING:
+        return RESUMED
+    return EVENT_LABELS.get(entry.action, entry.action)

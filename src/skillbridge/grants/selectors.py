@@ -6,10 +6,10 @@ from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import F, Prefetch, Q, QuerySet, Sum
-from django.http import Http404
 from django.utils import timezone
 
 from skillbridge.calls.models import Proposal
+from skillbridge.common.accessors import object_for
 from skillbridge.common.models import AuditEntry
 from skillbridge.grants.models import (
     Disbursement,
@@ -20,7 +20,7 @@ from skillbridge.grants.models import (
     Milestone,
     Tranche,
 )
-from skillbridge.grants.phrases import EVENT_LABELS
+from skillbridge.grants.phrases import event_label
 from skillbridge.people.models import ProgrammeRole, Role
 from skillbridge.programmes.models import Programme
 
@@ -56,84 +56,64 @@ def staff_programmes(user) -> QuerySet[Programme]:
     )
 
 
-def grant_for(user, pk: int) -> Grant:
-    """The grant `pk` if `user` may see it; 404 otherwise (outsiders learn nothing)."""
-    grant = grants_for(user).filter(pk=pk).first()
-    if grant is None:
-        raise Http404
-    return grant
-
-
-def grant_detail_for(user, pk: int) -> Grant:
-    """The grant with everything its page shows, in a fixed number of queries."""
-    grant_for(user, pk)
-    return (
-        Grant.objects.select_related(
-            "proposal", "proposal__college", "proposal__lead", "programme", "agreement_accepted_by"
-        )
-        .prefetch_related(
-            Prefetch(
-                "tranches",
-                Tranche.objects.select_related("milestone").order_by("number"),
+def _with_everything(grants: QuerySet[Grant]) -> QuerySet[Grant]:
+    """Grants with everything their page shows, in a fixed number of queries."""
+    return grants.select_related("agreement_accepted_by").prefetch_related(
+        Prefetch("tranches", Tranche.objects.select_related("milestone").order_by("number")),
+        Prefetch(
+            "budget_lines", GrantBudgetLine.objects.annotate(spent=Sum("expenses__amount_rwf"))
+        ),
+        Prefetch(
+            "disbursements",
+            Disbursement.objects.select_related(
+                "tranche", "recorded_by", "reverses", "reversed_by"
             ),
-            Prefetch(
-                "budget_lines", GrantBudgetLine.objects.annotate(spent=Sum("expenses__amount_rwf"))
-            ),
-            Prefetch(
-                "disbursements",
-                Disbursement.objects.select_related("tranche", "recorded_by", "reverses"),
-            ),
-            Prefetch("expenses", Expense.objects.select_related("budget_line")),
-            Prefetch("reports", FinancialReport.objects.select_related("submitted_by")),
-            "proposal__members",
-        )
-        .get(pk=pk)
+        ),
+        Prefetch("expenses", Expense.objects.select_related("budget_line")),
+        Prefetch("reports", FinancialReport.objects.select_related("submitted_by")),
+        "proposal__members",
     )
 
 
-def milestone_for(user, pk: int) -> Milestone:
-    milestone = (
-        Milestone.objects.select_related("tranche__grant__proposal", "tranche__grant__programme")
-        .filter(tranche__grant__in=grants_for(user))
-        .filter(pk=pk)
-        .first()
-    )
-    if milestone is None:
-        raise Http404
-    return milestone
+def grant_for(user, pk: int, perm: str | None = None, *, everything: bool = False) -> Grant:
+    """The grant `pk`: 404 unless `user` may see it, 403 unless they hold `perm` on it.
+
+    `everything=True` also reads all its page shows (tranches, ledger, spending).
+    """
+    visible = grants_for(user)
+    return object_for(user, _with_everything(visible) if everything else visible, perm=perm, pk=pk)
 
 
-def disbursement_for(user, pk: int) -> Disbursement:
-    entry = (
-        Disbursement.objects.select_related("grant__proposal", "grant__programme", "tranche")
-        .filter(grant__in=grants_for(user), pk=pk)
-        .first()
-    )
-    if entry is None:
-        raise Http404
-    return entry
+def milestone_for(user, pk: int, perm: str | None = None) -> Milestone:
+    """A milestone of a grant `user` may see (else 404), if they hold `perm` on it (else 403)."""
+    visible = Milestone.objects.select_related(
+        "tranche__grant__proposal", "tranche__grant__programme"
+    ).filter(tranche__grant__in=grants_for(user))
+    return object_for(user, visible, perm=perm, pk=pk)
 
 
-def expense_for(user, pk: int) -> Expense:
-    expense = (
-        Expense.objects.select_related("grant__proposal", "grant__programme", "budget_line")
-        .filter(grant__in=grants_for(user), pk=pk)
-        .first()
-    )
-    if expense is None:
-        raise Http404
-    return expense
+def disbursement_for(user, pk: int, perm: str | None = None) -> Disbursement:
+    """A ledger entry of a grant `user` may see (else 404), if they hold `perm` on it (else 403)."""
+    visible = Disbursement.objects.select_related(
+        "grant__proposal", "grant__programme", "tranche", "reversed_by"
+    ).filter(grant__in=grants_for(user))
+    return object_for(user, visible, perm=perm, pk=pk)
 
 
-def report_for(user, pk: int) -> FinancialReport:
-    report = (
-        FinancialReport.objects.select_related("grant__proposal", "grant__programme")
-        .filter(grant__in=grants_for(user), pk=pk)
-        .first()
-    )
-    if report is None:
-        raise Http404
-    return report
+def expense_for(user, pk: int, perm: str | None = None) -> Expense:
+    """An expense of a grant `user` may see (else 404), if they hold `perm` on it (else 403)."""
+    visible = Expense.objects.select_related(
+        "grant__proposal", "grant__programme", "budget_line"
+    ).filter(grant__in=grants_for(user))
+    return object_for(user, visible, perm=perm, pk=pk)
+
+
+def report_for(user, pk: int, perm: str | None = None) -> FinancialReport:
+    """A financial report of a grant `user` may see (else 404), if they hold `perm` (else 403)."""
+    visible = FinancialReport.objects.select_related(
+        "grant__proposal", "grant__programme", "submitted_by"
+    ).filter(grant__in=grants_for(user))
+    return object_for(user, visible, perm=perm, pk=pk)
 
 
 def programme_grants(programme: Programme) -> QuerySet[Grant]:
@@ -191,7 +171,7 @@ def envelope_of(programme: Programme) -> Envelope:
 def budget_vs_actual(grant: Grant) -> list[dict]:
     """Each budget line with its budget, what was spent, and whether it is overspent.
 
-    Expects `budget_lines` annotated with `spent` (as grant_detail_for does).
+    Expects `budget_lines` annotated with `spent` (as `grant_for(everything=True)` reads them).
     """
     rows = []
     for line in grant.budget_lines.all():
@@ -211,20 +191,35 @@ def budget_vs_actual(grant: Grant) -> list[dict]:
     return rows
 
 
+def _audit_of(grant: Grant) -> QuerySet[AuditEntry]:
+    """The audit entries of the grant and of its tranches, milestones and financial reports."""
+    tranches = list(grant.tranches.all())
+    targets = {
+        Grant: [grant.pk],
+        Tranche: [tranche.pk for tranche in tranches],
+        Milestone: [t.milestone.pk for t in tranches if getattr(t, "milestone", None)],
+        FinancialReport: [report.pk for report in grant.reports.all()],
+    }
+    about = Q()
+    for model, ids in targets.items():
+        about |= Q(
+            content_type=ContentType.objects.get_for_model(model),
+            object_id__in=[str(pk) for pk in ids],
+        )
+    return AuditEntry.objects.filter(about).select_related("actor")
+
+
 def timeline_of(grant: Grant) -> list[dict]:
     """Everything that happened to a grant, newest first: audit entries, ledger, due dates."""
-    entries = AuditEntry.objects.filter(
-        content_type=ContentType.objects.get_for_model(Grant), object_id=str(grant.pk)
-    ).select_related("actor")
     events = [
         {
             "when": e.created_at,
             "kind": "audit",
             "entry": e,
             "actor": e.actor,
-            "label": EVENT_LABELS.get(e.action, e.action),
+            "label": event_label(e),
         }
-        for e in entries
+        for e in _audit_of(grant)
     ]
     for entry in grant.disbursements.all():
         events.append(

@@ -11,9 +11,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from skillbridge.calls.models import Proposal
+from skillbridge.common.transitions import locked
 from skillbridge.grants.models import FinancialReport, Grant, GrantBudgetLine, Milestone, Tranche
 from skillbridge.grants.selectors import envelope_of
-from skillbridge.grants.services.common import grant_audit, tranche_make_payable
+from skillbridge.grants.services.common import grant_audit
+from skillbridge.grants.services.moves import grant_move
+from skillbridge.grants.states import terms_are_open
 from skillbridge.programmes.models import Programme
 
 State = Grant.State
@@ -99,6 +102,66 @@ def _write_schedule(grant: Grant, plans: list[TranchePlan]) -> None:
             )
 
 
+def _check_award(
+    proposal: Proposal,
+    *,
+    amount_rwf: int,
+    amount_reason: str,
+    exchange_rate: Decimal,
+    starts_on: datetime.date,
+    ends_on: datetime.date,
+) -> None:
+    """The proposal may be funded, and the amount, rate and dates make sense."""
+    if proposal.state != Proposal.State.SELECTED:
+        raise ValidationError({"proposal": _("Only a selected proposal can receive a grant.")})
+    if Grant.objects.filter(proposal=proposal).exists():
+        raise ValidationError({"proposal": _("This proposal already has a grant.")})
+    errors: dict[str, str] = {}
+    if amount_rwf <= 0:
+        errors["amount_rwf"] = _("The award must be more than 0 RWF.")
+    elif amount_rwf > proposal.call.max_grant_rwf:
+        errors["amount_rwf"] = _("The call allows at most %(max)s RWF per grant.") % {
+            "max": f"{proposal.call.max_grant_rwf:,}"
+        }
+    if amount_rwf != proposal.requested_amount_rwf and not amount_reason:
+        errors["amount_reason"] = _("The award differs from the amount requested: say why.")
+    if exchange_rate <= 0:
+        errors["exchange_rate"] = _("The exchange rate must be more than 0.")
+    if ends_on <= starts_on:
+        errors["ends_on"] = _("The grant must end after it starts.")
+    if errors:
+        raise ValidationError(errors)
+
+
+def _check_envelope(programme: Programme, *, amount_rwf: int, exchange_rate: Decimal) -> None:
+    """A programme with an envelope commits no more EUR than it has free."""
+    amount_eur = (Decimal(amount_rwf) / exchange_rate).quantize(Decimal("0.01"))
+    envelope = envelope_of(programme)
+    if programme.envelope_eur > 0 and amount_eur > envelope.free_eur:
+        raise ValidationError(
+            {
+                "amount_rwf": _(
+                    "This award (%(amount)s EUR) is more than the envelope has free (%(free)s EUR)."
+                )
+                % {"amount": amount_eur, "free": envelope.free_eur}
+            }
+        )
+
+
+def _carry_budget(grant: Grant, proposal: Proposal) -> None:
+    """The grant's budget starts as the proposal's, line by line."""
+    GrantBudgetLine.objects.bulk_create(
+        GrantBudgetLine(
+            grant=grant,
+            item=line.item,
+            category=line.category,
+            amount_rwf=line.total_rwf,
+            position=position,
+        )
+        for position, line in enumerate(proposal.budget_lines.all())
+    )
+
+
 @transaction.atomic
 def grant_award(
     *,
@@ -120,43 +183,19 @@ def grant_award(
     """
     # The programme row is the lock that keeps two awards from committing the same EUR.
     programme = Programme.objects.select_for_update(of=("self",)).get(pk=proposal.call.programme_id)
-    proposal = (
-        Proposal.objects.select_for_update(of=("self",)).select_related("call").get(pk=proposal.pk)
-    )
-    if proposal.state != Proposal.State.SELECTED:
-        raise ValidationError({"proposal": _("Only a selected proposal can receive a grant.")})
-    if Grant.objects.filter(proposal=proposal).exists():
-        raise ValidationError({"proposal": _("This proposal already has a grant.")})
-    errors: dict[str, str] = {}
+    proposal = locked(proposal, "call")
     amount_reason = amount_reason.strip()
-    if amount_rwf <= 0:
-        errors["amount_rwf"] = _("The award must be more than 0 RWF.")
-    elif amount_rwf > proposal.call.max_grant_rwf:
-        errors["amount_rwf"] = _("The call allows at most %(max)s RWF per grant.") % {
-            "max": f"{proposal.call.max_grant_rwf:,}"
-        }
-    if amount_rwf != proposal.requested_amount_rwf and not amount_reason:
-        errors["amount_reason"] = _("The award differs from the amount requested: say why.")
-    if exchange_rate <= 0:
-        errors["exchange_rate"] = _("The exchange rate must be more than 0.")
-    if ends_on <= starts_on:
-        errors["ends_on"] = _("The grant must end after it starts.")
-    if errors:
-        raise ValidationError(errors)
-    amount_eur = (Decimal(amount_rwf) / exchange_rate).quantize(Decimal("0.01"))
-    envelope = envelope_of(programme)
-    if programme.envelope_eur > 0 and amount_eur > envelope.free_eur:
-        raise ValidationError(
-            {
-                "amount_rwf": _(
-                    "This award (%(amount)s EUR) is more than the envelope has free (%(free)s EUR)."
-                )
-                % {"amount": amount_eur, "free": envelope.free_eur}
-            }
-        )
+    _check_award(
+        proposal,
+        amount_rwf=amount_rwf,
+        amount_reason=amount_reason,
+        exchange_rate=exchange_rate,
+        starts_on=starts_on,
+        ends_on=ends_on,
+    )
+    _check_envelope(programme, amount_rwf=amount_rwf, exchange_rate=exchange_rate)
     plans = schedule or default_schedule(starts_on=starts_on, ends_on=ends_on)
     _check_schedule(plans, grant_starts=starts_on, grant_ends=ends_on)
-
     grant = Grant.objects.create(
         proposal=proposal,
         programme=programme,
@@ -167,21 +206,12 @@ def grant_award(
         ends_on=ends_on,
         awarded_by=actor,
     )
-    GrantBudgetLine.objects.bulk_create(
-        GrantBudgetLine(
-            grant=grant,
-            item=line.item,
-            category=line.category,
-            amount_rwf=line.total_rwf,
-            position=position,
-        )
-        for position, line in enumerate(proposal.budget_lines.all())
-    )
+    _carry_budget(grant, proposal)
     _write_schedule(grant, plans)
     grant_audit(
         actor=actor,
         grant=grant,
-        action="grants.awarded",
+        event=State.AWARDED,
         after=State.AWARDED,
         amount_rwf=amount_rwf,
         requested_rwf=proposal.requested_amount_rwf,
@@ -191,18 +221,14 @@ def grant_award(
 
 
 def _lock(grant: Grant) -> Grant:
-    return (
-        Grant.objects.select_for_update(of=("self",))
-        .select_related("proposal", "programme")
-        .get(pk=grant.pk)
-    )
+    return locked(grant, "proposal", "programme")
 
 
 @transaction.atomic
 def grant_set_schedule(*, actor, grant: Grant, schedule: list[TranchePlan]) -> Grant:
     """Replace the tranches and milestones while the agreement is not yet accepted."""
     grant = _lock(grant)
-    if grant.state != State.AWARDED:
+    if not terms_are_open(grant):
         raise ValidationError(
             {"schedule": _("The schedule is fixed once the agreement is accepted.")}
         )
@@ -210,10 +236,7 @@ def grant_set_schedule(*, actor, grant: Grant, schedule: list[TranchePlan]) -> G
     Tranche.objects.filter(grant=grant).delete()
     _write_schedule(grant, schedule)
     grant_audit(
-        actor=actor,
-        grant=grant,
-        action="grants.schedule_set",
-        shares=[str(p.share) for p in schedule],
+        actor=actor, grant=grant, event="schedule_set", shares=[str(p.share) for p in schedule]
     )
     return grant
 
@@ -222,7 +245,7 @@ def grant_set_schedule(*, actor, grant: Grant, schedule: list[TranchePlan]) -> G
 def grant_set_budget(*, actor, grant: Grant, lines: list[dict]) -> Grant:
     """Replace the budget lines (item, category, amount_rwf) before the agreement is accepted."""
     grant = _lock(grant)
-    if grant.state != State.AWARDED:
+    if not terms_are_open(grant):
         raise ValidationError({"budget": _("The budget is fixed once the agreement is accepted.")})
     if not lines:
         raise ValidationError({"budget": _("A grant needs at least one budget line.")})
@@ -234,7 +257,7 @@ def grant_set_budget(*, actor, grant: Grant, lines: list[dict]) -> Grant:
     grant_audit(
         actor=actor,
         grant=grant,
-        action="grants.budget_set",
+        event="budget_set",
         total_rwf=sum(line["amount_rwf"] for line in lines),
     )
     return grant
@@ -250,53 +273,14 @@ def grant_accept_agreement(*, actor, grant: Grant) -> Grant:
     grant = _lock(grant)
     if grant.proposal.lead_id != actor.pk:
         raise ValidationError({"agreement": _("Only the team lead can accept the agreement.")})
-    if grant.state != State.AWARDED:
-        raise ValidationError({"agreement": _("This agreement has already been answered.")})
-    grant.state = State.AGREEMENT_ACCEPTED
     grant.agreement_accepted_by = actor
     grant.agreement_accepted_at = timezone.now()
-    grant.save(update_fields=["state", "agreement_accepted_by", "agreement_accepted_at"])
-    grant_audit(
+    grant_move(
         actor=actor,
         grant=grant,
-        action="grants.agreement_accepted",
-        before=State.AWARDED,
-        after=State.AGREEMENT_ACCEPTED,
+        action="accept_agreement",
+        update_fields=("agreement_accepted_by", "agreement_accepted_at"),
     )
-    first = grant.tranches.get(number=1)
-    first.grant = grant
-    tranche_make_payable(actor=actor, tranche=first)
-    return grant
-
-
-def grant_activate(*, actor, grant: Grant) -> None:
-    """Agreement accepted → active, on the first payment. Called by the payment service
-    inside its transaction, with the grant already locked."""
-    grant.state = State.ACTIVE
-    grant.save(update_fields=["state"])
-    grant_audit(
-        actor=actor,
-        grant=grant,
-        action="grants.activated",
-        before=State.AGREEMENT_ACCEPTED,
-        after=State.ACTIVE,
-    )
-
-
-def _change_state(*, actor, grant: Grant, allowed: tuple, to: str, reason: str, action: str):
-    grant = _lock(grant)
-    if grant.state not in allowed:
-        raise ValidationError(
-            {
-                "state": _("A grant that is %(state)s cannot be changed this way.")
-                % {"state": grant.get_state_display()}
-            }
-        )
-    before = grant.state
-    grant.state = to
-    grant.state_reason = reason
-    grant.save(update_fields=["state", "state_reason"])
-    grant_audit(actor=actor, grant=grant, action=action, before=before, after=to, reason=reason)
     return grant
 
 
@@ -309,43 +293,29 @@ def _require_reason(reason: str) -> str:
 @transaction.atomic
 def grant_suspend(*, actor, grant: Grant, reason: str) -> Grant:
     """Stop payments on a running grant for a stated reason."""
-    return _change_state(
-        actor=actor,
-        grant=grant,
-        allowed=(State.AGREEMENT_ACCEPTED, State.ACTIVE),
-        to=State.SUSPENDED,
-        reason=_require_reason(reason),
-        action="grants.suspended",
-    )
+    reason = _require_reason(reason)
+    grant = _lock(grant)
+    grant_move(actor=actor, grant=grant, action="suspend", reason=reason)
+    return grant
 
 
 @transaction.atomic
 def grant_resume(*, actor, grant: Grant, reason: str = "") -> Grant:
     """Lift a suspension: back to active if money was paid, else to agreement accepted."""
-    locked = _lock(grant)
-    to = State.ACTIVE if locked.paid_rwf > 0 else State.AGREEMENT_ACCEPTED
-    return _change_state(
-        actor=actor,
-        grant=grant,
-        allowed=(State.SUSPENDED,),
-        to=to,
-        reason=reason.strip(),
-        action="grants.resumed",
-    )
+    grant = _lock(grant)
+    action = "resume" if grant.paid_rwf > 0 else "resume_unpaid"
+    grant_move(actor=actor, grant=grant, action=action, reason=reason.strip())
+    return grant
 
 
 @transaction.atomic
 def grant_terminate(*, actor, grant: Grant, reason: str) -> Grant:
     """End a grant early. Unpaid tranches are never paid; the envelope keeps only what was
     paid."""
-    return _change_state(
-        actor=actor,
-        grant=grant,
-        allowed=(State.AWARDED, State.AGREEMENT_ACCEPTED, State.ACTIVE, State.SUSPENDED),
-        to=State.TERMINATED,
-        reason=_require_reason(reason),
-        action="grants.terminated",
-    )
+    reason = _require_reason(reason)
+    grant = _lock(grant)
+    grant_move(actor=actor, grant=grant, action="terminate", reason=reason)
+    return grant
 
 
 @transaction.atomic
@@ -358,11 +328,6 @@ def grant_close(*, actor, grant: Grant, reason: str = "") -> Grant:
         raise ValidationError(
             {"state": _("A grant closes only after its final financial report is approved.")}
         )
-    return _change_state(
-        actor=actor,
-        grant=grant,
-        allowed=(State.ACTIVE,),
-        to=State.CLOSED,
-        reason=reason.strip(),
-        action="grants.closed",
-    )
+    grant = _lock(grant)
+    grant_move(actor=actor, grant=grant, action="close", reason=reason.strip())
+    return grant

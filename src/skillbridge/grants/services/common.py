@@ -40,11 +40,12 @@ def mail_each(
         )
 
 
-def grant_audit(*, actor, grant: Grant, action: str, before: str = "", after: str = "", **data):
-    """Every grant event is logged against the grant itself, so its timeline is one query."""
-    return audit_record(
-        actor=actor, action=action, target=grant, before=before, after=after, data=data
-    )
+def grant_audit(*, actor, grant: Grant, event: str, after: str = "", **data):
+    """Log `grant.<event>` against the grant: what happened to it without moving its state.
+
+    Moves are audited by the machines (grants.states), against the object moved.
+    """
+    return audit_record(actor=actor, action=f"grant.{event}", target=grant, after=after, data=data)
 
 
 def tranche_make_payable(*, actor, tranche: Tranche) -> None:
@@ -54,12 +55,12 @@ def tranche_make_payable(*, actor, tranche: Tranche) -> None:
     tranche.payable_since = timezone.now()
     tranche.save(update_fields=["payable_since"])
     grant = tranche.grant
-    grant_audit(
+    audit_record(
         actor=actor,
-        grant=grant,
-        action="grants.tranche_payable",
-        tranche=tranche.number,
-        amount_rwf=tranche.amount_rwf,
+        action="tranche.payable",
+        target=tranche,
+        after="payable",
+        data={"tranche": tranche.number, "amount_rwf": tranche.amount_rwf},
     )
     mail_each(
         finance_recipients(grant),

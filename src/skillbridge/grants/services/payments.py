@@ -8,9 +8,11 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from skillbridge.common.transitions import locked
 from skillbridge.grants.models import Disbursement, Grant, Tranche
-from skillbridge.grants.services.awards import grant_activate
 from skillbridge.grants.services.common import grant_audit, mail_each, team_recipients
+from skillbridge.grants.services.moves import grant_move
+from skillbridge.grants.states import GRANT
 
 Kind = Disbursement.Kind
 
@@ -22,11 +24,7 @@ class PaymentRefused(ValidationError):
 def _lock_grant(grant: Grant) -> Grant:
     # Lock order everywhere: the grant, then its tranche. One payment at a time per
     # grant, so two officers clicking at once are served one after the other.
-    return (
-        Grant.objects.select_for_update(of=("self",))
-        .select_related("proposal", "programme")
-        .get(pk=grant.pk)
-    )
+    return locked(grant, "proposal", "programme")
 
 
 def _same_request(existing: Disbursement, *, grant: Grant, tranche_id, amount_rwf: int):
@@ -61,28 +59,7 @@ def _apply(entry: Disbursement) -> None:
         ) from error
 
 
-@transaction.atomic
-def disbursement_record(
-    *,
-    actor,
-    grant: Grant,
-    tranche_id: int,
-    amount_rwf: int,
-    paid_on: datetime.date,
-    method: str,
-    reference: str,
-    note: str = "",
-) -> tuple[Disbursement, bool]:
-    """Record a payment of a tranche. Returns the ledger entry and whether it is new.
-
-    Checks the input, then under the grant's and the tranche's row locks: a reference
-    already in the ledger returns that entry when it is the same payment (nothing is
-    paid twice); the grant must be running, the tranche payable (agreement accepted,
-    or its milestone approved) and the amount within what remains of the tranche.
-    Writes the entry and the running totals, activates the grant on its first payment,
-    audits, and mails the team.
-    """
-    reference = reference.strip()
+def _check_input(*, amount_rwf: int, paid_on: datetime.date, method: str, reference: str):
     errors: dict[str, str] = {}
     if not reference:
         errors["reference"] = _("Enter the payment reference from the bank or mobile money.")
@@ -95,10 +72,9 @@ def disbursement_record(
     if errors:
         raise ValidationError(errors)
 
-    grant = _lock_grant(grant)
-    existing = Disbursement.objects.filter(reference=reference).first()
-    if existing is not None:
-        return _same_request(existing, grant=grant, tranche_id=tranche_id, amount_rwf=amount_rwf)
+
+def _payable_tranche(grant: Grant, *, tranche_id: int, amount_rwf: int) -> Tranche:
+    """The grant's tranche, locked, if it may receive `amount_rwf` now (the grant is locked)."""
     tranche = (
         Tranche.objects.select_for_update(of=("self",)).filter(grant=grant, pk=tranche_id).first()
     )
@@ -131,6 +107,61 @@ def disbursement_record(
                 % {"number": tranche.number, "remaining": f"{tranche.remaining_rwf:,}"}
             }
         )
+    return tranche
+
+
+def _after_payment(*, actor, grant: Grant, tranche: Tranche, entry: Disbursement) -> None:
+    """Move the totals, activate the grant on its first payment, audit, and mail the team."""
+    _apply(entry)
+    if GRANT.can(grant, "activate"):
+        grant_move(actor=actor, grant=grant, action="activate")
+    grant_audit(
+        actor=actor,
+        grant=grant,
+        event="payment_recorded",
+        tranche=tranche.number,
+        amount_rwf=entry.amount_rwf,
+        reference=entry.reference,
+        method=entry.method,
+    )
+    tranche.refresh_from_db(fields=["paid_rwf"])
+    mail_each(
+        team_recipients(grant),
+        template="grants/mail/tranche_paid",
+        context={"grant": grant, "tranche": tranche, "entry": entry},
+        grant=grant,
+        kind="grants.tranche_paid",
+    )
+
+
+@transaction.atomic
+def disbursement_record(
+    *,
+    actor,
+    grant: Grant,
+    tranche_id: int,
+    amount_rwf: int,
+    paid_on: datetime.date,
+    method: str,
+    reference: str,
+    note: str = "",
+) -> tuple[Disbursement, bool]:
+    """Record a payment of a tranche. Returns the ledger entry and whether it is new.
+
+    Checks the input, then under the grant's and the tranche's row locks: a reference
+    already in the ledger returns that entry when it is the same payment (nothing is
+    paid twice); the grant must be running, the tranche payable (agreement accepted,
+    or its milestone approved) and the amount within what remains of the tranche.
+    Writes the entry and the running totals, activates the grant on its first payment,
+    audits, and mails the team.
+    """
+    reference = reference.strip()
+    _check_input(amount_rwf=amount_rwf, paid_on=paid_on, method=method, reference=reference)
+    grant = _lock_grant(grant)
+    existing = Disbursement.objects.filter(reference=reference).first()
+    if existing is not None:
+        return _same_request(existing, grant=grant, tranche_id=tranche_id, amount_rwf=amount_rwf)
+    tranche = _payable_tranche(grant, tranche_id=tranche_id, amount_rwf=amount_rwf)
     try:
         with transaction.atomic():
             entry = Disbursement.objects.create(
@@ -148,26 +179,7 @@ def disbursement_record(
         # Another grant's payment took this reference between our look-up and insert.
         existing = Disbursement.objects.get(reference=reference)
         return _same_request(existing, grant=grant, tranche_id=tranche_id, amount_rwf=amount_rwf)
-    _apply(entry)
-    if grant.state == Grant.State.AGREEMENT_ACCEPTED:
-        grant_activate(actor=actor, grant=grant)
-    grant_audit(
-        actor=actor,
-        grant=grant,
-        action="grants.payment_recorded",
-        tranche=tranche.number,
-        amount_rwf=amount_rwf,
-        reference=reference,
-        method=method,
-    )
-    tranche.refresh_from_db(fields=["paid_rwf"])
-    mail_each(
-        team_recipients(grant),
-        template="grants/mail/tranche_paid",
-        context={"grant": grant, "tranche": tranche, "entry": entry},
-        grant=grant,
-        kind="grants.tranche_paid",
-    )
+    _after_payment(actor=actor, grant=grant, tranche=tranche, entry=entry)
     return entry, True
 
 
@@ -209,7 +221,7 @@ def disbursement_reverse(
     grant_audit(
         actor=actor,
         grant=grant,
-        action="grants.payment_reversed",
+        event="payment_reversed",
         reference=entry.reference,
         amount_rwf=entry.amount_rwf,
         reason=reason.strip(),

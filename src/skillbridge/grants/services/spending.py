@@ -7,13 +7,15 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from skillbridge.common.services import audit_record
+from skillbridge.common.transitions import locked
 from skillbridge.common.uploads import IMAGES_AND_PDF, validate_upload
 from skillbridge.grants.models import Expense, FinancialReport, Grant, GrantBudgetLine
 from skillbridge.grants.selectors import budget_vs_actual
 from skillbridge.grants.services.common import grant_audit
+from skillbridge.grants.services.moves import report_move
 
 RECEIPT_MAX_MB = 5
-REPORTING_STATES = (Grant.State.AGREEMENT_ACCEPTED, Grant.State.ACTIVE)
 
 
 @transaction.atomic
@@ -30,9 +32,9 @@ def expense_report(
     """The team reports money spent against one of the grant's budget lines, with a
     receipt (PDF or image, at most 5 MB). Overspending is allowed but flagged to the
     officer: the money is already spent, and hiding it would help nobody."""
-    grant = Grant.objects.select_for_update(of=("self",)).get(pk=grant.pk)
+    grant = locked(grant, "programme")
     errors: dict[str, str] = {}
-    if grant.state not in REPORTING_STATES:
+    if grant.state not in Grant.PAYABLE_STATES:
         raise ValidationError({"description": _("Spending is reported while the grant runs.")})
     line = GrantBudgetLine.objects.filter(grant=grant, pk=budget_line_id).first()
     if line is None:
@@ -67,7 +69,7 @@ def expense_report(
     grant_audit(
         actor=actor,
         grant=grant,
-        action="grants.expense_reported",
+        event="expense_reported",
         expense=expense.pk,
         budget_line=line.item,
         amount_rwf=amount_rwf,
@@ -103,8 +105,8 @@ def report_figures(grant: Grant) -> dict:
 def report_submit(*, actor, grant: Grant, kind: str, narrative: str = "") -> FinancialReport:
     """The team submits an interim or final financial report, generated from the data
     and frozen at submission. One report of a kind waits for review at a time."""
-    grant = Grant.objects.select_for_update(of=("self",)).get(pk=grant.pk)
-    if grant.state not in REPORTING_STATES:
+    grant = locked(grant, "programme")
+    if grant.state not in Grant.PAYABLE_STATES:
         raise ValidationError({"kind": _("Reports are submitted while the grant runs.")})
     if kind not in FinancialReport.Kind.values:
         raise ValidationError({"kind": _("Choose an interim or a final report.")})
@@ -123,47 +125,28 @@ def report_submit(*, actor, grant: Grant, kind: str, narrative: str = "") -> Fin
         figures=report_figures(grant),
         submitted_by=actor,
     )
-    grant_audit(
-        actor=actor, grant=grant, action="grants.report_submitted", report=report.pk, kind=kind
-    )
-    return report
-
-
-def _review(*, actor, report: FinancialReport, to: str, comments: str, action: str):
-    Grant.objects.select_for_update(of=("self",)).get(pk=report.grant_id)
-    report = (
-        FinancialReport.objects.select_for_update(of=("self",))
-        .select_related("grant")
-        .get(pk=report.pk)
-    )
-    if report.state != FinancialReport.State.SUBMITTED:
-        raise ValidationError({"comments": _("This report has already been reviewed.")})
-    report.state = to
-    report.review_comments = comments.strip()
-    report.reviewed_at = timezone.now()
-    report.save(update_fields=["state", "review_comments", "reviewed_at"])
-    grant_audit(
+    audit_record(
         actor=actor,
-        grant=report.grant,
-        action=action,
-        before=FinancialReport.State.SUBMITTED,
-        after=to,
-        report=report.pk,
-        kind=report.kind,
+        action="financial_report.submitted",
+        target=report,
+        after=FinancialReport.State.SUBMITTED,
+        data={"kind": kind},
     )
     return report
+
+
+def _lock(report: FinancialReport) -> FinancialReport:
+    # The grant first, as every money step locks it.
+    Grant.objects.select_for_update(of=("self",)).get(pk=report.grant_id)
+    return locked(report, "grant")
 
 
 @transaction.atomic
 def report_approve(*, actor, report: FinancialReport, comments: str = "") -> FinancialReport:
     """The officer approves a submitted financial report."""
-    return _review(
-        actor=actor,
-        report=report,
-        to=FinancialReport.State.APPROVED,
-        comments=comments,
-        action="grants.report_approved",
-    )
+    report = _lock(report)
+    report_move(actor=actor, report=report, action="approve", comments=comments)
+    return report
 
 
 @transaction.atomic
@@ -171,10 +154,6 @@ def report_return(*, actor, report: FinancialReport, comments: str) -> Financial
     """The officer sends a financial report back with comments."""
     if not comments.strip():
         raise ValidationError({"comments": _("Tell the team what to correct.")})
-    return _review(
-        actor=actor,
-        report=report,
-        to=FinancialReport.State.RETURNED,
-        comments=comments,
-        action="grants.report_returned",
-    )
+    report = _lock(report)
+    report_move(actor=actor, report=report, action="return", comments=comments)
+    return report

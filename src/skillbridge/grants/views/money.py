@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from skillbridge.common.exports import table_response
-from skillbridge.common.permissions import require
+from skillbridge.common.forms import show_errors
 from skillbridge.common.uploads import private_file_response
 from skillbridge.grants import selectors
 from skillbridge.grants.forms import (
@@ -21,14 +21,12 @@ from skillbridge.grants.forms import (
     ReviewForm,
 )
 from skillbridge.grants.services import milestones, payments, spending
-from skillbridge.grants.views.forms_errors import show_errors
 
 
 @login_required
 def pay(request, pk):
     """Finance officers: record a payment of a payable tranche."""
-    grant = selectors.grant_for(request.user, pk)
-    require(request.user, "grants.pay_grant", grant)
+    grant = selectors.grant_for(request.user, pk, "grants.pay_grant")
     tranches = list(grant.tranches.order_by("number"))
     payable = [t for t in tranches if t.payable_since and t.remaining_rwf > 0]
     first = payable[0] if payable else None
@@ -70,8 +68,7 @@ def pay(request, pk):
 @login_required
 def reverse_payment(request, pk):
     """Finance officers: correct a payment with a reversing entry."""
-    entry = selectors.disbursement_for(request.user, pk)
-    require(request.user, "grants.pay_grant", entry.grant)
+    entry = selectors.disbursement_for(request.user, pk, "grants.reverse_payment")
     form = ReverseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -87,9 +84,8 @@ def reverse_payment(request, pk):
 @login_required
 def milestone_evidence(request, pk):
     """The grant's own team: submit the evidence of a milestone."""
-    milestone = selectors.milestone_for(request.user, pk)
+    milestone = selectors.milestone_for(request.user, pk, "grants.submit_evidence")
     grant = milestone.tranche.grant
-    require(request.user, "grants.report_on_grant", grant)
     form = EvidenceForm(
         request.POST or None, request.FILES or None, initial={"text": milestone.evidence_text}
     )
@@ -112,9 +108,8 @@ def milestone_evidence(request, pk):
 @login_required
 def milestone_review(request, pk):
     """Programme officers: approve a milestone's evidence or return it with comments."""
-    milestone = selectors.milestone_for(request.user, pk)
+    milestone = selectors.milestone_for(request.user, pk, "grants.review_milestone")
     grant = milestone.tranche.grant
-    require(request.user, "grants.manage_grant", grant)
     form = ReviewForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         decision = form.cleaned_data["decision"]
@@ -139,8 +134,7 @@ def milestone_review(request, pk):
 @login_required
 def milestone_file(request, pk):
     """Programme officers, finance officers and the grant's own team: the evidence file."""
-    milestone = selectors.milestone_for(request.user, pk)
-    require(request.user, "grants.view_grant", milestone.tranche.grant)
+    milestone = selectors.milestone_for(request.user, pk, "grants.view_evidence")
     if not milestone.evidence_file:
         raise Http404
     return private_file_response(milestone.evidence_file, filename=milestone.evidence_name)
@@ -149,8 +143,7 @@ def milestone_file(request, pk):
 @login_required
 def expense_new(request, pk):
     """The grant's own team: report an expense with its receipt."""
-    grant = selectors.grant_for(request.user, pk)
-    require(request.user, "grants.report_on_grant", grant)
+    grant = selectors.grant_for(request.user, pk, "grants.report_on_grant")
     form = ExpenseForm(request.POST or None, request.FILES or None, lines=grant.budget_lines.all())
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -175,16 +168,14 @@ def expense_new(request, pk):
 @login_required
 def expense_receipt(request, pk):
     """Programme officers, finance officers and the grant's own team: a receipt."""
-    expense = selectors.expense_for(request.user, pk)
-    require(request.user, "grants.view_grant", expense.grant)
+    expense = selectors.expense_for(request.user, pk, "grants.view_receipt")
     return private_file_response(expense.receipt, filename=expense.receipt_name)
 
 
 @login_required
 def report_new(request, pk):
     """The grant's own team: submit an interim or final financial report."""
-    grant = selectors.grant_for(request.user, pk)
-    require(request.user, "grants.report_on_grant", grant)
+    grant = selectors.grant_for(request.user, pk, "grants.report_on_grant")
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -200,69 +191,68 @@ def report_new(request, pk):
     )
 
 
+def _report_xlsx(report):
+    figures = report.figures
+    rows = [
+        [
+            line["item"],
+            line["category"],
+            line["budget_rwf"],
+            line["spent_rwf"],
+            line["balance_rwf"],
+            _("yes") if line["overspent"] else "",
+        ]
+        for line in figures["lines"]
+    ]
+    rows.append(
+        [
+            _("Total"),
+            "",
+            figures["budget_rwf"],
+            figures["spent_rwf"],
+            figures["budget_rwf"] - figures["spent_rwf"],
+            "",
+        ]
+    )
+    rows.append([_("Received"), "", figures["received_rwf"], "", "", ""])
+    return table_response(
+        filename=f"financial-report-{report.grant_id}-{report.pk}",
+        file_format="xlsx",
+        headers=[
+            _("Item"),
+            _("Category"),
+            _("Budget (RWF)"),
+            _("Spent (RWF)"),
+            _("Balance (RWF)"),
+            _("Overspent"),
+        ],
+        rows=rows,
+        sheet_title=report.get_kind_display(),
+    )
+
+
+def _report_page(request, report, form):
+    return render(
+        request,
+        "grants/report.html",
+        {"report": report, "grant": report.grant, "figures": report.figures, "form": form},
+    )
+
+
 @login_required
 def report_detail(request, pk):
     """Programme officers, finance officers and the grant's own team: a financial report;
     `?format=xlsx` downloads its figures."""
-    report = selectors.report_for(request.user, pk)
-    require(request.user, "grants.view_grant", report.grant)
-    figures = report.figures
+    report = selectors.report_for(request.user, pk, "grants.view_report")
     if request.GET.get("format") == "xlsx":
-        rows = [
-            [
-                line["item"],
-                line["category"],
-                line["budget_rwf"],
-                line["spent_rwf"],
-                line["balance_rwf"],
-                _("yes") if line["overspent"] else "",
-            ]
-            for line in figures["lines"]
-        ]
-        rows.append(
-            [
-                _("Total"),
-                "",
-                figures["budget_rwf"],
-                figures["spent_rwf"],
-                figures["budget_rwf"] - figures["spent_rwf"],
-                "",
-            ]
-        )
-        rows.append([_("Received"), "", figures["received_rwf"], "", "", ""])
-        return table_response(
-            filename=f"financial-report-{report.grant_id}-{report.pk}",
-            file_format="xlsx",
-            headers=[
-                _("Item"),
-                _("Category"),
-                _("Budget (RWF)"),
-                _("Spent (RWF)"),
-                _("Balance (RWF)"),
-                _("Overspent"),
-            ],
-            rows=rows,
-            sheet_title=report.get_kind_display(),
-        )
-    can_review = request.user.has_perm("grants.manage_grant", report.grant)
-    return render(
-        request,
-        "grants/report.html",
-        {
-            "report": report,
-            "grant": report.grant,
-            "figures": figures,
-            "can_review": can_review,
-            "form": ReviewForm(),
-        },
-    )
+        return _report_xlsx(report)
+    return _report_page(request, report, ReviewForm())
 
 
 @login_required
 def report_review(request, pk):
     """Programme officers: approve a financial report or return it with comments."""
-    report = selectors.report_for(request.user, pk)
-    require(request.user, "grants.manage_grant", report.grant)
+    report = selectors.report_for(request.user, pk, "grants.review_report")
     form = ReviewForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         comments = form.cleaned_data["comments"]
@@ -276,14 +266,4 @@ def report_review(request, pk):
         else:
             messages.success(request, _("Your decision is recorded."))
             return redirect("grants:report", pk=report.pk)
-    return render(
-        request,
-        "grants/report.html",
-        {
-            "report": report,
-            "grant": report.grant,
-            "figures": report.figures,
-            "can_review": True,
-            "form": form,
-        },
-    )
+    return _report_page(request, report, form)

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from skillbridge.common.exports import table_response
-from skillbridge.common.permissions import require
+from skillbridge.common.forms import show_errors
 from skillbridge.grants import documents, selectors
 from skillbridge.grants.forms import (
     AcceptForm,
@@ -24,8 +24,7 @@ from skillbridge.grants.forms import (
 )
 from skillbridge.grants.models import Grant
 from skillbridge.grants.services import awards
-from skillbridge.grants.views.forms_errors import show_errors
-from skillbridge.people.selectors import programme_for_member
+from skillbridge.people.selectors import programme_for
 
 
 @login_required
@@ -46,8 +45,7 @@ def home(request):
 def programme_grants(request, slug):
     """Programme officers and finance officers: every grant, the envelope, and the selected
     proposals still waiting for their grant."""
-    programme = programme_for_member(request.user, slug)
-    require(request.user, "grants.view_programme_grants", programme)
+    programme = programme_for(request.user, slug, "grants.view_programme_grants")
     return render(
         request,
         "grants/programme.html",
@@ -56,7 +54,6 @@ def programme_grants(request, slug):
             "grants": selectors.programme_grants(programme),
             "awaiting": selectors.proposals_awaiting_grant(programme),
             "envelope": selectors.envelope_of(programme),
-            "can_award": request.user.has_perm("grants.award_grant", programme),
         },
     )
 
@@ -95,8 +92,7 @@ def _dashboard_rows(payable, overdue, upcoming):
 def finance_dashboard(request, slug):
     """Programme officers and finance officers: payable tranches, overdue milestones and
     upcoming payments; `?format=xlsx` downloads them."""
-    programme = programme_for_member(request.user, slug)
-    require(request.user, "grants.view_programme_grants", programme)
+    programme = programme_for(request.user, slug, "grants.view_programme_grants")
     today = timezone.localdate()
     payable = selectors.payable_tranches(programme)
     overdue = selectors.overdue_milestones(programme, today=today)
@@ -132,8 +128,7 @@ def finance_dashboard(request, slug):
 @login_required
 def award(request, slug, proposal_pk):
     """Programme officers: award a grant to a selected proposal."""
-    programme = programme_for_member(request.user, slug)
-    require(request.user, "grants.award_grant", programme)
+    programme = programme_for(request.user, slug, "grants.award_grant")
     proposal = get_object_or_404(selectors.proposals_awaiting_grant(programme), pk=proposal_pk)
     today = timezone.localdate()
     last = Grant.objects.filter(programme=programme).order_by("-awarded_at").first()
@@ -172,8 +167,7 @@ def award(request, slug, proposal_pk):
 def detail(request, pk):
     """Programme officers, finance officers and the grant's own team: the grant, its
     tranches, milestones, ledger, spending and timeline."""
-    grant = selectors.grant_detail_for(request.user, pk)
-    require(request.user, "grants.view_grant", grant)
+    grant = selectors.grant_for(request.user, pk, "grants.view_grant", everything=True)
     user = request.user
     rows = selectors.budget_vs_actual(grant)
     budget_total = sum(r["budget_rwf"] for r in rows)
@@ -192,12 +186,8 @@ def detail(request, pk):
             "budget_over": max(budget_total - grant.amount_rwf, 0),
             "budget_short": max(grant.amount_rwf - budget_total, 0),
             "timeline": selectors.timeline_of(grant),
-            "reversed_ids": {d.reverses_id for d in grant.disbursements.all() if d.reverses_id},
             "can_manage": user.has_perm("grants.manage_grant", grant),
             "can_pay": user.has_perm("grants.pay_grant", grant),
-            "can_report": user.has_perm("grants.report_on_grant", grant),
-            "can_accept": user.has_perm("grants.accept_agreement", grant)
-            and grant.state == Grant.State.AWARDED,
             "accept_form": AcceptForm(),
             "reason_form": ReasonForm(),
         },
@@ -207,8 +197,7 @@ def detail(request, pk):
 @login_required
 def agreement_pdf(request, pk):
     """Programme officers, finance officers and the grant's own team: the agreement PDF."""
-    grant = selectors.grant_for(request.user, pk)
-    require(request.user, "grants.view_grant", grant)
+    grant = selectors.grant_for(request.user, pk, "grants.view_grant")
     pdf = documents.agreement_pdf(grant, language=request.LANGUAGE_CODE)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="grant-agreement-{grant.pk}.pdf"'
@@ -219,8 +208,7 @@ def agreement_pdf(request, pk):
 @require_POST
 def accept_agreement(request, pk):
     """The grant's team lead: accept the agreement online."""
-    grant = selectors.grant_for(request.user, pk)
-    require(request.user, "grants.accept_agreement", grant)
+    grant = selectors.grant_for(request.user, pk, "grants.accept_agreement")
     form = AcceptForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Tick the box to confirm that you accept the agreement."))
@@ -237,8 +225,7 @@ def accept_agreement(request, pk):
 @login_required
 def schedule(request, pk):
     """Programme officers: set the tranches and milestones before the agreement is accepted."""
-    grant = selectors.grant_for(request.user, pk)
-    require(request.user, "grants.manage_grant", grant)
+    grant = selectors.grant_for(request.user, pk, "grants.manage_grant")
     initial = [
         {
             "share": round(t.amount_rwf * 100 / grant.amount_rwf, 2),
@@ -278,8 +265,7 @@ def schedule(request, pk):
 @login_required
 def budget(request, pk):
     """Programme officers: adjust the budget lines before the agreement is accepted."""
-    grant = selectors.grant_for(request.user, pk)
-    require(request.user, "grants.manage_grant", grant)
+    grant = selectors.grant_for(request.user, pk, "grants.manage_grant")
     initial = [
         {"item": line.item, "category": line.category, "amount_rwf": line.amount_rwf}
         for line in grant.budget_lines.all()
@@ -321,8 +307,7 @@ def change_state(request, pk, action):
     service = STATE_ACTIONS.get(action)
     if service is None:
         raise Http404
-    grant = selectors.grant_for(request.user, pk)
-    require(request.user, "grants.manage_grant", grant)
+    grant = selectors.grant_for(request.user, pk, "grants.manage_grant")
     form = ReasonForm(request.POST)
     form.is_valid()
     try:
