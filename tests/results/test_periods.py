@@ -91,7 +91,7 @@ def test_closing_stores_one_value_per_indicator_and_category(programme, officer,
     rows = indicator_rows(programme, period, disclosed=False)
     p1_row = next(r for r in rows if r.indicator.code == "P1")
     assert stored.count() == 1 + sum(len(cells) for cells in p1_row.by.values())
-    assert AuditEntry.objects.filter(action="results.period_closed").count() == 1
+    assert AuditEntry.objects.filter(action="reporting_period.closed").count() == 1
 
 
 def test_a_closed_period_refuses_changes(programme, officer, framework):

@@ -222,3 +222,31 @@ def test_the_impact_page_is_public_and_shows_only_approved_descriptions(
     page = client.get(reverse("results:impact", args=[programme.slug])).content.decode()
     assert funded.title in page
     assert "A long enough public description of the project." in page
+
+
+# What a period's page offers depends on its state ---------------------------------
+
+
+def test_an_open_period_offers_its_officer_the_narrative_values_and_closing(
+    client, officer, donor, programme, period
+):
+    urls = page_urls(programme, period)
+    client.force_login(officer)
+    html = client.get(urls["period"]).content.decode()
+    assert urls["narrative"] in html
+    assert urls["value"] in html
+    assert reverse("results:close", args=[period.pk]) in html
+    client.force_login(donor)
+    html = client.get(urls["period"]).content.decode()
+    for url in (urls["narrative"], urls["value"], reverse("results:close", args=[period.pk])):
+        assert url not in html
+
+
+def test_a_closed_period_offers_no_change(client, officer, programme, period):
+    services.period_close(actor=officer, period=period)
+    urls = page_urls(programme, period)
+    client.force_login(officer)
+    html = client.get(urls["period"]).content.decode()
+    for url in (urls["narrative"], urls["value"], reverse("results:close", args=[period.pk])):
+        assert url not in html
+    assert "Closed: the values below were frozen" in html

@@ -53,70 +53,72 @@ def money_chart(envelope: Envelope | None) -> Chart:
     return bar_chart("money", _("The donor envelope (EUR)"), "EUR", rows)
 
 
+def _trainers(sex: str) -> str:
+    return _("Trainers: %(sex)s") % {"sex": sex}
+
+
+def _students(sex: str) -> str:
+    return _("Students: %(sex)s") % {"sex": sex}
+
+
+# The charts that break queries down: slug, title, unit, and the parts whose cells they
+# show, each (query, dimension, how a cell's label reads or None as it is).
+BREAKDOWN_CHARTS = [
+    (
+        "colleges",
+        gettext_lazy("Proposals by college"),
+        gettext_lazy("proposals"),
+        [("proposals_received", "college", None)],
+    ),
+    (
+        "countries",
+        gettext_lazy("Where the registered professionals live"),
+        gettext_lazy("people"),
+        [("professionals_registered", "country", None)],
+    ),
+    (
+        "gender-leads",
+        gettext_lazy("Team leads of proposals, by sex"),
+        gettext_lazy("people"),
+        [("proposals_received", "sex", None)],
+    ),
+    (
+        "gender-professionals",
+        gettext_lazy("Registered professionals, by sex"),
+        gettext_lazy("people"),
+        [("professionals_registered", "sex", None)],
+    ),
+    (
+        "gender-trained",
+        gettext_lazy("Trainers and students trained, by sex"),
+        gettext_lazy("people"),
+        [("trainers_trained", "sex", _trainers), ("students_trained", "sex", _students)],
+    ),
+]
+
+
+def _breakdown_chart(figures: Figures, shown: dict, slug, title, unit, parts) -> Chart:
+    rows: list[tuple[str, Shown]] = []
+    withheld = False
+    for name, dimension, relabel in parts:
+        cells = shown[name][1].get(dimension, {}) if name in shown else {}
+        # No cell shown of a breakdown that has some: it is withheld (results.disclosure).
+        withheld |= not cells and name in shown and bool(figures.measure(name).by.get(dimension))
+        rows += [(relabel(c.label) if relabel else c.label, c) for c in cells.values()]
+    chart = bar_chart(slug, title, unit, rows)
+    # A chart left empty by a withheld breakdown says so, rather than "nothing recorded".
+    chart.withheld = chart.is_empty and withheld
+    return chart
+
+
 def dashboard_charts(figures: Figures, *, disclosed: bool) -> list[Chart]:
     """The charts of `figures`: pipeline, money, geography, gender balance."""
     shown = figures.shown([name for _label, name in PIPELINE] + BREAKDOWNS, disclosed=disclosed)
-
-    withheld = set()
-
-    def by(name, dimension) -> list[tuple[str, Shown]]:
-        cells = shown[name][1].get(dimension, {}) if name in shown else {}
-        if not cells and name in shown and figures.measure(name).by.get(dimension):
-            withheld.add((name, dimension))
-        return [(cell.label, cell) for cell in cells.values()]
-
-    charts = [
+    return [
         pipeline_chart(shown),
         money_chart(figures.envelope),
-        bar_chart(
-            "colleges",
-            _("Proposals by college"),
-            _("proposals"),
-            by("proposals_received", "college"),
-        ),
-        bar_chart(
-            "countries",
-            _("Where the registered professionals live"),
-            _("people"),
-            by("professionals_registered", "country"),
-        ),
-        bar_chart(
-            "gender-leads",
-            _("Team leads of proposals, by sex"),
-            _("people"),
-            by("proposals_received", "sex"),
-        ),
-        bar_chart(
-            "gender-professionals",
-            _("Registered professionals, by sex"),
-            _("people"),
-            by("professionals_registered", "sex"),
-        ),
-        bar_chart(
-            "gender-trained",
-            _("Trainers and students trained, by sex"),
-            _("people"),
-            [
-                (_("Trainers: %(sex)s") % {"sex": label}, cell)
-                for label, cell in by("trainers_trained", "sex")
-            ]
-            + [
-                (_("Students: %(sex)s") % {"sex": label}, cell)
-                for label, cell in by("students_trained", "sex")
-            ],
-        ),
+        *(_breakdown_chart(figures, shown, *chart) for chart in BREAKDOWN_CHARTS),
     ]
-    # A chart left empty by a withheld breakdown says so, rather than "nothing recorded".
-    sources = {
-        "colleges": [("proposals_received", "college")],
-        "countries": [("professionals_registered", "country")],
-        "gender-leads": [("proposals_received", "sex")],
-        "gender-professionals": [("professionals_registered", "sex")],
-        "gender-trained": [("trainers_trained", "sex"), ("students_trained", "sex")],
-    }
-    for chart in charts:
-        chart.withheld = chart.is_empty and bool(withheld & set(sources.get(chart.slug, [])))
-    return charts
 
 
 def today_figures(programme: Programme, *, today: datetime.date | None = None) -> Figures:

@@ -130,32 +130,47 @@ def _hidden_cells(measure: Measure) -> dict[str, set[str] | None]:
     }
 
 
+def _hide_differences(
+    name: str,
+    parent: str,
+    measures: dict[str, Measure],
+    hidden: dict[str, dict[str, set[str] | None]],
+) -> bool:
+    """Rule 3 between `name` and one query whose people include its own; whether it hid a cell."""
+    changed = False
+    for dimension, cells in measures[name].by.items():
+        outer = measures[parent].by.get(dimension, {})
+        mine, theirs = hidden[name][dimension], hidden[parent].get(dimension)
+        if mine is None or theirs is None:
+            continue  # withheld: no cell of it is shown
+        for key, cell in cells.items():
+            if key in mine or key in theirs or key not in outer:
+                continue
+            if 0 < _n(outer[key]) - _n(cell) < THRESHOLD:
+                mine = hidden[name][dimension] = protect(cells, mine | {key})
+                changed = True
+                if mine is None:
+                    break
+    return changed
+
+
 def _apply_differences(
     measures: dict[str, Measure], hidden: dict[str, dict[str, set[str] | None]]
 ) -> None:
-    """Rule 3: hide a subset's cell whose difference from its superset's cell is small."""
+    """Rule 3: hide a subset's cell whose difference from its superset's cell is small.
+
+    A cell hidden for one pair changes what another pair shows: repeat until nothing more
+    is hidden.
+    """
     changed = True
     while changed:
         changed = False
-        for name, measure in measures.items():
+        for name in measures:
             if name not in hidden:
                 continue
             for parent in ancestors(name):
-                if parent not in measures or parent not in hidden:
-                    continue
-                for dimension, cells in measure.by.items():
-                    outer = measures[parent].by.get(dimension, {})
-                    mine, theirs = hidden[name][dimension], hidden[parent].get(dimension)
-                    if mine is None or theirs is None:
-                        continue  # withheld: no cell of it is shown
-                    for key, cell in cells.items():
-                        if key in mine or key in theirs or key not in outer:
-                            continue
-                        if 0 < _n(outer[key]) - _n(cell) < THRESHOLD:
-                            mine = hidden[name][dimension] = protect(cells, mine | {key})
-                            changed = True
-                            if mine is None:
-                                break
+                if parent in measures and parent in hidden:
+                    changed |= _hide_differences(name, parent, measures, hidden)
 
 
 def _shown(cell: Cell, hidden: bool) -> Shown:

@@ -11,7 +11,6 @@ one second for the demo programme, see the results tests), so it runs synchronou
 import io
 from pathlib import Path
 
-from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
@@ -20,15 +19,17 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
-from weasyprint import CSS, HTML
 
 from skillbridge.common.exports import neutralise
+from skillbridge.common.pdf import html_in, pdf_document
 from skillbridge.results import dashboard
 from skillbridge.results.figures import figures_of
 from skillbridge.results.models import Indicator, ReportingPeriod, Statement
 from skillbridge.results.selectors import approved_stories, indicator_rows
 
 STYLESHEET = Path(__file__).resolve().parent / "pdf" / "report.css"
+# A sheet of the XLSX: its title, its headers and its rows.
+Table = tuple[str, list[str], list[list]]
 IATI_RESULT_TYPE = {
     Statement.Level.OUTPUT: "1",
     Statement.Level.OUTCOME: "2",
@@ -39,14 +40,8 @@ LIGHT_LABELS = {
     "amber": gettext_lazy("needs attention"),
     "red": gettext_lazy("off track"),
 }
-IATI_MEASURE = {Indicator.Unit.PERCENT: "2"}
-WITHHELD_NOTE = gettext_lazy(
-    "not shown, so that nobody can be recognised"
-)  # every other unit is "1", a number
-
-
-def _refuse_fetch(url: str, *args, **kwargs):
-    raise ValueError(f"The donor report may not load {url}")
+IATI_MEASURE = {Indicator.Unit.PERCENT: "2"}  # every other unit is "1", a number
+WITHHELD_NOTE = gettext_lazy("not shown, so that nobody can be recognised")
 
 
 def report_context(period: ReportingPeriod) -> dict:
@@ -65,39 +60,70 @@ def report_context(period: ReportingPeriod) -> dict:
 
 
 def report_html(period: ReportingPeriod, *, language: str) -> str:
+    # The charts' titles are translated as the context is built: build it in `language`.
     with translation.override(language):
-        return render_to_string("results/report.html", report_context(period))
+        context = report_context(period)
+    return html_in("results/report.html", context, language=language)
 
 
 def report_pdf(period: ReportingPeriod, *, language: str) -> bytes:
-    document = HTML(string=report_html(period, language=language), url_fetcher=_refuse_fetch)
-    return document.write_pdf(stylesheets=[CSS(filename=str(STYLESHEET))])
+    """The donor report as a PDF (common.pdf: system fonts, nothing fetched)."""
+    return pdf_document(report_html(period, language=language), stylesheet=STYLESHEET).write_pdf()
 
 
 def _display(shown) -> object:
     return shown.marker if shown.hidden else shown.value
 
 
-def report_tables(context: dict) -> list[tuple[str, list[str], list[list]]]:
-    """The report's tables as (sheet title, headers, rows); the XLSX writes one sheet each."""
-    period = context["period"]
-    indicators = [
+def _narrative_table(period: ReportingPeriod) -> Table:
+    return (
+        _("Narrative"),
+        [_("Section"), _("Text")],
         [
-            row.indicator.code,
-            row.indicator.name,
-            row.indicator.get_unit_display(),
-            ", ".join(row.indicator.sdg_targets),
-            row.indicator.baseline,
-            row.indicator.target,
-            "" if row.missing else _display(row.actual),
-            row.progress,
-            row.expected if row.progress is not None else None,
-            str(LIGHT_LABELS[row.light]) if row.light else "",
-        ]
-        for row in context["rows"]
-    ]
+            [_("Summary"), period.summary],
+            [_("Main achievements"), period.achievements],
+            [_("Challenges"), period.challenges],
+            [_("Next steps"), period.next_steps],
+        ],
+    )
+
+
+def _indicators_table(rows: list) -> Table:
+    return (
+        _("Indicators"),
+        [
+            _("Code"),
+            _("Indicator"),
+            _("Unit"),
+            _("SDG targets (contribution proxies)"),
+            _("Baseline"),
+            _("Target"),
+            _("Actual"),
+            _("Progress (%)"),
+            _("Expected progress (%)"),
+            _("Status"),
+        ],
+        [
+            [
+                row.indicator.code,
+                row.indicator.name,
+                row.indicator.get_unit_display(),
+                ", ".join(row.indicator.sdg_targets),
+                row.indicator.baseline,
+                row.indicator.target,
+                "" if row.missing else _display(row.actual),
+                row.progress,
+                row.expected if row.progress is not None else None,
+                str(LIGHT_LABELS[row.light]) if row.light else "",
+            ]
+            for row in rows
+        ],
+    )
+
+
+def _disaggregations_table(rows: list) -> Table:
     cells = []
-    for row in context["rows"]:
+    for row in rows:
         for dimension, shown_cells in row.breakdowns:
             cells += [
                 [row.indicator.code, capfirst(dimension), shown.label, _display(shown)]
@@ -107,70 +133,51 @@ def report_tables(context: dict) -> list[tuple[str, list[str], list[list]]]:
             [row.indicator.code, capfirst(dimension), "", str(WITHHELD_NOTE)]
             for dimension in row.withheld_labels
         ]
-    envelope = context["envelope"]
-    tables = [
-        (
-            _("Narrative"),
-            [_("Section"), _("Text")],
-            [
-                [_("Summary"), period.summary],
-                [_("Main achievements"), period.achievements],
-                [_("Challenges"), period.challenges],
-                [_("Next steps"), period.next_steps],
-            ],
-        ),
-        (
-            _("Indicators"),
-            [
-                _("Code"),
-                _("Indicator"),
-                _("Unit"),
-                _("SDG targets (contribution proxies)"),
-                _("Baseline"),
-                _("Target"),
-                _("Actual"),
-                _("Progress (%)"),
-                _("Expected progress (%)"),
-                _("Status"),
-            ],
-            indicators,
-        ),
-        (_("Disaggregations"), [_("Code"), _("By"), _("Category"), _("Actual")], cells),
-        (
-            _("Finance"),
-            [_("Item"), _("EUR")],
-            (
-                [
-                    [_("Envelope"), envelope.envelope_eur],
-                    [_("Committed by grants"), envelope.committed_eur],
-                    [_("Disbursed"), envelope.disbursed_eur],
-                    [_("Free"), envelope.free_eur],
-                ]
-                # A period closed before snapshots existed did not freeze its envelope.
-                if envelope is not None
-                else []
-            ),
-        ),
-    ]
-    for chart in context["charts"]:
-        tables.append(
-            (
-                chart.title,
-                [_("Category"), chart.unit],
-                [[b.label, _display(b.shown)] for b in chart.bars],
-            )
-        )
-    tables.append(
-        (
-            _("Projects"),
-            [_("Project"), _("College"), _("Sector"), _("Description")],
-            [
-                [s.proposal.title, str(s.proposal.college), str(s.proposal.sector or ""), s.text]
-                for s in context["stories"]
-            ],
-        )
+    return (_("Disaggregations"), [_("Code"), _("By"), _("Category"), _("Actual")], cells)
+
+
+def _finance_table(envelope) -> Table:
+    # A period closed before snapshots existed did not freeze its envelope.
+    rows = []
+    if envelope is not None:
+        rows = [
+            [_("Envelope"), envelope.envelope_eur],
+            [_("Committed by grants"), envelope.committed_eur],
+            [_("Disbursed"), envelope.disbursed_eur],
+            [_("Free"), envelope.free_eur],
+        ]
+    return (_("Finance"), [_("Item"), _("EUR")], rows)
+
+
+def _projects_table(stories: list) -> Table:
+    return (
+        _("Projects"),
+        [_("Project"), _("College"), _("Sector"), _("Description")],
+        [
+            [s.proposal.title, str(s.proposal.college), str(s.proposal.sector or ""), s.text]
+            for s in stories
+        ],
     )
-    return tables
+
+
+def report_tables(context: dict) -> list[Table]:
+    """The report's tables as (sheet title, headers, rows); the XLSX writes one sheet each."""
+    charts = [
+        (
+            chart.title,
+            [_("Category"), chart.unit],
+            [[b.label, _display(b.shown)] for b in chart.bars],
+        )
+        for chart in context["charts"]
+    ]
+    return [
+        _narrative_table(context["period"]),
+        _indicators_table(context["rows"]),
+        _disaggregations_table(context["rows"]),
+        _finance_table(context["envelope"]),
+        *charts,
+        _projects_table(context["stories"]),
+    ]
 
 
 def _sheet_title(title: str, used: set[str]) -> str:

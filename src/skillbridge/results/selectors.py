@@ -10,11 +10,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Prefetch, QuerySet
-from django.http import Http404
-from django.shortcuts import get_object_or_404
 
 from skillbridge.calls.models import Proposal
-from skillbridge.people.selectors import programme_for_member, roles_in
+from skillbridge.common.accessors import object_for
+from skillbridge.people.selectors import roles_by_programme
 from skillbridge.programmes.models import Programme
 from skillbridge.results import targets
 from skillbridge.results.disclosure import Shown
@@ -69,16 +68,22 @@ def natural_key(code: str) -> list:
     ]
 
 
-def period_for_member(user, pk: int) -> ReportingPeriod:
-    """A reporting period, or 404 to anyone who holds no role in its programme."""
-    period = get_object_or_404(ReportingPeriod.objects.select_related("programme"), pk=pk)
-    if not roles_in(user, period.programme):
-        raise Http404
-    return period
+def period_for(user, pk: int, perm: str | None = None) -> ReportingPeriod:
+    """A reporting period: 404 to anyone who holds no role in its programme, 403 without
+    `perm` on it."""
+    visible = ReportingPeriod.objects.filter(
+        programme__in=list(roles_by_programme(user))
+    ).select_related("programme")
+    return object_for(user, visible, perm=perm, pk=pk)
 
 
-def programme_for_results(user, slug: str) -> Programme:
-    return programme_for_member(user, slug)
+def project_for(user, pk: int, perm: str | None = None) -> Proposal:
+    """A funded project: 404 to anyone who holds no role in its programme (an outsider must
+    not learn it exists), 403 without `perm` on it."""
+    visible = Proposal.objects.filter(
+        grant__isnull=False, call__programme__in=list(roles_by_programme(user))
+    ).select_related("call__programme", "college")
+    return object_for(user, visible, perm=perm, pk=pk)
 
 
 def indicators_of(programme: Programme) -> QuerySet[Indicator]:
@@ -111,6 +116,41 @@ def periods_of(programme: Programme) -> QuerySet[ReportingPeriod]:
     return ReportingPeriod.objects.filter(programme=programme).order_by("-ends_on", "kind")
 
 
+def _manual_row(indicator: Indicator, entry: IndicatorValue) -> tuple[IndicatorRow, int | None]:
+    """The row of a hand-entered value, and how many records are behind it."""
+    row = IndicatorRow(indicator, Shown(entry.value), source=entry.source, note=entry.note)
+    return row, entry.count
+
+
+def _computed_row(
+    indicator: Indicator, shown: dict, figures: Figures
+) -> tuple[IndicatorRow, int | None]:
+    """The row of a computed value cut to the indicator's disaggregations, and its count."""
+    actual, every_by = shown[indicator.query]
+    by = {d: every_by[d] for d in indicator.disaggregations if d in every_by}
+    measure = figures.measure(indicator.query)
+    withheld = [d for d in by if measure.by.get(d) and not by[d]]
+    return IndicatorRow(indicator, actual, by, withheld=withheld), measure.total.count
+
+
+def _against_target(
+    row: IndicatorRow, counted: int | None, *, programme: Programme, period: ReportingPeriod
+) -> IndicatorRow:
+    """Progress from baseline to target, the progress expected by the period's end, the light."""
+    indicator = row.indicator
+    if indicator.unit == Indicator.Unit.PERCENT and counted == 0:
+        # A share of nothing is not 0 %: there is no value yet.
+        row.actual = Shown(None, marker=NO_VALUE)
+    row.expected = targets.expected(
+        programme=programme, period_end=period.ends_on, unit=indicator.unit
+    )
+    row.progress = targets.progress(
+        actual=row.actual.value, baseline=indicator.baseline, target=indicator.target
+    )
+    row.light = targets.light(progress=row.progress, expected=row.expected)
+    return row
+
+
 def indicator_rows(
     programme: Programme,
     period: ReportingPeriod,
@@ -139,43 +179,14 @@ def indicator_rows(
     rows = []
     for indicator in indicators:
         indicator.programme = programme
-        source = note = ""
-        withheld = []
         if indicator.method == Indicator.Method.MANUAL and indicator.pk in entries:
-            entry = entries[indicator.pk]
-            actual, by, counted = Shown(entry.value), {}, entry.count
-            source, note = entry.source, entry.note
+            row, counted = _manual_row(indicator, entries[indicator.pk])
         elif indicator.method == Indicator.Method.COMPUTED and indicator.query in shown:
-            actual, every_by = shown[indicator.query]
-            by = {d: every_by[d] for d in indicator.disaggregations if d in every_by}
-            measure = figures.measure(indicator.query)
-            counted = measure.total.count
-            withheld = [d for d in by if measure.by.get(d) and not by[d]]
+            row, counted = _computed_row(indicator, shown, figures)
         else:
             rows.append(IndicatorRow(indicator, Shown(None), missing=True))
             continue
-        if indicator.unit == Indicator.Unit.PERCENT and counted == 0:
-            # A share of nothing is not 0 %: there is no value yet.
-            actual = Shown(None, marker=NO_VALUE)
-        expected = targets.expected(
-            programme=programme, period_end=period.ends_on, unit=indicator.unit
-        )
-        done = targets.progress(
-            actual=actual.value, baseline=indicator.baseline, target=indicator.target
-        )
-        rows.append(
-            IndicatorRow(
-                indicator,
-                actual,
-                by,
-                progress=done,
-                expected=expected,
-                light=targets.light(progress=done, expected=expected),
-                source=source,
-                note=note,
-                withheld=withheld,
-            )
-        )
+        rows.append(_against_target(row, counted, programme=programme, period=period))
     return rows
 
 
@@ -203,13 +214,3 @@ def projects_led_by(user) -> QuerySet[Proposal]:
         .select_related("call__programme", "story")
         .order_by("title")
     )
-
-
-def project_led_by(user, pk: int) -> Proposal:
-    """A funded project for its lead; 404 to anyone else (an outsider must not learn it exists)."""
-    proposal = get_object_or_404(
-        Proposal.objects.select_related("call__programme", "college"), pk=pk, grant__isnull=False
-    )
-    if not roles_in(user, proposal.call.programme):
-        raise Http404
-    return proposal

@@ -14,9 +14,10 @@ from django.utils.translation import gettext as _
 
 from skillbridge.calls.models import Proposal
 from skillbridge.common.services import audit_record
+from skillbridge.common.transitions import locked
 from skillbridge.people.models import User
 from skillbridge.programmes.models import Programme
-from skillbridge.results.figures import take_snapshot
+from skillbridge.results.figures import Figures, take_snapshot
 from skillbridge.results.indicators import REGISTRY
 from skillbridge.results.models import (
     DIMENSIONS,
@@ -27,6 +28,7 @@ from skillbridge.results.models import (
     ReportingPeriod,
     Statement,
 )
+from skillbridge.results.states import PERIOD, refuse_if_closed
 
 PARENT_LEVEL = {
     Statement.Level.OUTCOME: Statement.Level.OBJECTIVE,
@@ -73,9 +75,7 @@ def statement_save(
     statement.level, statement.parent, statement.code = level, parent, code
     statement.text, statement.position = text, position
     statement.save()
-    audit_record(
-        actor=actor, action="results.statement_saved", target=statement, before=before, after=text
-    )
+    audit_record(actor=actor, action="statement.saved", target=statement, before=before, after=text)
     return statement
 
 
@@ -103,24 +103,68 @@ def indicator_save(
     A computed indicator names a registered query and may only be
     disaggregated the ways that query supports; a hand-entered one names none.
     """
+    if method != Indicator.Method.COMPUTED:
+        query = ""
+    errors = {
+        **_measure_errors(method=method, query=query, disaggregations=disaggregations),
+        **_framework_errors(
+            programme,
+            indicator=indicator,
+            statement=statement,
+            code=code,
+            disaggregations=disaggregations,
+            sdg_targets=sdg_targets,
+        ),
+    }
+    if errors:
+        raise ValidationError(errors)
+    indicator = indicator or Indicator(programme=programme)
+    indicator.statement, indicator.code, indicator.name = statement, code, name
+    indicator.unit, indicator.baseline, indicator.target = unit, baseline, target
+    indicator.method, indicator.query = method, query
+    indicator.disaggregations, indicator.sdg_targets = list(disaggregations), list(sdg_targets)
+    indicator.definition, indicator.position = definition, position
+    indicator.save()
+    audit_record(
+        actor=actor,
+        action="indicator.saved",
+        target=indicator,
+        data={"code": code, "target": str(target), "query": query},
+    )
+    return indicator
+
+
+def _measure_errors(*, method: str, query: str, disaggregations: list[str]) -> dict[str, str]:
+    """A computed indicator names a known query and its supported disaggregations only."""
+    if method != Indicator.Method.COMPUTED:
+        if disaggregations:
+            return {"disaggregations": _("Hand-entered indicators are reported as a total only.")}
+        return {}
+    if query not in REGISTRY:
+        return {"query": _("Choose the query that computes this indicator.")}
+    unsupported = [d for d in disaggregations if d not in REGISTRY[query].dimensions]
+    if unsupported:
+        return {
+            "disaggregations": _("This query cannot be disaggregated by: %(dimensions)s.")
+            % {"dimensions": ", ".join(unsupported)}
+        }
+    return {}
+
+
+def _framework_errors(
+    programme: Programme,
+    *,
+    indicator: Indicator | None,
+    statement: Statement,
+    code: str,
+    disaggregations: list[str],
+    sdg_targets: list[str],
+) -> dict[str, str]:
+    """The statement is the programme's, the choices are known, the code is free."""
     errors = {}
     if statement.programme_id != programme.pk:
         errors["statement"] = _("Choose a statement of this programme.")
-    if method == Indicator.Method.COMPUTED:
-        if query not in REGISTRY:
-            errors["query"] = _("Choose the query that computes this indicator.")
-        else:
-            unsupported = [d for d in disaggregations if d not in REGISTRY[query].dimensions]
-            if unsupported:
-                errors["disaggregations"] = _(
-                    "This query cannot be disaggregated by: %(dimensions)s."
-                ) % {"dimensions": ", ".join(unsupported)}
-    else:
-        query = ""
-        if disaggregations:
-            errors["disaggregations"] = _("Hand-entered indicators are reported as a total only.")
-    known_dimensions = {d for d, _label in DIMENSIONS}
-    if not set(disaggregations) <= known_dimensions:
+    if not set(disaggregations) <= {d for d, _label in DIMENSIONS}:
         errors["disaggregations"] = _("Choose among sex, college, sector and country.")
     if not set(sdg_targets) <= {t for t, _label in SDG_TARGETS}:
         errors["sdg_targets"] = _("Choose among SDG targets 4.4, 10.7 and 17.16.")
@@ -129,32 +173,7 @@ def indicator_save(
         duplicate = duplicate.exclude(pk=indicator.pk)
     if duplicate.exists():
         errors["code"] = _("Another indicator already has this code.")
-    if errors:
-        raise ValidationError(errors)
-    indicator = indicator or Indicator(programme=programme)
-    for name_, value in {
-        "statement": statement,
-        "code": code,
-        "name": name,
-        "unit": unit,
-        "baseline": baseline,
-        "target": target,
-        "method": method,
-        "query": query,
-        "disaggregations": list(disaggregations),
-        "sdg_targets": list(sdg_targets),
-        "definition": definition,
-        "position": position,
-    }.items():
-        setattr(indicator, name_, value)
-    indicator.save()
-    audit_record(
-        actor=actor,
-        action="results.indicator_saved",
-        target=indicator,
-        data={"code": code, "target": str(target), "query": query},
-    )
-    return indicator
+    return errors
 
 
 def period_bounds(
@@ -183,15 +202,14 @@ def period_open(
     period = ReportingPeriod.objects.create(
         programme=programme, kind=kind, label=label, starts_on=starts_on, ends_on=ends_on
     )
-    audit_record(actor=actor, action="results.period_opened", target=period, after=label)
+    audit_record(
+        actor=actor,
+        action="reporting_period.open",
+        target=period,
+        after=ReportingPeriod.State.OPEN,
+        data={"label": label},
+    )
     return period
-
-
-def _refuse_if_closed(period: ReportingPeriod) -> None:
-    if period.is_closed:
-        raise ValidationError(
-            {"__all__": _("This period is closed: its report no longer changes.")}
-        )
 
 
 @transaction.atomic
@@ -205,12 +223,12 @@ def period_narrative_update(
     next_steps: str,
 ) -> ReportingPeriod:
     """Write the officer's narrative of the donor report; only while the period is open."""
-    period = ReportingPeriod.objects.select_for_update(of=("self",)).get(pk=period.pk)
-    _refuse_if_closed(period)
+    period = locked(period, "programme")
+    refuse_if_closed(period)
     period.summary, period.achievements = summary, achievements
     period.challenges, period.next_steps = challenges, next_steps
     period.save(update_fields=["summary", "achievements", "challenges", "next_steps"])
-    audit_record(actor=actor, action="results.narrative_updated", target=period)
+    audit_record(actor=actor, action="reporting_period.narrative_updated", target=period)
     return period
 
 
@@ -225,8 +243,8 @@ def value_enter(
     note: str = "",
 ) -> IndicatorValue:
     """Enter (or correct) the value of a hand-entered indicator for an open period."""
-    period = ReportingPeriod.objects.select_for_update(of=("self",)).get(pk=period.pk)
-    _refuse_if_closed(period)
+    period = locked(period, "programme")
+    refuse_if_closed(period)
     if indicator.method != Indicator.Method.MANUAL or indicator.programme_id != period.programme_id:
         raise ValidationError({"value": _("This indicator is computed from the data.")})
     if not source.strip():
@@ -240,7 +258,7 @@ def value_enter(
     )
     audit_record(
         actor=actor,
-        action="results.value_entered",
+        action="indicator_value.entered",
         target=stored,
         after=str(value),
         data={"indicator": indicator.code, "period": period.label, "source": source},
@@ -248,61 +266,59 @@ def value_enter(
     return stored
 
 
-@transaction.atomic
-def period_close(*, actor: User, period: ReportingPeriod) -> ReportingPeriod:
-    """Close a period: freeze everything its report shows, then lock it.
-
-    Every named query's measure (all disaggregations, for the tables and the
-    charts) and the donor envelope go into the period's snapshot; each
-    computed indicator's total and cells are also stored as its values, from
-    the same count. After this the period's report is read from what was
-    frozen only, so a later correction of the data (a late payment, a
-    re-vetted profile) does not rewrite a report already sent.
-    """
-    period = ReportingPeriod.objects.select_for_update(of=("self",)).get(pk=period.pk)
-    _refuse_if_closed(period)
-    _snapshot, figures = take_snapshot(period)
-    values = []
+def _frozen_values(period: ReportingPeriod, figures: Figures, *, actor: User):
+    """Each computed indicator's total and cells as `figures` count them, to store."""
     for indicator in Indicator.objects.filter(
         programme=period.programme, method=Indicator.Method.COMPUTED
     ):
         measure = figures.measure(indicator.query)
-        values.append(
-            IndicatorValue(
-                indicator=indicator,
-                period=period,
-                value=measure.total.value,
-                count=measure.total.count,
-                source=_("computed by the query %(name)s") % {"name": indicator.query},
-                entered_by=actor,
-            )
+        yield IndicatorValue(
+            indicator=indicator,
+            period=period,
+            value=measure.total.value,
+            count=measure.total.count,
+            source=_("computed by the query %(name)s") % {"name": indicator.query},
+            entered_by=actor,
         )
         for dimension in indicator.disaggregations:
             for category, cell in measure.by.get(dimension, {}).items():
-                values.append(
-                    IndicatorValue(
-                        indicator=indicator,
-                        period=period,
-                        dimension=dimension,
-                        category=category,
-                        label=cell.label,
-                        value=cell.value,
-                        count=cell.count,
-                        entered_by=actor,
-                    )
+                yield IndicatorValue(
+                    indicator=indicator,
+                    period=period,
+                    dimension=dimension,
+                    category=category,
+                    label=cell.label,
+                    value=cell.value,
+                    count=cell.count,
+                    entered_by=actor,
                 )
-    IndicatorValue.objects.bulk_create(values)
-    period.state = ReportingPeriod.State.CLOSED
+
+
+@transaction.atomic
+def period_close(*, actor: User, period: ReportingPeriod) -> ReportingPeriod:
+    """Close a period: freeze everything its report shows, then lock it.
+
+    The one function that moves a period (results.states). Every named
+    query's measure (all disaggregations, for the tables and the charts) and
+    the donor envelope go into the period's snapshot; each computed
+    indicator's total and cells are also stored as its values, from the same
+    count. After this the period's report is read from what was frozen only,
+    so a later correction of the data (a late payment, a re-vetted profile)
+    does not rewrite a report already sent. Audited as
+    `reporting_period.closed`.
+    """
+    period = locked(period, "programme")
+    PERIOD.refuse_unless_can(period, "close")
+    _snapshot, figures = take_snapshot(period)
+    values = IndicatorValue.objects.bulk_create(_frozen_values(period, figures, actor=actor))
     period.closed_at = timezone.now()
     period.closed_by = actor
-    period.save(update_fields=["state", "closed_at", "closed_by"])
-    audit_record(
+    PERIOD.move(
+        period,
+        "close",
         actor=actor,
-        action="results.period_closed",
-        target=period,
-        before=ReportingPeriod.State.OPEN,
-        after=ReportingPeriod.State.CLOSED,
         data={"values": len(values)},
+        update_fields=("closed_at", "closed_by"),
     )
     return period
 
@@ -319,7 +335,7 @@ def story_approve(*, actor: User, proposal: Proposal, text: str) -> ProjectStory
         proposal=proposal,
         defaults={"text": text, "approved_by": actor, "approved_at": timezone.now()},
     )
-    audit_record(actor=actor, action="results.story_approved", target=story, after=text)
+    audit_record(actor=actor, action="project_story.approved", target=story, after=text)
     return story
 
 
@@ -329,5 +345,5 @@ def story_withdraw(*, actor: User, proposal: Proposal) -> None:
     story = ProjectStory.objects.filter(proposal=proposal).first()
     if story is None or proposal.lead_id != actor.pk:
         return
-    audit_record(actor=actor, action="results.story_withdrawn", target=story, before=story.text)
+    audit_record(actor=actor, action="project_story.withdrawn", target=story, before=story.text)
     story.delete()

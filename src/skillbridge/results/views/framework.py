@@ -6,20 +6,18 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from skillbridge.common.permissions import require
+from skillbridge.common.forms import show_errors
+from skillbridge.people.selectors import programme_for
 from skillbridge.results import services
 from skillbridge.results.forms import IndicatorForm, StatementForm
 from skillbridge.results.indicators import REGISTRY
-from skillbridge.results.models import Indicator, Statement
-from skillbridge.results.selectors import framework_of, programme_for_results
-from skillbridge.results.views.errors import show_errors
+from skillbridge.results.selectors import framework_of
 
 
 @login_required
 def framework(request, slug):
     """Programme officers, finance officers and donor viewers: the framework and its queries."""
-    programme = programme_for_results(request.user, slug)
-    require(request.user, "results.view_results", programme)
+    programme = programme_for(request.user, slug, "results.view_results")
     return render(
         request,
         "results/framework.html",
@@ -35,9 +33,8 @@ def framework(request, slug):
 @login_required
 def statement_form(request, slug, pk=None):
     """Programme officers: add or change an objective, outcome or output."""
-    programme = programme_for_results(request.user, slug)
-    statement = get_object_or_404(Statement, pk=pk, programme=programme) if pk else None
-    require(request.user, "results.manage_results", programme)
+    programme = programme_for(request.user, slug, "results.manage_results")
+    statement = get_object_or_404(programme.result_statements, pk=pk) if pk else None
     initial = (
         {
             "level": statement.level,
@@ -70,9 +67,8 @@ def statement_form(request, slug, pk=None):
 @login_required
 def indicator_form(request, slug, pk=None):
     """Programme officers: add or change an indicator, its target and how it is measured."""
-    programme = programme_for_results(request.user, slug)
-    indicator = get_object_or_404(Indicator, pk=pk, programme=programme) if pk else None
-    require(request.user, "results.manage_results", programme)
+    programme = programme_for(request.user, slug, "results.manage_results")
+    indicator = get_object_or_404(programme.indicators, pk=pk) if pk else None
     initial = None
     if indicator:
         initial = {

@@ -3,24 +3,20 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
-from skillbridge.common.permissions import require
-from skillbridge.people.models import Role
-from skillbridge.people.selectors import roles_by_programme
+from skillbridge.people.selectors import programme_for
 from skillbridge.programmes.models import Programme
 from skillbridge.results import dashboard as charts
-from skillbridge.results.selectors import periods_of, programme_for_results
-
-READERS = {Role.PROGRAMME_OFFICER, Role.FINANCE_OFFICER, Role.DONOR_VIEWER}
+from skillbridge.results.selectors import periods_of
 
 
 @login_required
 def home(request):
     """Anyone signed in: the programmes whose results they may read (officers, finance, donors)."""
-    ids = [pid for pid, roles in roles_by_programme(request.user).items() if roles & READERS]
+    member_of = Programme.objects.filter(roles__user=request.user).distinct().order_by("name")
     return render(
         request,
         "results/home.html",
-        {"programmes": Programme.objects.filter(pk__in=ids).order_by("name")},
+        {"programmes": [p for p in member_of if request.user.has_perm("results.view_results", p)]},
     )
 
 
@@ -30,8 +26,7 @@ def dashboard(request, slug):
 
     Donor viewers see aggregates with small groups hidden; staff see every value.
     """
-    programme = programme_for_results(request.user, slug)
-    require(request.user, "results.view_results", programme)
+    programme = programme_for(request.user, slug, "results.view_results")
     disclosed = not request.user.has_perm("results.view_unsuppressed", programme)
     return render(
         request,

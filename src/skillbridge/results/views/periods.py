@@ -12,40 +12,34 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from skillbridge.common.exports import XLSX_TYPE
-from skillbridge.common.permissions import require
+from skillbridge.common.forms import show_errors
+from skillbridge.people.selectors import programme_for
 from skillbridge.results import dashboard, reports, services
 from skillbridge.results.figures import figures_of
 from skillbridge.results.forms import NarrativeForm, PeriodForm, ValueForm
 from skillbridge.results.models import Indicator
-from skillbridge.results.selectors import (
-    indicator_rows,
-    period_for_member,
-    periods_of,
-    programme_for_results,
-)
-from skillbridge.results.views.errors import show_errors
+from skillbridge.results.selectors import indicator_rows, period_for, periods_of
 
 
 @login_required
 def periods(request, slug):
     """Programme officers, finance officers and donor viewers: the reporting periods.
     Programme officers also open new ones here (POST)."""
-    programme = programme_for_results(request.user, slug)
-    require(request.user, "results.view_results", programme)
+    opening = request.method == "POST"
+    perm = "results.manage_results" if opening else "results.view_results"
+    programme = programme_for(request.user, slug, perm)
     can_manage = request.user.has_perm("results.manage_results", programme)
     form = PeriodForm(request.POST or None)
-    if request.method == "POST":
-        require(request.user, "results.manage_results", programme)
-        if form.is_valid():
-            try:
-                period = services.period_open(
-                    actor=request.user, programme=programme, **form.cleaned_data
-                )
-            except ValidationError as error:
-                show_errors(form, error)
-            else:
-                messages.success(request, _("The period is open."))
-                return redirect("results:period", pk=period.pk)
+    if opening and form.is_valid():
+        try:
+            period = services.period_open(
+                actor=request.user, programme=programme, **form.cleaned_data
+            )
+        except ValidationError as error:
+            show_errors(form, error)
+        else:
+            messages.success(request, _("The period is open."))
+            return redirect("results:period", pk=period.pk)
     return render(
         request,
         "results/periods.html",
@@ -65,9 +59,8 @@ def period_detail(request, pk):
 
     Donor viewers see values with small groups hidden; staff see every value.
     """
-    period = period_for_member(request.user, pk)
+    period = period_for(request.user, pk, "results.view_period")
     programme = period.programme
-    require(request.user, "results.view_results", programme)
     disclosed = not request.user.has_perm("results.view_unsuppressed", programme)
     figures = figures_of(programme, period)
     return render(
@@ -79,7 +72,6 @@ def period_detail(request, pk):
             "rows": indicator_rows(programme, period, disclosed=disclosed, figures=figures),
             "charts": dashboard.dashboard_charts(figures, disclosed=disclosed),
             "disclosed": disclosed,
-            "can_manage": request.user.has_perm("results.manage_results", programme),
         },
     )
 
@@ -87,8 +79,7 @@ def period_detail(request, pk):
 @login_required
 def period_narrative(request, pk):
     """Programme officers: the narrative of the period's donor report (open periods only)."""
-    period = period_for_member(request.user, pk)
-    require(request.user, "results.manage_results", period.programme)
+    period = period_for(request.user, pk, "results.manage_period")
     form = NarrativeForm(request.POST or None, instance=period)
     if request.method == "POST" and form.is_valid():
         try:
@@ -108,11 +99,10 @@ def period_narrative(request, pk):
 @login_required
 def period_value(request, pk, indicator_pk):
     """Programme officers: enter the value of a hand-entered indicator for an open period."""
-    period = period_for_member(request.user, pk)
+    period = period_for(request.user, pk, "results.manage_period")
     indicator = get_object_or_404(
-        Indicator, pk=indicator_pk, programme=period.programme, method=Indicator.Method.MANUAL
+        period.programme.indicators.filter(method=Indicator.Method.MANUAL), pk=indicator_pk
     )
-    require(request.user, "results.manage_results", period.programme)
     stored = indicator.values.filter(period=period, dimension="").first()
     initial = (
         {"value": stored.value, "source": stored.source, "note": stored.note} if stored else None
@@ -144,8 +134,7 @@ def period_value(request, pk, indicator_pk):
 @require_POST
 def period_close(request, pk):
     """Programme officers: close the period, freezing its computed values."""
-    period = period_for_member(request.user, pk)
-    require(request.user, "results.manage_results", period.programme)
+    period = period_for(request.user, pk, "results.manage_period")
     try:
         services.period_close(actor=request.user, period=period)
     except ValidationError as error:
@@ -159,8 +148,7 @@ def period_close(request, pk):
 def period_report(request, pk, file_format):
     """Programme officers, finance officers and donor viewers: the donor report as PDF, XLSX
     or IATI-shaped JSON. Always the donor's version: small groups hidden, no names."""
-    period = period_for_member(request.user, pk)
-    require(request.user, "results.view_results", period.programme)
+    period = period_for(request.user, pk, "results.view_period")
     filename = f"results-{period.programme.slug}-{period.label.replace(' ', '-')}"
     language = get_language()
     if file_format == "pdf":

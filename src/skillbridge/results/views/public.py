@@ -6,12 +6,11 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from skillbridge.common.permissions import require
+from skillbridge.common.forms import show_errors
 from skillbridge.programmes.models import Programme
 from skillbridge.results import dashboard, services
 from skillbridge.results.forms import StoryForm
-from skillbridge.results.selectors import approved_stories, project_led_by, projects_led_by
-from skillbridge.results.views.errors import show_errors
+from skillbridge.results.selectors import approved_stories, project_for, projects_led_by
 
 
 def impact(request, slug):
@@ -39,8 +38,7 @@ def stories(request):
 def story(request, proposal_pk):
     """The team lead of a funded project: write and approve, or withdraw, its public
     description. Other members of the programme get 403, outsiders 404."""
-    proposal = project_led_by(request.user, proposal_pk)
-    require(request.user, "results.publish_story", proposal)
+    proposal = project_for(request.user, proposal_pk, "results.publish_story")
     existing = getattr(proposal, "story", None)
     if request.method == "POST" and "withdraw" in request.POST:
         services.story_withdraw(actor=request.user, proposal=proposal)
