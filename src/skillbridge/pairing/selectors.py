@@ -4,6 +4,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from skillbridge.calls.models import Proposal, TeamMember
+from skillbridge.common.accessors import object_for
 from skillbridge.pairing.models import (
     Candidate,
     MatchingRun,
@@ -107,13 +108,16 @@ def decisions_by_pair(needs) -> dict[tuple[int, int], str]:
     }
 
 
-def runs_of(programme: Programme) -> QuerySet[MatchingRun]:
+def _runs() -> QuerySet[MatchingRun]:
     return (
-        MatchingRun.objects.filter(programme=programme)
-        .select_related("created_by", "confirmed_by")
+        MatchingRun.objects.select_related("programme", "created_by", "confirmed_by")
         .annotate(need_count=Count("needs", distinct=True))
         .order_by("-created_at", "-pk")
     )
+
+
+def runs_of(programme: Programme) -> QuerySet[MatchingRun]:
+    return _runs().filter(programme=programme)
 
 
 def run_in(programme: Programme, pk: int) -> MatchingRun:
@@ -123,12 +127,14 @@ def run_in(programme: Programme, pk: int) -> MatchingRun:
     return run
 
 
-def run_for_member(user: User, pk: int) -> MatchingRun:
-    """A run of a programme `user` holds a role in, or 404. The caller checks the officer role."""
-    run = MatchingRun.objects.select_related("programme").filter(pk=pk).first()
-    if run is None or run.programme_id not in roles_by_programme(user):
-        raise Http404
-    return run_in(run.programme, pk)
+def run_for(user: User, pk: int, perm: str | None = None) -> MatchingRun:
+    """A run of a programme `user` has a role in (else 404) on which they hold `perm` (else 403)."""
+    visible = _runs().filter(programme__in=list(roles_by_programme(user)))
+    return object_for(user, visible, perm=perm, pk=pk)
+
+
+# The former name, kept until the API asks `run_for`.
+run_for_member = run_for
 
 
 def candidates_of(run: MatchingRun) -> QuerySet[Candidate]:
@@ -169,11 +175,9 @@ def pairings_visible_to(user: User) -> QuerySet[Pairing]:
     )
 
 
-def pairing_for(user: User, pk: int) -> Pairing:
-    pairing = pairings_visible_to(user).filter(pk=pk).first()
-    if pairing is None:
-        raise Http404
-    return pairing
+def pairing_for(user: User, pk: int, perm: str | None = None) -> Pairing:
+    """A pairing `user` may see (else 404), on which they hold `perm` (else 403)."""
+    return object_for(user, pairings_visible_to(user), perm=perm, pk=pk)
 
 
 def own_pairings(user: User) -> QuerySet[Pairing]:

@@ -7,7 +7,7 @@ professional alone (others who may see it get 403); moving it on is for officers
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -17,6 +17,7 @@ from skillbridge.common.permissions import require
 from skillbridge.pairing import selectors, services
 from skillbridge.pairing.forms import ReasonForm
 from skillbridge.pairing.phrases import engine_reason
+from skillbridge.pairing.states import PAIRING
 
 OFFICER_ACTIONS = {
     "confirm": services.pairing_confirm,
@@ -38,6 +39,7 @@ def _detail(request, pairing, *, decline_form=None, cancel_form=None, status=200
             "need": pairing.need,
             "is_professional": is_professional,
             "is_officer": is_officer,
+            "awaiting_work": PAIRING.can(pairing, "start"),
             "mentor": selectors.mentor_card(pairing, sharing),
             "reasons": [engine_reason(text, pairing.need.sector) for text in pairing.reasons],
             "decline_form": decline_form or ReasonForm(),
@@ -50,9 +52,8 @@ def _detail(request, pairing, *, decline_form=None, cancel_form=None, status=200
 @login_required
 def mine(request):
     """Diaspora professionals: their invitations and pairings, newest first."""
-    pairings = list(selectors.own_pairings(request.user))
-    if not pairings and not request.user.expert_profiles.exists():
-        raise PermissionDenied
+    require(request.user, "pairing.view_own_pairings")
+    pairings = selectors.own_pairings(request.user)
     return render(request, "pairing/mine.html", {"pairings": pairings})
 
 
@@ -66,8 +67,7 @@ def detail(request, pk: int):
 @login_required
 def accept(request, pk: int):
     """The invited professional: accept before the deadline."""
-    pairing = selectors.pairing_for(request.user, pk)
-    require(request.user, "pairing.answer_pairing", pairing)
+    pairing = selectors.pairing_for(request.user, pk, "pairing.answer_pairing")
     try:
         services.pairing_accept(actor=request.user, pairing=pairing)
     except ValidationError as error:
@@ -82,8 +82,7 @@ def accept(request, pk: int):
 @login_required
 def decline(request, pk: int):
     """The invited professional: decline, saying why."""
-    pairing = selectors.pairing_for(request.user, pk)
-    require(request.user, "pairing.answer_pairing", pairing)
+    pairing = selectors.pairing_for(request.user, pk, "pairing.answer_pairing")
     form = ReasonForm(request.POST)
     if form.is_valid():
         try:
@@ -102,8 +101,7 @@ def decline(request, pk: int):
 @login_required
 def officer_action(request, pk: int, action: str):
     """Programme officers: confirm (invite), start or complete a pairing."""
-    pairing = selectors.pairing_for(request.user, pk)
-    require(request.user, "pairing.manage_pairing", pairing)
+    pairing = selectors.pairing_for(request.user, pk, "pairing.manage_pairing")
     service = OFFICER_ACTIONS.get(action)
     if service is None:
         return redirect("pairing:detail", pk)
@@ -124,8 +122,7 @@ def officer_action(request, pk: int, action: str):
 @login_required
 def cancel(request, pk: int):
     """Programme officers: cancel a pairing that is not finished, saying why."""
-    pairing = selectors.pairing_for(request.user, pk)
-    require(request.user, "pairing.manage_pairing", pairing)
+    pairing = selectors.pairing_for(request.user, pk, "pairing.manage_pairing")
     form = ReasonForm(request.POST)
     if form.is_valid():
         try:

@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from skillbridge.common.forms import show_errors
-from skillbridge.common.permissions import require
 from skillbridge.experts.models import ExpertProfile
 from skillbridge.pairing import selectors, services
 from skillbridge.pairing.forms import (
@@ -24,25 +23,19 @@ from skillbridge.pairing.forms import (
 )
 from skillbridge.pairing.models import MatchingRun, PairDecision, Pairing
 from skillbridge.pairing.presenting import present_candidates, present_summary
-from skillbridge.people.rules import is_programme_officer
-from skillbridge.people.selectors import programme_for_member, roles_by_programme
+from skillbridge.people.selectors import programme_for, roles_by_programme
 from skillbridge.programmes.models import Programme
 
 
 def _programme(request, slug: str) -> Programme:
-    programme = programme_for_member(request.user, slug)
-    require(request.user, "pairing.manage", programme)
-    return programme
+    return programme_for(request.user, slug, "pairing.manage")
 
 
 @login_required
 def index(request):
     """Programme officers: the programmes whose pairing they run (one goes straight there)."""
-    programmes = [
-        programme
-        for programme in Programme.objects.filter(pk__in=list(roles_by_programme(request.user)))
-        if is_programme_officer(request.user, programme)
-    ]
+    member_of = Programme.objects.filter(pk__in=list(roles_by_programme(request.user)))
+    programmes = [p for p in member_of if request.user.has_perm("pairing.manage", p)]
     if not programmes:
         raise PermissionDenied
     if len(programmes) == 1:
