@@ -10,21 +10,20 @@ who can see the pairing 403, the rest 404).
 """
 
 from django.db.models import Prefetch
-from django.http import Http404
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied
 from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.response import Response
 
 from skillbridge.common.bounds import column_bounds
+from skillbridge.common.permissions import require
 from skillbridge.pairing import selectors, services
 from skillbridge.pairing.models import Candidate, MatchingRun, Need, Pairing
 from skillbridge.pairing.phrases import diagnosis_text
-from skillbridge.people.rules import is_programme_officer
-from skillbridge.people.selectors import roles_by_programme
-from skillbridge.programmes.models import Programme
+from skillbridge.pairing.rules import is_officer_of_pairing, is_pairing_professional
+from skillbridge.people.selectors import programme_for
 
 
 class CandidateSerializer(serializers.ModelSerializer):
@@ -158,9 +157,7 @@ class PairingSerializer(serializers.ModelSerializer):
 
     def _insider(self, pairing) -> bool:
         user = self.context["request"].user
-        return pairing.expert.user_id == user.pk or pairing.programme_id in self.context.get(
-            "officer_of", ()
-        )
+        return is_pairing_professional(user, pairing) or is_officer_of_pairing(user, pairing)
 
     @extend_schema_field(serializers.IntegerField(allow_null=True))
     def get_expert(self, pairing) -> int | None:
@@ -198,8 +195,7 @@ class MatchingRunViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
 
     def get_object(self):
         run = selectors.run_for_member(self.request.user, self.kwargs["pk"])
-        if not is_programme_officer(self.request.user, run.programme):
-            raise PermissionDenied
+        require(self.request.user, "pairing.manage", run.programme)
         return (
             MatchingRun.objects.select_related("programme")
             .prefetch_related(
@@ -226,20 +222,17 @@ class MatchingRunViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     def create(self, request):
         data = MatchingRunRequestSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        programme = Programme.objects.filter(slug=data.validated_data["programme"]).first()
-        if programme is None or programme.pk not in roles_by_programme(request.user):
-            raise Http404
-        if not is_programme_officer(request.user, programme):
-            raise PermissionDenied
+        programme = programme_for(
+            request.user, data.validated_data["programme"], perm="pairing.manage"
+        )
         needs = None
         if "needs" in data.validated_data:
             wanted = set(data.validated_data["needs"])
-            needs = list(Need.objects.filter(programme=programme, pk__in=wanted))
-            unknown = wanted - {need.pk for need in needs}
+            needs = list(selectors.needs_of(programme).filter(pk__in=wanted))
+            unknown = ", ".join(map(str, sorted(wanted - {need.pk for need in needs})))
             if unknown:
-                raise ApiValidationError(
-                    {"needs": [f"Unknown need id: {', '.join(map(str, sorted(unknown)))}."]}
-                )
+                message = _("Unknown need id: %(ids)s.") % {"ids": unknown}
+                raise ApiValidationError({"needs": [message]})
         run = services.run_start(
             actor=request.user,
             programme=programme,
@@ -258,14 +251,6 @@ class PairingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     def get_queryset(self):
         return selectors.pairings_visible_to(self.request.user)
 
-    def get_serializer_context(self):
-        context = super().get_serializer_context()
-        user = self.request.user
-        context["officer_of"] = {
-            pid for pid, roles in roles_by_programme(user).items() if "programme_officer" in roles
-        }
-        return context
-
     def list(self, request, *args, **kwargs):
         page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
         context = self.get_serializer_context()
@@ -277,13 +262,15 @@ class PairingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         context["sharing"] = selectors.sharing_consents([pairing])
         return Response(PairingSerializer(pairing, context=context).data)
 
+    def get_object(self):
+        return selectors.pairing_for(self.request.user, self.kwargs["pk"])
+
     def retrieve(self, request, *args, **kwargs):
         return self._respond(self.get_object())
 
     def _act(self, perm: str, service, **kwargs):
         pairing = self.get_object()
-        if not self.request.user.has_perm(perm, pairing):
-            raise PermissionDenied
+        require(self.request.user, perm, pairing)
         service(actor=self.request.user, pairing=pairing, **kwargs)
         return self._respond(self.get_queryset().get(pk=pairing.pk))
 

@@ -14,13 +14,11 @@ from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import serializers
-from rest_framework.exceptions import PermissionDenied
 from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.generics import ListAPIView
 
 from skillbridge.common.bounds import as_id
-from skillbridge.people.selectors import roles_in
-from skillbridge.programmes.models import Programme
+from skillbridge.people.selectors import programme_for
 from skillbridge.results.selectors import indicator_rows, periods_of
 
 
@@ -84,11 +82,7 @@ class IndicatorListView(ListAPIView):
         slug = self.request.query_params.get("programme")
         if not slug:
             raise ApiValidationError({"programme": [_("Name the programme by its code.")]})
-        programme = Programme.objects.filter(slug=slug).first()
-        if programme is None or not roles_in(self.request.user, programme):
-            raise Http404
-        if not self.request.user.has_perm("results.view_results", programme):
-            raise PermissionDenied
+        programme = programme_for(self.request.user, slug, perm="results.view_results")
         periods = periods_of(programme)
         wanted = self.request.query_params.get("period")
         if wanted is not None and as_id(wanted) is None:
