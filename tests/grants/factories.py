@@ -4,12 +4,13 @@ import datetime
 from decimal import Decimal
 
 from skillbridge.calls.models import Proposal
-from skillbridge.grants.services import awards, milestones
+from skillbridge.grants.services import awards, milestones, payments
 from tests.calls.factories import BudgetLineFactory, CallFactory, ProposalFactory
 
 START = datetime.date(2026, 1, 5)
 END = datetime.date(2026, 12, 31)
 RATE = Decimal("1500.0000")
+PAID_ON = datetime.date(2026, 1, 10)
 
 
 def selected_proposal(*, programme, college, lead, requested=10_000_000, **kwargs) -> Proposal:
@@ -51,3 +52,16 @@ def approve_milestone(grant, number, *, officer, lead):
     milestone = grant.tranches.get(number=number).milestone
     milestones.milestone_submit_evidence(actor=lead, milestone=milestone, text="Done, see file.")
     return milestones.milestone_approve(actor=officer, milestone=milestone)
+
+
+def pay(grant, finance, number, amount, reference, **kwargs):
+    """Record a payment of tranche `number` through the ledger service."""
+    return payments.disbursement_record(
+        actor=finance,
+        grant=grant,
+        tranche_id=grant.tranches.get(number=number).pk,
+        amount_rwf=amount,
+        paid_on=kwargs.pop("paid_on", PAID_ON),
+        method=kwargs.pop("method", "bank_transfer"),
+        reference=reference,
+    )

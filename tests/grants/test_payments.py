@@ -12,23 +12,10 @@ from django.db.models import Sum
 from skillbridge.grants.models import Disbursement, Grant, Tranche
 from skillbridge.grants.services import awards, milestones, payments
 from skillbridge.grants.services.payments import PaymentRefused
-from tests.grants.factories import approve_milestone
+from tests.grants.factories import PAID_ON, approve_milestone, pay
 from tests.markers import needs_postgresql
 
 pytestmark = pytest.mark.django_db
-PAID_ON = datetime.date(2026, 1, 10)
-
-
-def pay(grant, finance, number, amount, reference, **kwargs):
-    return payments.disbursement_record(
-        actor=finance,
-        grant=grant,
-        tranche_id=grant.tranches.get(number=number).pk,
-        amount_rwf=amount,
-        paid_on=kwargs.pop("paid_on", PAID_ON),
-        method=kwargs.pop("method", "bank_transfer"),
-        reference=reference,
-    )
 
 
 def assert_ledger_balanced(grant):

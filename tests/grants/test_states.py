@@ -1,8 +1,6 @@
 """When a grant, a milestone and a financial report may move: one table each, one audit
 vocabulary, and pages that offer a step only when the state allows it."""
 
-import datetime
-
 import pytest
 from django.core.exceptions import ValidationError
 
@@ -10,6 +8,7 @@ from skillbridge.common.models import AuditEntry
 from skillbridge.grants.models import Grant
 from skillbridge.grants.services import awards, milestones, payments, spending
 from skillbridge.grants.states import GRANT, MILESTONE
+from tests.grants.factories import pay
 
 pytestmark = pytest.mark.django_db
 
@@ -19,16 +18,8 @@ def page(client, user, grant):
     return client.get(f"/grants/{grant.pk}/").content.decode()
 
 
-def pay_first_tranche(grant, finance, reference="BK-1"):
-    entry, _created = payments.disbursement_record(
-        actor=finance,
-        grant=grant,
-        tranche_id=grant.tranches.get(number=1).pk,
-        amount_rwf=4_000_000,
-        paid_on=datetime.date(2026, 1, 10),
-        method="bank_transfer",
-        reference=reference,
-    )
+def pay_first_tranche(grant, finance):
+    entry, _created = pay(grant, finance, 1, 4_000_000, "BK-1")
     return entry
 
 
