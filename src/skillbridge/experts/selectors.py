@@ -7,8 +7,6 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
-from skillbridge.common.access import personal_data_reads_of
-from skillbridge.common.models import OutboxMessage
 from skillbridge.experts.models import (
     AvailabilityWindow,
     ExpertLanguage,
@@ -16,8 +14,6 @@ from skillbridge.experts.models import (
     ImportBatch,
     Skill,
 )
-from skillbridge.missions.models import Certificate, Mission, Survey
-from skillbridge.pairing.models import Pairing
 from skillbridge.people.models import Consent, User
 from skillbridge.programmes.models import Programme, Sector
 
@@ -188,142 +184,3 @@ def profile_completeness(profile: ExpertProfile) -> Completeness:
     missing = [label for _key, label, done in COMPLETENESS_CHECKS if not done(profile)]
     total = len(COMPLETENESS_CHECKS)
     return Completeness(percent=round(100 * (total - len(missing)) / total), missing=missing)
-
-
-def profile_export_data(profile: ExpertProfile) -> dict:
-    """Everything the programme holds about the profile's owner, as plain data.
-
-    The right of access (GDPR art. 15 and 20, Law 058/2021 art. 21): the
-    account, the profile, consents, the mail the programme wrote to them,
-    their pairings, missions, surveys and certificates, and who among the
-    staff read their record (the access log).
-    """
-    user = profile.user
-    consents = Consent.objects.filter(user=user).select_related("programme")
-    mail = OutboxMessage.objects.filter(to__iexact=user.email)
-    pairings = Pairing.objects.filter(expert=profile).select_related(
-        "need__proposal", "need__training_request"
-    )
-    missions = Mission.objects.filter(expert=profile).select_related("host_college")
-    surveys = Survey.objects.filter(
-        mission__expert=profile, respondent=Survey.Respondent.PROFESSIONAL, email__iexact=user.email
-    ).select_related("mission")
-    certificates = Certificate.objects.filter(
-        mission__expert=profile, kind=Certificate.Kind.CONTRIBUTION
-    ).select_related("mission")
-    return {
-        "account": {
-            "email": user.email,
-            "full_name": user.full_name,
-            "preferred_language": user.preferred_language,
-            "date_joined": user.date_joined.isoformat(),
-        },
-        "profile": {
-            "programme": profile.programme.slug,
-            "state": profile.state,
-            "state_reason": profile.state_reason,
-            "source": profile.source,
-            "sex": profile.sex,
-            "phone": profile.phone,
-            "country": profile.country.code or "",
-            "city": profile.city,
-            "timezone": profile.timezone,
-            "profession": profile.profession,
-            "employer": profile.employer,
-            "years_experience": profile.years_experience,
-            "qualification": profile.qualification.name if profile.qualification else "",
-            "sectors": [sector.slug for sector in profile.sectors.all()],
-            "skills": [skill.name for skill in profile.skills.all()],
-            "languages": [
-                {"code": language.code, "level": language.level}
-                for language in profile.languages.all()
-            ],
-            "bio": profile.bio,
-            "cv": profile.cv.name.rsplit("/", 1)[-1] if profile.cv else "",
-            "availability": [
-                {"start": w.starts_on.isoformat(), "end": w.ends_on.isoformat()}
-                for w in profile.availability.all()
-            ],
-            "modalities": profile.modalities,
-            "capacity": profile.capacity,
-            "created_at": profile.created_at.isoformat(),
-        },
-        "consents": [
-            {
-                "programme": consent.programme.slug,
-                "text_version": consent.text_version,
-                "pool": consent.for_pool,
-                "contact": consent.for_contact,
-                "sharing_with_host": consent.for_sharing_with_host,
-                "given_at": consent.given_at.isoformat(),
-                "withdrawn_at": consent.withdrawn_at.isoformat() if consent.withdrawn_at else None,
-            }
-            for consent in consents
-        ],
-        "mail": [
-            {"written": m.created_at.isoformat(), "subject": m.subject, "body": m.body}
-            for m in mail
-        ],
-        "pairings": [
-            {
-                "id": pairing.pk,
-                "for": pairing.need.owner_title,
-                "state": pairing.state,
-                "score": pairing.score,
-                "reasons": pairing.reasons,
-                "reason": pairing.reason,
-                "invited_at": _iso(pairing.invited_at),
-                "answered_at": _iso(pairing.answered_at),
-                "started_at": _iso(pairing.started_at),
-                "ended_at": _iso(pairing.ended_at),
-            }
-            for pairing in pairings.order_by("pk")
-        ],
-        "missions": [
-            {
-                "id": mission.pk,
-                "title": mission.title,
-                "kind": mission.kind,
-                "state": mission.state,
-                "host_college": mission.host_college.name,
-                "place": mission.place,
-                "starts_on": mission.starts_on.isoformat(),
-                "ends_on": mission.ends_on.isoformat(),
-            }
-            for mission in missions.order_by("starts_on", "pk")
-        ],
-        "surveys": [
-            {
-                "mission": survey.mission.title,
-                "wave": survey.wave,
-                "invited_at": _iso(survey.invited_at),
-                "answered_at": _iso(survey.answered_at),
-                "experience": survey.experience,
-                "obstacles": survey.obstacles,
-            }
-            for survey in surveys.order_by("pk")
-        ],
-        "certificates": [
-            {
-                "mission": certificate.mission.title,
-                "kind": certificate.kind,
-                "name": certificate.full_name,
-                "code": certificate.code,
-                "issued_at": _iso(certificate.issued_at),
-            }
-            for certificate in certificates.order_by("pk")
-        ],
-        "read_by_staff": [
-            {
-                "when": entry.created_at.isoformat(),
-                "what": entry.data.get("what", ""),
-                "via": entry.data.get("via", ""),
-                "by": entry.actor.get_full_name() if entry.actor else "",
-            }
-            for entry in personal_data_reads_of(profile)
-        ],
-    }
-
-
-def _iso(moment) -> str | None:
-    return moment.isoformat() if moment else None

@@ -4,20 +4,20 @@ import re
 
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone, translation
+from django.utils import translation
 
 from skillbridge.common.models import OutboxMessage
 from skillbridge.common.services import audit_record
+from skillbridge.common.transitions import locked
 from skillbridge.experts.models import FORMER_PARTICIPANT, ExpertProfile
-from skillbridge.missions.models import Certificate, Survey
-from skillbridge.pairing.models import Pairing
+from skillbridge.experts.personal_data import erase_elsewhere
+from skillbridge.experts.states import PROFILE
 from skillbridge.people.models import ProgrammeRole, Role, User
 from skillbridge.people.services import consent_withdraw
 
 # Kept after erasure, for results counted by country, sector and sex; none
 # of them identifies a person on its own.
 KEPT_AFTER_ERASURE = ("id", "programme", "country", "sex", "sectors", "state", "created_at")
-S = Pairing.State
 
 
 @transaction.atomic
@@ -52,49 +52,33 @@ def _outbox_forget(*, email: str, name: str) -> None:
         message.save(update_fields=["subject", "body", "html_body"])
 
 
-def _surveys_forget(*, profile: ExpertProfile, email: str) -> None:
-    """The professional's own surveys: unanswered ones go; answered ones keep only the rating.
+def _clear_personal_fields(profile: ExpertProfile) -> list[str]:
+    """Empty every field but those kept after erasure (unsaved); name the fields cleared."""
+    if profile.cv:
+        profile.cv.delete(save=False)
+    cleared = []
+    for field in ExpertProfile._meta.concrete_fields:
+        if field.name in (*KEPT_AFTER_ERASURE, "updated_at"):
+            continue
+        if field.has_default():
+            setattr(profile, field.attname, field.get_default())
+        elif field.null:
+            setattr(profile, field.attname, None)
+        elif field.blank:
+            setattr(profile, field.attname, "")
+        else:
+            continue
+        cleared.append(field.name)
+    return cleared
 
-    The 1–5 rating stays for the programme's evaluation, tied to no one; the
-    address, name and free text (which may name them) go.
-    """
-    own = Survey.objects.filter(
-        mission__expert=profile, respondent=Survey.Respondent.PROFESSIONAL, email__iexact=email
-    )
-    own.filter(answered_at__isnull=True).delete()
-    for survey in own:
-        survey.email = f"former-participant-{survey.pk}@erased.invalid"
-        survey.name = ""
-        survey.obstacles = ""
-        survey.what_changed = ""
-        survey.save(update_fields=["email", "name", "obstacles", "what_changed"])
 
-
-def _pairings_close(*, profile: ExpertProfile) -> None:
-    """Offers and invitations cannot be answered any more: cancel them.
-
-    Accepted, active and completed pairings stay, nameless: they are the
-    programme's record of work done, counted in the donor's results.
-    """
-    open_states = (S.PROPOSED, S.INVITED)
-    for pairing in Pairing.objects.select_for_update(of=("self",)).filter(
-        expert=profile, state__in=open_states
-    ):
-        before = pairing.state
-        pairing.state = S.CANCELLED
-        pairing.ended_at = timezone.now()
-        pairing.reason = ""
-        pairing.save(update_fields=["state", "ended_at", "reason", "updated_at"])
-        audit_record(
-            actor=None,
-            action="pairing.cancelled",
-            target=pairing,
-            before=before,
-            after=pairing.state,
-            data={"why": "erasure"},
-        )
-    # What they wrote when declining may name them or their circumstances.
-    Pairing.objects.filter(expert=profile).exclude(reason="").update(reason="")
+def _account_forget(*, user: User, programme) -> None:
+    """The consents and the expert role in the programme go; the account too, unless it
+    serves something else."""
+    user.consents.filter(programme=programme).delete()
+    ProgrammeRole.objects.filter(user=user, programme=programme, role=Role.EXPERT).delete()
+    if not user.programme_roles.exists() and not user.expert_profiles.exists():
+        user.delete()
 
 
 @transaction.atomic
@@ -107,47 +91,22 @@ def profile_erase(*, profile: ExpertProfile, actor: User) -> ExpertProfile:
     them and their unanswered surveys; deletes the account itself when it
     serves nothing else. Takes their name and address out of mail written to
     others, certificates of contribution and answered surveys, and cancels
-    their pending offers and invitations. Keeps only the anonymous row (country, sex, sectors)
-    that results count, and pairings and missions, which every page, export
-    and the API then name "former participant". The log entry names no one.
+    their pending offers and invitations (the apps holding those register
+    their erasers in `experts.personal_data`). Keeps only the anonymous row
+    (country, sex, sectors) that results count, and pairings and missions,
+    which every page, export and the API then name "former participant".
+    The log entry names no one.
     """
-    profile = (
-        ExpertProfile.objects.select_for_update(of=("self",))
-        .select_related("user")
-        .get(pk=profile.pk)
-    )
+    profile = locked(profile, "user", "programme")
     user = profile.user
-    if profile.cv:
-        profile.cv.delete(save=False)
     profile.languages.all().delete()
     profile.availability.all().delete()
     profile.skills.clear()
-    for field in ExpertProfile._meta.concrete_fields:
-        if field.name in KEPT_AFTER_ERASURE:
-            continue
-        if field.name in ("updated_at",):
-            continue
-        if field.has_default():
-            setattr(profile, field.attname, field.get_default())
-        elif field.null:
-            setattr(profile, field.attname, None)
-        elif field.blank:
-            setattr(profile, field.attname, "")
+    cleared = _clear_personal_fields(profile)
     profile.user = None
-    profile.state = ExpertProfile.State.ERASED
-    profile.save()
-    _pairings_close(profile=profile)
-    Certificate.objects.filter(mission__expert=profile, kind=Certificate.Kind.CONTRIBUTION).update(
-        full_name=""
-    )
+    PROFILE.move(profile, "erase", actor=None, update_fields=(*cleared, "updated_at"))
+    erase_elsewhere(profile=profile, email=user.email if user is not None else None)
     if user is not None:
-        _surveys_forget(profile=profile, email=user.email)
         _outbox_forget(email=user.email, name=user.full_name)
-        user.consents.filter(programme=profile.programme).delete()
-        ProgrammeRole.objects.filter(
-            user=user, programme=profile.programme, role=Role.EXPERT
-        ).delete()
-        if not user.programme_roles.exists() and not user.expert_profiles.exists():
-            user.delete()
-    audit_record(actor=None, action="expert.erased", target=profile)
+        _account_forget(user=user, programme=profile.programme)
     return profile

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django_countries import countries
 
 from skillbridge.common.services import audit_record, mail_queue
+from skillbridge.common.transitions import locked
 from skillbridge.common.uploads import PDF_ONLY, validate_upload
 from skillbridge.experts.consent import CONSENT_TEXT_VERSION
 from skillbridge.experts.languages import LANGUAGE_CODES
@@ -25,6 +26,7 @@ from skillbridge.experts.models import (
     QualificationLevel,
     Skill,
 )
+from skillbridge.experts.states import PROFILE
 from skillbridge.people.models import ProgrammeRole, Role, User
 from skillbridge.people.selectors import active_consent
 from skillbridge.people.services import consent_give
@@ -246,10 +248,8 @@ def profile_submit(*, profile: ExpertProfile, actor: User) -> ExpertProfile:
     profession, a sector, a language, a modality, and active consent. A
     rejected profile may be corrected and submitted again.
     """
-    profile = ExpertProfile.objects.select_for_update(of=("self",)).get(pk=profile.pk)
-    allowed = (ExpertProfile.State.REGISTERED, ExpertProfile.State.REJECTED)
-    if profile.state not in allowed:
-        raise ValidationError({"state": _("This profile cannot be submitted now.")})
+    profile = locked(profile, "user", "programme")
+    PROFILE.refuse_unless_can(profile, "submit")
     missing = []
     if not profile.country:
         missing.append(_("country of residence"))
@@ -267,13 +267,13 @@ def profile_submit(*, profile: ExpertProfile, actor: User) -> ExpertProfile:
         )
     if active_consent(profile.user, profile.programme) is None:
         raise ValidationError({"state": _("Give your consent before you submit.")})
-    before = profile.state
-    profile.state = ExpertProfile.State.SUBMITTED
     profile.state_reason = ""
     profile.state_changed_at = timezone.now()
-    profile.save(update_fields=["state", "state_reason", "state_changed_at", "updated_at"])
-    audit_record(
-        actor=actor, action="expert.submitted", target=profile, before=before, after=profile.state
+    PROFILE.move(
+        profile,
+        "submit",
+        actor=actor,
+        update_fields=("state_reason", "state_changed_at", "updated_at"),
     )
     mail_queue(
         to=profile.user.email,

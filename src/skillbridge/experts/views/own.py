@@ -25,7 +25,8 @@ from skillbridge.experts.forms import (
     ProfileForm,
     WindowFormSet,
 )
-from skillbridge.experts.selectors import own_profile, profile_completeness, profile_export_data
+from skillbridge.experts.personal_data import profile_export_data
+from skillbridge.experts.selectors import own_profile, profile_completeness
 from skillbridge.experts.services.privacy import expert_consent_withdraw, profile_erase
 from skillbridge.experts.services.profiles import profile_submit, profile_update
 from skillbridge.people.models import User
