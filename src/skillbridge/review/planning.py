@@ -96,53 +96,91 @@ def plan_assignment(
     `kept` holds every current pair of the call that must stay, in scope or not:
     those outside `seats` only count towards the reviewer's load.
     """
-    by_id = {p.reviewer_id: p for p in panel}
-    in_scope = {s.proposal_id for s in seats}
-    load_outside: dict[int, int] = defaultdict(int)
-    locked: dict[int, list[int]] = defaultdict(list)  # proposal → kept reviewers
-    for proposal_id, reviewer_id in sorted(kept):
-        if proposal_id in in_scope and reviewer_id in by_id:
-            locked[proposal_id].append(reviewer_id)
-        else:
-            load_outside[reviewer_id] += 1
-    locked_load: dict[int, int] = defaultdict(int)
-    for reviewers in locked.values():
-        for reviewer_id in reviewers:
-            locked_load[reviewer_id] += 1
+    if not seats or not panel:
+        return Plan(unfilled={s.proposal_id: s.seats for s in seats})
+    instance = _Instance.build(seats, panel, kept, excluded)
+    cap = _smallest_cap(instance)
+    result = instance.run(cap)
+    for _ in range(BALANCE_ROUNDS):
+        if not _penalise_duplicates(result, instance.by_id, instance.locked, instance.scores):
+            break
+        result = instance.run(cap)
+    return instance.plan(result)
 
-    scores: dict[tuple[int, int], float] = {}
-    for seat in seats:
-        kept_orgs = {by_id[r].organisation_id for r in locked[seat.proposal_id]}
-        for panelist in panel:
-            pair = (seat.proposal_id, panelist.reviewer_id)
-            if pair in excluded and panelist.reviewer_id not in locked[seat.proposal_id]:
-                continue
-            same = panelist.organisation_id is not None and panelist.organisation_id in kept_orgs
-            is_locked = panelist.reviewer_id in locked[seat.proposal_id]
-            scores[pair] = affinity(panelist, seat.sector_id, same and not is_locked)
 
-    def capacities(cap: int) -> dict[int, int]:
+@dataclass
+class _Instance:
+    """One call's assignment problem in the engine's terms, run at any common load cap."""
+
+    seats: list[Seat]
+    panel: list[Panelist]
+    excluded: set[tuple[int, int]]
+    by_id: dict[int, Panelist]
+    locked: dict[int, list[int]]  # proposal → kept reviewers
+    load_outside: dict[int, int]  # reviewer → kept pairs outside `seats`
+    scores: dict[tuple[int, int], float] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, seats, panel, kept, excluded) -> _Instance:
+        by_id = {p.reviewer_id: p for p in panel}
+        in_scope = {s.proposal_id for s in seats}
+        load_outside: dict[int, int] = defaultdict(int)
+        locked: dict[int, list[int]] = defaultdict(list)
+        for proposal_id, reviewer_id in sorted(kept):
+            if proposal_id in in_scope and reviewer_id in by_id:
+                locked[proposal_id].append(reviewer_id)
+            else:
+                load_outside[reviewer_id] += 1
+        instance = cls(seats, panel, excluded, by_id, locked, load_outside)
+        instance.scores = instance._affinities()
+        return instance
+
+    def _affinities(self) -> dict[tuple[int, int], float]:
+        """Every allowed pair's score; a kept pair is always allowed."""
+        scores = {}
+        for seat in self.seats:
+            kept = self.locked[seat.proposal_id]
+            kept_orgs = {self.by_id[r].organisation_id for r in kept}
+            for panelist in self.panel:
+                pair = (seat.proposal_id, panelist.reviewer_id)
+                is_kept = panelist.reviewer_id in kept
+                if pair in self.excluded and not is_kept:
+                    continue
+                same = (
+                    panelist.organisation_id is not None and panelist.organisation_id in kept_orgs
+                )
+                scores[pair] = affinity(panelist, seat.sector_id, same and not is_kept)
+        return scores
+
+    def capacities(self, cap: int) -> dict[int, int]:
+        """Each reviewer's room under `cap`, never below the kept pairs they already hold."""
+        locked_load: dict[int, int] = defaultdict(int)
+        for reviewers in self.locked.values():
+            for reviewer_id in reviewers:
+                locked_load[reviewer_id] += 1
         result = {}
-        for p in panel:
-            room = min(p.load_limit, cap) - load_outside[p.reviewer_id]
+        for p in self.panel:
+            room = min(p.load_limit, cap) - self.load_outside[p.reviewer_id]
             room = max(room, locked_load[p.reviewer_id])
             if room > 0:
                 result[p.reviewer_id] = room
         return result
 
-    def run(cap: int) -> dict:
-        capacity = capacities(cap)
+    def run(self, cap: int) -> dict:
+        capacity = self.capacities(cap)
+        in_scope = {s.proposal_id for s in self.seats}
+        locked = self.locked
         return solve(
             {
                 "objective": "fair",
                 "projects": [
                     {"id": pid(s.proposal_id), "seats": max(s.seats, len(locked[s.proposal_id]))}
-                    for s in seats
+                    for s in self.seats
                 ],
                 "experts": [{"id": rid(r), "capacity": c} for r, c in capacity.items()],
                 "scores": [
                     {"project": pid(p), "expert": rid(r), "score": score}
-                    for (p, r), score in scores.items()
+                    for (p, r), score in self.scores.items()
                     if r in capacity
                 ],
                 "locked": [
@@ -150,44 +188,38 @@ def plan_assignment(
                 ],
                 "forbidden": [
                     {"project": pid(p), "expert": rid(r)}
-                    for p, r in sorted(excluded)
+                    for p, r in sorted(self.excluded)
                     if p in in_scope and r in capacity and r not in locked[p]
                 ],
             }
         )
 
-    if not seats or not panel:
-        return Plan(unfilled={s.proposal_id: s.seats for s in seats})
+    def plan(self, result: dict) -> Plan:
+        plan = Plan()
+        for item in result["assignments"]:
+            pair = (int(item["project"][1:]), int(item["expert"][1:]))
+            plan.pairs[pair] = item["score"]
+        for item in result["unfilled"]:
+            plan.unfilled[int(item["project"][1:])] = item["open_seats"]
+        for reviewer_id in self.by_id:
+            plan.loads[reviewer_id] = self.load_outside[reviewer_id] + sum(
+                1 for _, r in plan.pairs if r == reviewer_id
+            )
+        return plan
 
-    widest = max(p.load_limit for p in panel)
-    best = run(widest)["stats"]["filled_seats"]
+
+def _smallest_cap(instance: _Instance) -> int:
+    """The smallest common load cap that still fills as many seats as the load limits allow."""
+    widest = max(p.load_limit for p in instance.panel)
+    best = instance.run(widest)["stats"]["filled_seats"]
     low, high = 1, widest
     while low < high:
         middle = (low + high) // 2
-        if run(middle)["stats"]["filled_seats"] >= best:
+        if instance.run(middle)["stats"]["filled_seats"] >= best:
             high = middle
         else:
             low = middle + 1
-    cap = low
-
-    result = run(cap)
-    for _ in range(BALANCE_ROUNDS):
-        penalised = _penalise_duplicates(result, by_id, locked, scores)
-        if not penalised:
-            break
-        result = run(cap)
-
-    plan = Plan()
-    for item in result["assignments"]:
-        pair = (int(item["project"][1:]), int(item["expert"][1:]))
-        plan.pairs[pair] = item["score"]
-    for item in result["unfilled"]:
-        plan.unfilled[int(item["project"][1:])] = item["open_seats"]
-    for reviewer_id in by_id:
-        plan.loads[reviewer_id] = load_outside[reviewer_id] + sum(
-            1 for _, r in plan.pairs if r == reviewer_id
-        )
-    return plan
+    return low
 
 
 def _penalise_duplicates(
