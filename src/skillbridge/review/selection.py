@@ -52,6 +52,10 @@ class Quota:
     def is_minimum(self) -> bool:
         return self.kind != "college_max"
 
+    @property
+    def led_by_woman(self) -> bool:
+        return self.kind == "sex_min" and self.subject == FEMALE
+
 
 @dataclass(frozen=True)
 class Binding:
