@@ -290,5 +290,14 @@ class ImportBatch(models.Model):
         return round(100 * self.processed_rows / self.valid_rows) if self.valid_rows else 100
 
     @property
+    def is_previewed(self) -> bool:
+        """Checked and shown, waiting for the officer to confirm it."""
+        return self.status == self.Status.PREVIEWED
+
+    @property
     def is_running(self) -> bool:
         return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+
+    @property
+    def is_done(self) -> bool:
+        return self.status == self.Status.DONE

@@ -3,11 +3,18 @@
 Professionals' personal data goes to the programme officers who vet and pair
 them, and to the professional themselves: never to coordinators, applicants,
 reviewers or donors (DESIGN §2, §5).
+
+The profile's permissions ending in `_now` add what its vetting state allows
+(see `experts.states`): templates show a button only then, while views ask
+the permission without the state and the service refuses, with its message,
+a step the state does not allow.
 """
 
 import rules
 
-from skillbridge.people.rules import is_expert, is_programme_officer
+from skillbridge.common.permissions import via
+from skillbridge.experts.states import PROFILE
+from skillbridge.people.rules import is_expert, is_officer_anywhere, is_programme_officer
 
 
 @rules.predicate
@@ -15,11 +22,10 @@ def is_profile_owner(user, profile) -> bool:
     return profile is not None and user.is_authenticated and profile.user_id == user.pk
 
 
-@rules.predicate
-def is_officer_of_profile(user, profile) -> bool:
-    return profile is not None and is_programme_officer(user, profile.programme)
+is_officer_of_profile = via("programme", is_programme_officer)
 
-
+# Index pages:
+rules.add_perm("experts.open_pool", is_officer_anywhere)
 # On a programme:
 rules.add_perm("experts.search_pool", is_programme_officer)
 rules.add_perm("experts.vet", is_programme_officer)
@@ -29,3 +35,8 @@ rules.add_perm("experts.keep_own_profile", is_expert)
 # On a profile:
 rules.add_perm("experts.view_profile", is_profile_owner | is_officer_of_profile)
 rules.add_perm("experts.vet_profile", is_officer_of_profile)
+# On a profile, in its present state:
+rules.add_perm("experts.submit_profile_now", is_profile_owner & PROFILE.allows("submit"))
+rules.add_perm("experts.approve_profile_now", is_officer_of_profile & PROFILE.allows("approve"))
+rules.add_perm("experts.reject_profile_now", is_officer_of_profile & PROFILE.allows("reject"))
+rules.add_perm("experts.suspend_profile_now", is_officer_of_profile & PROFILE.allows("suspend"))

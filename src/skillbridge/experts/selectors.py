@@ -7,6 +7,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
+from skillbridge.common.accessors import object_for
 from skillbridge.experts.models import (
     AvailabilityWindow,
     ExpertLanguage,
@@ -15,6 +16,7 @@ from skillbridge.experts.models import (
     Skill,
 )
 from skillbridge.people.models import Consent, User
+from skillbridge.people.selectors import roles_by_programme
 from skillbridge.programmes.models import Programme, Sector
 
 PROFILE_RELATIONS = ("sectors", "skills", "languages", "availability")
@@ -26,25 +28,28 @@ def _with_relations(queryset: QuerySet[ExpertProfile]) -> QuerySet[ExpertProfile
     )
 
 
-def pool_profiles(programme: Programme) -> QuerySet[ExpertProfile]:
-    """The professionals of `programme` who are in the pool: the one rule every read uses.
+def _in_pool() -> Q:
+    """In the pool means: not erased, and a current basis to hold the profile for the pool.
 
-    In the pool means: not erased, and a current basis to hold the profile
-    for the pool, that is the owner's active consent with the pool purpose
-    (GDPR art. 6(1)(a) and 7(3), and Law 058/2021's consent rules), or, for an
-    imported profile its owner has not claimed yet, consent stated in the
-    import. Withdrawing consent takes the profile out at once, everywhere:
-    the officers' pool and its exports, the API, matching and invitations.
+    That basis is the owner's active consent with the pool purpose (GDPR art.
+    6(1)(a) and 7(3), and Law 058/2021's consent rules), or, for an imported
+    profile its owner has not claimed yet, consent stated in the import.
+    Withdrawing consent takes the profile out at once, everywhere: the
+    officers' pool and its exports, the API, matching and invitations.
     """
     active_consent = Consent.objects.filter(
-        user=OuterRef("user"), programme=programme, withdrawn_at__isnull=True, for_pool=True
+        user=OuterRef("user"),
+        programme=OuterRef("programme"),
+        withdrawn_at__isnull=True,
+        for_pool=True,
     )
     unclaimed_import = Q(claimed_at__isnull=True, imported_consent=True, user__isnull=False)
-    return (
-        ExpertProfile.objects.filter(programme=programme)
-        .exclude(state=ExpertProfile.State.ERASED)
-        .filter(Exists(active_consent) | unclaimed_import)
-    )
+    return ~Q(state=ExpertProfile.State.ERASED) & (Q(Exists(active_consent)) | unclaimed_import)
+
+
+def pool_profiles(programme: Programme) -> QuerySet[ExpertProfile]:
+    """The professionals of `programme` who are in the pool: the one rule every read uses."""
+    return ExpertProfile.objects.filter(_in_pool(), programme=programme)
 
 
 def matchable_experts(programme: Programme) -> QuerySet[ExpertProfile]:
@@ -66,26 +71,31 @@ def matchable_experts(programme: Programme) -> QuerySet[ExpertProfile]:
     ).order_by("pk")
 
 
-def own_profile(user: User, programme: Programme) -> ExpertProfile:
-    """The signed-in professional's own profile in `programme`, or 404."""
-    profile = _with_relations(ExpertProfile.objects.filter(user=user, programme=programme)).first()
-    if profile is None or not user.is_authenticated:
-        raise Http404
-    return profile
-
-
 def own_profiles(user: User) -> QuerySet[ExpertProfile]:
     if not user.is_authenticated:
         return ExpertProfile.objects.none()
     return _with_relations(ExpertProfile.objects.filter(user=user)).order_by("pk")
 
 
-def profile_in_programme(programme: Programme, pk: int) -> ExpertProfile:
-    """A profile of `programme`'s pool by id, or 404. Views check permission next."""
-    profile = _with_relations(pool_profiles(programme).filter(pk=pk)).first()
-    if profile is None:
-        raise Http404
-    return profile
+def profile_for(
+    user: User,
+    pk: int | None,
+    perm: str | None = None,
+    *,
+    programme: Programme | None = None,
+) -> ExpertProfile:
+    """One professional's profile: 404 unless `user` may see it, 403 unless they hold `perm`.
+
+    With `pk`, a profile in the pool of `programme` (or of any programme
+    `user` holds a role in): officers vet it, other members are refused by
+    `perm`, and a profile out of the pool is not there for anyone. Without
+    `pk`, `user`'s own profile in `programme`, in the pool or not.
+    """
+    if pk is None:
+        return object_for(user, own_profiles(user), perm=perm, programme=programme)
+    programmes = [programme.pk] if programme else list(roles_by_programme(user))
+    in_pools = ExpertProfile.objects.filter(_in_pool(), programme__in=programmes)
+    return object_for(user, _with_relations(in_pools), perm=perm, pk=pk)
 
 
 @dataclass(frozen=True)

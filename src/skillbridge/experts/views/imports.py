@@ -11,18 +11,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from skillbridge.common.forms import show_errors
-from skillbridge.common.permissions import require
 from skillbridge.experts.forms import ImportUploadForm
 from skillbridge.experts.importing import COLUMNS
 from skillbridge.experts.selectors import import_in_programme, imports_of
 from skillbridge.experts.services.imports import import_batch_confirm, import_batch_preview
-from skillbridge.people.selectors import programme_for_member
+from skillbridge.people.selectors import programme_for
 
 
 def _programme(request, slug: str):
-    programme = programme_for_member(request.user, slug)
-    require(request.user, "experts.import", programme)
-    return programme
+    return programme_for(request.user, slug, "experts.import")
 
 
 @login_required

@@ -7,7 +7,7 @@ reviewers, experts) get 403: professionals' personal data never reaches them.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -20,18 +20,18 @@ from skillbridge.common.forms import show_errors
 from skillbridge.common.permissions import require
 from skillbridge.common.uploads import private_file_response
 from skillbridge.experts.forms import MergeForm, PoolFilterForm, ReasonForm
+from skillbridge.experts.models import ExpertProfile
 from skillbridge.experts.selectors import (
     PoolFilters,
     free_skills,
     pool_search,
     profile_completeness,
-    profile_in_programme,
+    profile_for,
     taxonomy_skills,
 )
 from skillbridge.experts.services.skills import skill_merge
 from skillbridge.experts.services.vetting import profile_approve, profile_reject, profile_suspend
-from skillbridge.people.models import Role
-from skillbridge.people.selectors import active_consent, programme_for_member, roles_by_programme
+from skillbridge.people.selectors import active_consent, programme_for, roles_by_programme
 from skillbridge.programmes.models import Programme
 
 EXPORT_HEADERS = [
@@ -80,22 +80,18 @@ def _export_row(profile) -> list:
 @login_required
 def pool_home(request):
     """Programme officers: the pool of the first programme they run (for the menu)."""
-    programmes = [
-        pid
-        for pid, roles in roles_by_programme(request.user).items()
-        if Role.PROGRAMME_OFFICER in roles
-    ]
-    programme = Programme.objects.filter(pk__in=programmes).order_by("name").first()
-    if programme is None:
-        raise PermissionDenied
+    require(request.user, "experts.open_pool")
+    member_of = Programme.objects.filter(pk__in=list(roles_by_programme(request.user)))
+    programme = next(
+        p for p in member_of.order_by("name") if request.user.has_perm("experts.search_pool", p)
+    )
     return redirect("experts:pool", programme.slug)
 
 
 @login_required
 def pool(request, slug: str):
     """Programme officers: search the pool; `?export=csv|xlsx` downloads the result."""
-    programme = programme_for_member(request.user, slug)
-    require(request.user, "experts.search_pool", programme)
+    programme = programme_for(request.user, slug, "experts.search_pool")
     form = PoolFilterForm(request.GET or None)
     profiles = pool_search(programme, _filters(form))
     export = request.GET.get("export")
@@ -125,12 +121,7 @@ def pool(request, slug: str):
     )
 
 
-@login_required
-def pool_profile(request, slug: str, pk: int):
-    """Programme officers: one professional's profile, with the vetting actions."""
-    programme = programme_for_member(request.user, slug)
-    profile = profile_in_programme(programme, pk)
-    require(request.user, "experts.vet_profile", profile)
+def _profile_page(request, programme, profile, form, *, status: int = 200):
     personal_data_read(reader=request.user, records=[profile], what="profile", via="web")
     return render(
         request,
@@ -140,55 +131,52 @@ def pool_profile(request, slug: str, pk: int):
             "profile": profile,
             "completeness": profile_completeness(profile),
             "consent": active_consent(profile.user, programme),
-            "form": ReasonForm(),
+            "not_submitted": profile.state == ExpertProfile.State.REGISTERED,
+            "form": form,
         },
+        status=status,
     )
+
+
+def _pool_profile(request, slug: str, pk: int):
+    programme = programme_for(request.user, slug)
+    return programme, profile_for(request.user, pk, "experts.vet_profile", programme=programme)
+
+
+@login_required
+def pool_profile(request, slug: str, pk: int):
+    """Programme officers: one professional's profile, with the vetting actions."""
+    programme, profile = _pool_profile(request, slug, pk)
+    return _profile_page(request, programme, profile, ReasonForm())
+
+
+# Each vetting action and the service that takes it.
+VETTING = {"approve": profile_approve, "reject": profile_reject, "suspend": profile_suspend}
 
 
 @require_POST
 @login_required
 def pool_vet(request, slug: str, pk: int):
     """Programme officers: approve, reject (with reason) or suspend (with reason)."""
-    programme = programme_for_member(request.user, slug)
-    profile = profile_in_programme(programme, pk)
-    require(request.user, "experts.vet_profile", profile)
+    programme, profile = _pool_profile(request, slug, pk)
     form = ReasonForm(request.POST)
     if form.is_valid():
         action = form.cleaned_data["action"]
-        reason = form.cleaned_data["reason"]
+        reason = {"reason": form.cleaned_data["reason"]} if action != "approve" else {}
         try:
-            if action == "approve":
-                profile_approve(profile=profile, officer=request.user)
-            elif action == "reject":
-                profile_reject(profile=profile, officer=request.user, reason=reason)
-            else:
-                profile_suspend(profile=profile, officer=request.user, reason=reason)
+            VETTING[action](profile=profile, officer=request.user, **reason)
         except ValidationError as error:
             show_errors(form, error)
         else:
             messages.success(request, _("The professional's profile is updated and they are told."))
             return redirect("experts:pool_profile", slug, pk)
-    personal_data_read(reader=request.user, records=[profile], what="profile", via="web")
-    return render(
-        request,
-        "experts/pool_profile.html",
-        {
-            "programme": programme,
-            "profile": profile,
-            "completeness": profile_completeness(profile),
-            "consent": active_consent(profile.user, programme),
-            "form": form,
-        },
-        status=400,
-    )
+    return _profile_page(request, programme, profile, form, status=400)
 
 
 @login_required
 def pool_cv(request, slug: str, pk: int):
     """Programme officers: download a professional's CV (logged)."""
-    programme = programme_for_member(request.user, slug)
-    profile = profile_in_programme(programme, pk)
-    require(request.user, "experts.vet_profile", profile)
+    _programme, profile = _pool_profile(request, slug, pk)
     if not profile.cv:
         raise Http404
     personal_data_read(reader=request.user, records=[profile], what="cv", via="web")
@@ -198,8 +186,7 @@ def pool_cv(request, slug: str, pk: int):
 @login_required
 def skills(request, slug: str):
     """Programme officers: free-text skills, and merging them into the taxonomy."""
-    programme = programme_for_member(request.user, slug)
-    require(request.user, "experts.manage_skills", programme)
+    programme = programme_for(request.user, slug, "experts.manage_skills")
     form = MergeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

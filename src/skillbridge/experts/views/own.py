@@ -16,7 +16,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from skillbridge.common.forms import show_errors
-from skillbridge.common.permissions import require
 from skillbridge.common.uploads import private_file_response
 from skillbridge.experts.consent import CONSENT_TEXT_VERSION
 from skillbridge.experts.forms import (
@@ -26,18 +25,17 @@ from skillbridge.experts.forms import (
     WindowFormSet,
 )
 from skillbridge.experts.personal_data import profile_export_data
-from skillbridge.experts.selectors import own_profile, profile_completeness
+from skillbridge.experts.selectors import profile_completeness, profile_for
 from skillbridge.experts.services.privacy import expert_consent_withdraw, profile_erase
 from skillbridge.experts.services.profiles import profile_submit, profile_update
 from skillbridge.people.models import User
-from skillbridge.people.selectors import active_consent, programme_for_member
+from skillbridge.people.selectors import active_consent, programme_for
 from skillbridge.people.services import consent_give
 
 
 def _own(request, slug: str):
-    programme = programme_for_member(request.user, slug)
-    require(request.user, "experts.keep_own_profile", programme)
-    return own_profile(request.user, programme)
+    programme = programme_for(request.user, slug, "experts.keep_own_profile")
+    return profile_for(request.user, None, programme=programme)
 
 
 @login_required

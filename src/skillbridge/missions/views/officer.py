@@ -4,16 +4,13 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import timezone
 
-from skillbridge.common.permissions import require
 from skillbridge.missions import selectors
 from skillbridge.missions.models import Survey
-from skillbridge.people.selectors import programme_for_member
+from skillbridge.people.selectors import programme_for
 
 
 def _programme(request, slug: str):
-    programme = programme_for_member(request.user, slug)
-    require(request.user, "missions.plan", programme)
-    return programme
+    return programme_for(request.user, slug, "missions.plan")
 
 
 @login_required

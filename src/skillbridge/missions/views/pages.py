@@ -12,7 +12,6 @@ from django.views.decorators.http import require_POST
 
 from skillbridge.common.bounds import as_id
 from skillbridge.common.forms import show_errors
-from skillbridge.common.permissions import require
 from skillbridge.missions import selectors, services
 from skillbridge.missions.forms import (
     ActualCostForm,
@@ -29,7 +28,7 @@ from skillbridge.missions.forms import (
 from skillbridge.missions.models import Mission, PlanDay
 from skillbridge.missions.states import SIGNING_OPEN
 from skillbridge.missions.views._helpers import to_mission
-from skillbridge.people.selectors import programme_for_member
+from skillbridge.people.selectors import programme_for
 
 S = Mission.State
 
@@ -108,8 +107,7 @@ def mission_detail(request, pk: int):
 @login_required
 def mission_new(request, slug: str):
     """Programme officers: plan a mission for an accepted pairing or a training request."""
-    programme = programme_for_member(request.user, slug)
-    require(request.user, "missions.plan", programme)
+    programme = programme_for(request.user, slug, "missions.plan")
     initial = {}
     # isdigit() also passes "²", which int() refuses: read the id as an id.
     if (pairing := as_id(request.GET.get("pairing"))) is not None:
