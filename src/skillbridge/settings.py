@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "skillbridge.results",
     "skillbridge.api",
     "skillbridge.portal",
+    "skillbridge.demo",
 ]
 
 MIDDLEWARE = [

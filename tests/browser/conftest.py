@@ -11,10 +11,9 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from django.utils.module_loading import import_string
 from playwright.sync_api import sync_playwright
 
-from skillbridge.common.management.commands.seed_demo import SEED_STEPS
+from skillbridge.demo.management.commands.seed_demo import SEED_STEPS
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls made by
 # fixtures in the same thread are still plain synchronous calls.
@@ -60,7 +59,7 @@ def demo_site(live_server, transactional_db):
 def accounts_site(live_server, transactional_db):
     """Only the organisations, the programme and the demo accounts: quicker to load."""
     for step in SEED_STEPS[:3]:
-        import_string(step)()
+        step()
     return live_server
 
 

@@ -15,7 +15,7 @@ import re
 from collections import Counter, deque
 from urllib.parse import parse_qsl, urldefrag, urlsplit
 
-from skillbridge.people.demo import DEMO_ACCOUNTS
+from skillbridge.demo.people import DEMO_ACCOUNTS
 
 PHONE = {"width": 360, "height": 780}
 # Pages opened in the browser per account: enough to reach every kind of page

@@ -11,7 +11,7 @@ import re
 
 from playwright.sync_api import expect
 
-from skillbridge.calls.demo import DEMO_PROGRAMME_SLUG
+from skillbridge.demo.programmes import DEMO_PROGRAMME_SLUG
 from skillbridge.experts.models import ExpertProfile
 from skillbridge.experts.selectors import profile_completeness
 from skillbridge.missions.models import Mission

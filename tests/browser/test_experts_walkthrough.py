@@ -10,8 +10,8 @@ import re
 
 from playwright.sync_api import expect
 
-from skillbridge.calls.demo import DEMO_PROGRAMME_SLUG
 from skillbridge.common.models import OutboxMessage
+from skillbridge.demo.programmes import DEMO_PROGRAMME_SLUG
 from skillbridge.experts.models import ExpertProfile
 from tests.browser.conftest import DESKTOP, PHONE
 

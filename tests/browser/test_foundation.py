@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from skillbridge.people.demo import DEMO_ACCOUNTS
+from skillbridge.demo.people import DEMO_ACCOUNTS
 
 
 def test_an_officer_signs_in_lands_on_the_dashboard_and_signs_out(desktop):

@@ -8,7 +8,7 @@ import re
 from playwright.sync_api import expect
 
 from skillbridge.calls.models import Proposal
-from skillbridge.grants.demo import receipt_pdf
+from skillbridge.demo.documents import pdf_page
 from skillbridge.grants.models import Grant, Tranche
 from tests.browser.conftest import DESKTOP, PHONE, SCREENSHOTS
 
@@ -140,7 +140,7 @@ def test_a_grant_goes_from_award_to_payment_to_spending(demo_browser, tmp_path):
     page.get_by_label("What was bought").fill("Two Android phones for gate scanning")
     page.get_by_label("Amount (RWF)").fill("240000")
     receipt = tmp_path / "phones-receipt.pdf"
-    receipt.write_bytes(receipt_pdf("Kigali Phone Centre: 2 phones, 240000 RWF"))
+    receipt.write_bytes(pdf_page("Kigali Phone Centre: 2 phones, 240000 RWF"))
     page.get_by_label("Receipt").set_input_files(str(receipt))
     lead.screenshot("grants-walk-11-expense-form")
     page.get_by_role("button", name="Report the expense").click()

@@ -9,8 +9,8 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from skillbridge.calls.demo import demo_programme
 from skillbridge.calls.models import Proposal
+from skillbridge.demo.programmes import demo_programme
 from skillbridge.grants.models import Grant
 from skillbridge.people.models import Organisation, User
 from skillbridge.review import services

@@ -18,8 +18,8 @@ from django.db.models import Sum
 from openpyxl import load_workbook
 from playwright.sync_api import expect
 
-from skillbridge.calls.demo import demo_programme
 from skillbridge.calls.models import Proposal, TeamMember
+from skillbridge.demo.programmes import demo_programme
 from skillbridge.experts.models import ExpertProfile
 from skillbridge.grants.models import Disbursement, Grant
 from skillbridge.pairing.models import Pairing

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from skillbridge.common.models import OutboxMessage
-from skillbridge.people.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
+from skillbridge.demo.people import DEMO_ACCOUNTS, DEMO_PASSWORD
 from skillbridge.people.models import User
 
 

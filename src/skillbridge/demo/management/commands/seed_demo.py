@@ -3,25 +3,33 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from django.utils.module_loading import import_string
 
-from skillbridge.people.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
+from skillbridge.demo import (
+    calls,
+    experts,
+    grants,
+    missions,
+    pairing,
+    people,
+    programmes,
+    results,
+    review,
+)
 
-# Each step is a function of one app's demo module, in dependency order.
-# Later apps add their own step at the end.
-SEED_STEPS = [
-    "skillbridge.people.demo.seed_organisations",
-    "skillbridge.calls.demo.seed_programme",
-    "skillbridge.people.demo.seed_accounts",
-    "skillbridge.calls.demo.seed_calls",
-    "skillbridge.experts.demo.seed_experts",
-    "skillbridge.review.demo.seed_review",
+# In dependency order: each step needs what the ones before it made.
+SEED_STEPS = (
+    people.seed_organisations,
+    programmes.seed_programme,
+    people.seed_accounts,
+    calls.seed_calls,
+    experts.seed_experts,
+    review.seed_review,
     # After the review step, which leaves the demo call's winners selected.
-    "skillbridge.grants.demo.seed_grants",
-    "skillbridge.pairing.demo.seed_pairing",
-    "skillbridge.missions.demo.seed_missions",
-    "skillbridge.results.demo.seed_results",
-]
+    grants.seed_grants,
+    pairing.seed_pairing,
+    missions.seed_missions,
+    results.seed_results,
+)
 
 
 class Command(BaseCommand):
@@ -41,9 +49,9 @@ class Command(BaseCommand):
                 "Use --force if this really is a demo server."
             )
         with transaction.atomic():
-            for dotted_path in SEED_STEPS:
-                import_string(dotted_path)()
+            for step in SEED_STEPS:
+                step()
         self.stdout.write(self.style.SUCCESS("Demo programme loaded."))
-        self.stdout.write(f"Demo sign-ins (password {DEMO_PASSWORD}):")
-        for account in DEMO_ACCOUNTS:
+        self.stdout.write(f"Demo sign-ins (password {people.DEMO_PASSWORD}):")
+        for account in people.DEMO_ACCOUNTS:
             self.stdout.write(f"  {account.email:<28} {account.description}")

@@ -2,13 +2,13 @@
 
 import pytest
 
-from skillbridge.calls.demo import demo_programme, seed_programme
 from skillbridge.calls.models import Proposal
 from skillbridge.common.models import AuditEntry, OutboxMessage
-from skillbridge.people.demo import demo_user, seed_accounts, seed_organisations
+from skillbridge.demo.people import demo_user, seed_accounts, seed_organisations
+from skillbridge.demo.programmes import demo_programme, seed_programme
+from skillbridge.demo.review import seed_review
 from skillbridge.people.models import Organisation
 from skillbridge.programmes.models import Sector
-from skillbridge.review.demo import seed_review
 from skillbridge.review.models import Review
 from tests.calls.factories import CallFactory, ProposalFactory, RubricCriterionFactory
 

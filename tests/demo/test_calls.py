@@ -2,11 +2,11 @@
 
 from collections import Counter
 
-from skillbridge.calls.demo import seed_calls, seed_programme
-from skillbridge.calls.demo_seed import CALL_TITLE
 from skillbridge.calls.models import Attachment, Call, Proposal, TeamMember
 from skillbridge.common.models import AuditEntry
-from skillbridge.people.demo import seed_accounts, seed_organisations
+from skillbridge.demo.calls import CALL_TITLE, seed_calls
+from skillbridge.demo.people import seed_accounts, seed_organisations
+from skillbridge.demo.programmes import seed_programme
 
 
 def counts():

@@ -2,13 +2,13 @@
 
 import pytest
 
-from skillbridge.calls.demo import demo_programme, seed_programme
 from skillbridge.calls.models import Proposal
-from skillbridge.experts.demo import seed_experts
-from skillbridge.pairing.demo import seed_pairing
+from skillbridge.demo.experts import seed_experts
+from skillbridge.demo.pairing import seed_pairing
+from skillbridge.demo.people import demo_user, seed_accounts, seed_organisations
+from skillbridge.demo.programmes import demo_programme, seed_programme
 from skillbridge.pairing.models import MatchingRun, Need, Pairing
 from skillbridge.pairing.selectors import team_mentors
-from skillbridge.people.demo import demo_user, seed_accounts, seed_organisations
 from skillbridge.people.models import Organisation
 from skillbridge.programmes.models import Sector
 from tests.calls.factories import CallFactory, ProposalFactory

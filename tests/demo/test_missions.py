@@ -2,12 +2,12 @@
 
 import pytest
 
-from skillbridge.missions.demo import seed_missions
+from skillbridge.demo.missions import seed_missions
+from skillbridge.demo.pairing import seed_pairing
+from skillbridge.demo.people import demo_user
 from skillbridge.missions.models import Mission, Session, Survey
 from skillbridge.missions.selectors import head_counts
-from skillbridge.pairing.demo import seed_pairing
-from skillbridge.people.demo import demo_user
-from tests.pairing.test_demo import demo_winners  # noqa: F401 (fixture)
+from tests.demo.test_pairing import demo_winners  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.django_db
 

@@ -2,9 +2,9 @@
 
 import pytest
 
-from skillbridge.calls.demo import seed_programme
-from skillbridge.people.demo import seed_accounts, seed_organisations
-from skillbridge.results.demo import INDICATORS, seed_results
+from skillbridge.demo.people import seed_accounts, seed_organisations
+from skillbridge.demo.programmes import seed_programme
+from skillbridge.demo.results import INDICATORS, seed_results
 from skillbridge.results.models import Indicator, IndicatorValue, ReportingPeriod, Statement
 
 pytestmark = pytest.mark.django_db

@@ -1,12 +1,12 @@
 import pytest
 from django.db.models import Sum
 
-from skillbridge.calls.demo import demo_programme, seed_programme
 from skillbridge.calls.models import Proposal
 from skillbridge.common.models import AuditEntry
-from skillbridge.grants.demo import seed_grants
+from skillbridge.demo.grants import seed_grants
+from skillbridge.demo.people import demo_user, seed_accounts, seed_organisations
+from skillbridge.demo.programmes import demo_programme, seed_programme
 from skillbridge.grants.models import Disbursement, Expense, Grant, Milestone
-from skillbridge.people.demo import demo_user, seed_accounts, seed_organisations
 from skillbridge.people.models import Organisation
 from tests.calls.factories import BudgetLineFactory, CallFactory, ProposalFactory
 
