@@ -53,3 +53,10 @@ def test_the_admin_site_still_answers_every_model_permission(client, programme, 
     response = client.get(reverse("admin:programmes_programme_change", args=[programme.pk]))
     assert response.status_code == 200
     assert programme.name in response.content.decode()
+
+
+@pytest.mark.parametrize("name", ["calls:calls_manage", "calls:proposal_list", "portal:outbox"])
+def test_a_superuser_without_a_role_gets_no_index_of_programme_work(client, superuser, name):
+    client.force_login(superuser)
+    assert client.get(reverse(name)).status_code == 403
+    assert not superuser.has_perm("people.read_outbox")

@@ -6,11 +6,13 @@ the credentials it was issued against (the password hash and the second
 factors), as Django's sessions do: changing either kills it wherever it is.
 """
 
+import functools
 import hashlib
 import secrets
 
 import rules
 from allauth.mfa.models import Authenticator
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
@@ -86,13 +88,32 @@ class User(AbstractBaseUser, PermissionsMixin):
 
         Django answers yes to every question a superuser asks. That is right for
         the admin site, which asks model permissions without an object; but on
-        a programme's pages (a rules permission about one object) a superuser
-        without a role would edit calls and decide proposals. So those questions
-        go to the rules alone, and the admin keeps Django's answer.
+        a programme's pages (a rules permission about one object, or an index
+        page's rule about the user alone) a superuser without a role would edit
+        calls, decide proposals and read the outbox. So those questions go to
+        the rules alone, and the admin keeps Django's answer.
         """
-        if obj is not None and rules.perm_exists(perm):
+        if rules.perm_exists(perm) and (obj is not None or perm not in model_permissions()):
             return self.is_active and rules.has_perm(perm, self, obj)
         return super().has_perm(perm, obj)
+
+
+@functools.cache
+def model_permissions() -> frozenset[str]:
+    """The model permissions the admin site asks ("calls.view_proposal"), by their full names.
+
+    Rules permissions without an object that are not among them (an index
+    page's "officer of any programme") follow programme roles too, for a
+    superuser as well.
+    """
+    return frozenset(
+        f"{model._meta.app_label}.{codename}"
+        for model in apps.get_models()
+        for codename in [
+            *(f"{action}_{model._meta.model_name}" for action in model._meta.default_permissions),
+            *(codename for codename, _name in model._meta.permissions),
+        ]
+    )
 
 
 class Organisation(models.Model):

@@ -1,4 +1,4 @@
-"""Small steps shared by the calls services: locking, state checks, audit and team mail."""
+"""Small steps shared by the calls services: locking, the checks before a change, team mail."""
 
 from django.core.exceptions import ValidationError
 from django.db.models import prefetch_related_objects

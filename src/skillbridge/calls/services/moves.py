@@ -2,6 +2,8 @@
 
 from collections.abc import Callable
 
+from django.db import transaction
+
 from skillbridge.calls.models import Proposal
 from skillbridge.calls.services._common import mail_coordinators, mail_team
 from skillbridge.calls.states import HOLDS_A_PLACE, PROPOSAL
@@ -55,6 +57,7 @@ MAILS: dict[str, Callable[[Proposal, str], None]] = {
 }
 
 
+@transaction.atomic
 def proposal_move(
     *,
     actor: User,
