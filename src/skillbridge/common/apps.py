@@ -1,5 +1,8 @@
 from django.apps import AppConfig, apps
+from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
+
+from skillbridge.common.bounds import bound_integer_columns
 
 
 class CommonConfig(AppConfig):
@@ -7,8 +10,8 @@ class CommonConfig(AppConfig):
     verbose_name = _("Common")
 
     def ready(self):
-        from skillbridge.common.bounds import bound_integer_columns
-
         bound_integer_columns(
             app for app in apps.get_app_configs() if app.name.startswith("skillbridge.")
         )
+        # Each app's tasks module registers its periodic jobs (common.scheduling).
+        autodiscover_modules("tasks")

@@ -1,6 +1,17 @@
-"""Periodic jobs that may be started on several machines at once, run once per period."""
+"""Periodic jobs that may be started on several machines at once, run once per period.
+
+Each app registers its own jobs where it defines them, in its `tasks` module:
+
+    @scheduled(minutes=15)
+    def send_deadline_reminders() -> int: ...
+
+CommonConfig.ready imports every installed app's `tasks` module when Django
+starts, so this app lists jobs it never imports by name, and `skillbridge
+run_scheduled` runs each registered job once per period.
+"""
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from django.db import transaction
@@ -10,6 +21,44 @@ from skillbridge.common.models import ScheduledJob
 
 SKIPPED_ELSEWHERE = "skipped: running on another machine"
 SKIPPED_DONE = "skipped: already ran in this period"
+DAY_MINUTES = 24 * 60
+
+
+@dataclass(frozen=True)
+class Job:
+    """A periodic job: its name (the key of its row in ScheduledJob), what it runs, and
+    how often at most, in minutes."""
+
+    name: str
+    run: Callable[[], object]
+    minutes: int
+
+
+# Every registered job by name, in the order the apps registered them.
+JOBS: dict[str, Job] = {}
+
+
+def register_job(run: Callable[[], object], *, minutes: int = 15, name: str = "") -> Job:
+    """Run `run` (no arguments, idempotent) at most once every `minutes`.
+
+    The name defaults to the function's dotted path, which is also its row's key
+    in the scheduled-jobs table: renaming a job makes it run once more at once.
+    """
+    if not 1 <= minutes <= DAY_MINUTES:
+        raise ValueError(f"a job runs at most once a day, every 1 to {DAY_MINUTES} minutes")
+    job = Job(name=name or f"{run.__module__}.{run.__qualname__}", run=run, minutes=minutes)
+    JOBS[job.name] = job
+    return job
+
+
+def scheduled(*, minutes: int = 15) -> Callable:
+    """Decorator: register the function as a periodic job (see register_job)."""
+
+    def register(run: Callable[[], object]) -> Callable[[], object]:
+        register_job(run, minutes=minutes)
+        return run
+
+    return register
 
 
 def period_start(*, now: datetime, minutes: int) -> datetime:

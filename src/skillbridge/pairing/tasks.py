@@ -2,6 +2,7 @@
 
 from django.tasks import task
 
+from skillbridge.common.scheduling import scheduled
 from skillbridge.pairing.services import execution
 from skillbridge.pairing.services.pairings import invitations_expire
 
@@ -11,6 +12,7 @@ def execute_matching_run(*, run_id: int) -> str:
     return execution.run_execute(run_id=run_id)
 
 
+@scheduled(minutes=15)
 def expire_invitations() -> int:
     """Scheduled by `skillbridge run_scheduled`: close invitations past their deadline."""
     return invitations_expire()
