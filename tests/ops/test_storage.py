@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from tests.calls.factories import PDF_BYTES, AttachmentFactory
-from tests.test_settings import PRODUCTION, run_skillbridge
+from tests.test_settings import PRODUCTION, SHARED_SERVICES, run_skillbridge
 
 
 def test_an_uploaded_attachment_is_in_the_bucket_and_downloads_byte_for_byte(
@@ -64,5 +64,7 @@ def test_storage_backend_s3_without_a_bucket_stops_start_up():
 
 
 def test_the_deploy_check_passes_with_object_storage(seaweedfs, bucket):
-    result = run_skillbridge("check", "--deploy", **PRODUCTION, **seaweedfs.environment(bucket))
+    result = run_skillbridge(
+        "check", "--deploy", **PRODUCTION, **SHARED_SERVICES, **seaweedfs.environment(bucket)
+    )
     assert result.returncode == 0, result.stderr
