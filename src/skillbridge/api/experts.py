@@ -21,11 +21,10 @@ from rest_framework.views import APIView
 from skillbridge.common.access import personal_data_read
 from skillbridge.experts.languages import LANGUAGE_CODES
 from skillbridge.experts.models import ExpertLanguage, ExpertProfile, QualificationLevel, Skill
-from skillbridge.experts.selectors import PoolFilters, own_profiles, pool_search
+from skillbridge.experts.selectors import PoolFilters, pool_search, profile_for
 from skillbridge.experts.selectors import profile_completeness as completeness_of
 from skillbridge.experts.services.profiles import profile_update
-from skillbridge.people.models import Role
-from skillbridge.people.selectors import all_roles, roles_by_programme
+from skillbridge.people.selectors import roles_by_programme
 from skillbridge.programmes.models import Programme, Sector
 
 
@@ -115,17 +114,26 @@ class PoolProfileSerializer(ExpertProfileSerializer):
     email = serializers.EmailField(source="user.email", read_only=True)
 
 
-def _my_profile(request) -> ExpertProfile:
-    if Role.EXPERT not in all_roles(request.user):
+def _programme_where(request, perm: str) -> Programme:
+    """The caller's programme named by `?programme=`, else their first, in which they hold `perm`.
+
+    403 when they hold it in no programme; 404 when the one named is not among those.
+    """
+    user = request.user
+    member_of = Programme.objects.filter(pk__in=list(roles_by_programme(user)))
+    allowed = [programme for programme in member_of if user.has_perm(perm, programme)]
+    if not allowed:
         raise PermissionDenied
-    profiles = own_profiles(request.user)
     slug = request.query_params.get("programme")
-    if slug:
-        profiles = profiles.filter(programme__slug=slug)
-    profile = profiles.first()
-    if profile is None:
+    found = next((p for p in allowed if p.slug == slug), None) if slug else allowed[0]
+    if found is None:
         raise Http404
-    return profile
+    return found
+
+
+def _my_profile(request) -> ExpertProfile:
+    programme = _programme_where(request, "experts.keep_own_profile")
+    return profile_for(request.user, None, programme=programme)
 
 
 PROGRAMME_PARAMETER = OpenApiParameter(
@@ -204,24 +212,9 @@ class ExpertListView(ListAPIView):
 
     serializer_class = PoolProfileSerializer
 
-    def _programme(self) -> Programme:
-        officer_of = [
-            pid
-            for pid, roles in roles_by_programme(self.request.user).items()
-            if Role.PROGRAMME_OFFICER in roles
-        ]
-        if not officer_of:
-            raise PermissionDenied
-        slug = self.request.query_params.get("programme")
-        programmes = Programme.objects.filter(pk__in=officer_of)
-        programme = programmes.filter(slug=slug).first() if slug else programmes.first()
-        if programme is None:
-            raise Http404
-        return programme
-
     def get_queryset(self):
         # Who may list comes first: an unknown filter must not answer 200 to an outsider.
-        self.programme = self._programme()
+        self.programme = _programme_where(self.request, "experts.search_pool")
         params = self.request.query_params
         filters = PoolFilters(
             sector=Sector.objects.filter(slug=params.get("sector")).first()

@@ -8,7 +8,7 @@ nothing; a reference already in the ledger for the same payment answers 200 with
 existing entry instead of 201.
 """
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from drf_spectacular.utils import (
     OpenApiResponse,
     extend_schema,
@@ -17,12 +17,11 @@ from drf_spectacular.utils import (
 )
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
 from skillbridge.common.bounds import column_bounds
 from skillbridge.grants.models import Disbursement, Grant, Tranche
-from skillbridge.grants.selectors import grants_for
+from skillbridge.grants.selectors import grant_for, grants_for
 from skillbridge.grants.services.payments import disbursement_record
 
 
@@ -138,13 +137,18 @@ class GrantViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
     serializer_class = GrantSerializer
 
     def get_queryset(self):
-        grants = grants_for(self.request.user).order_by("-awarded_at", "-id")
-        if self.action == "list":
-            return grants
-        return grants.prefetch_related(
-            Prefetch("tranches", Tranche.objects.select_related("milestone", "grant")),
-            Prefetch("disbursements", Disbursement.objects.select_related("tranche", "reverses")),
-        )
+        return grants_for(self.request.user).order_by("-awarded_at", "-id")
+
+    def get_object(self, perm: str | None = None):
+        """The grant: 404 unless the caller may see it, 403 without `perm`."""
+        grant = grant_for(self.request.user, self.kwargs["pk"], perm=perm)
+        if self.action == "retrieve":
+            tranches = Tranche.objects.select_related("milestone", "grant")
+            ledger = Disbursement.objects.select_related("tranche", "reverses")
+            prefetch_related_objects(
+                [grant], Prefetch("tranches", tranches), Prefetch("disbursements", ledger)
+            )
+        return grant
 
     def get_serializer_class(self):
         if self.action == "retrieve":
@@ -166,9 +170,7 @@ class GrantViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
     )
     @action(detail=True, methods=["post"])
     def disbursements(self, request, pk=None):
-        grant = self.get_object()
-        if not request.user.has_perm("grants.pay_grant", grant):
-            raise PermissionDenied
+        grant = self.get_object("grants.pay_grant")
         serializer = DisbursementRequestSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data

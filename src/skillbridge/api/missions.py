@@ -8,10 +8,10 @@ professional; for a remote series also the hosts and the project team
 (others who can see the mission 403, everyone else 404).
 """
 
+from django.db.models import prefetch_related_objects
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
 from skillbridge.api.fields import choice_text
@@ -83,10 +83,14 @@ class MissionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     """Missions the caller may see; the professional (and others allowed) log sessions."""
 
     def get_queryset(self):
-        queryset = selectors.missions_visible_to(self.request.user)
+        return selectors.missions_visible_to(self.request.user)
+
+    def get_object(self, perm: str | None = None):
+        """The mission: 404 unless the caller may see it, 403 without `perm`."""
+        mission = selectors.mission_for(self.request.user, self.kwargs["pk"], perm=perm)
         if self.action == "retrieve":
-            queryset = queryset.prefetch_related("sessions")
-        return queryset
+            prefetch_related_objects([mission], "sessions")
+        return mission
 
     def get_serializer_class(self):
         if self.action == "retrieve":
@@ -106,9 +110,7 @@ class MissionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     )
     @action(detail=True, methods=["post"])
     def sessions(self, request, pk=None):
-        mission = self.get_object()
-        if not request.user.has_perm("missions.log_session", mission):
-            raise PermissionDenied
+        mission = self.get_object("missions.log_session")
         data = SessionSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         session = services.session_log(actor=request.user, mission=mission, **data.validated_data)

@@ -9,7 +9,7 @@ team its accepted mentor. `POST /api/v1/pairings/{id}/confirm/`: officers.
 who can see the pairing 403, the rest 404).
 """
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import mixins, serializers, status, viewsets
@@ -18,7 +18,6 @@ from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.response import Response
 
 from skillbridge.common.bounds import column_bounds
-from skillbridge.common.permissions import require
 from skillbridge.pairing import selectors, services
 from skillbridge.pairing.models import Candidate, MatchingRun, Need, Pairing
 from skillbridge.pairing.phrases import diagnosis_text
@@ -194,21 +193,10 @@ class MatchingRunViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     queryset = MatchingRun.objects.none()
 
     def get_object(self):
-        run = selectors.run_for_member(self.request.user, self.kwargs["pk"])
-        require(self.request.user, "pairing.manage", run.programme)
-        return (
-            MatchingRun.objects.select_related("programme")
-            .prefetch_related(
-                "needs",
-                Prefetch(
-                    "candidates",
-                    Candidate.objects.select_related("expert__user").order_by(
-                        "need", "rank", "expert"
-                    ),
-                ),
-            )
-            .get(pk=run.pk)
-        )
+        run = selectors.run_for(self.request.user, self.kwargs["pk"], perm="pairing.manage_run")
+        ranked = Candidate.objects.select_related("expert__user").order_by("need", "rank", "expert")
+        prefetch_related_objects([run], "needs", Prefetch("candidates", ranked))
+        return run
 
     @extend_schema(
         request=MatchingRunRequestSerializer,
@@ -262,17 +250,16 @@ class PairingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         context["sharing"] = selectors.sharing_consents([pairing])
         return Response(PairingSerializer(pairing, context=context).data)
 
-    def get_object(self):
-        return selectors.pairing_for(self.request.user, self.kwargs["pk"])
+    def get_object(self, perm: str | None = None):
+        """The pairing: 404 unless the caller may see it, 403 without `perm`."""
+        return selectors.pairing_for(self.request.user, self.kwargs["pk"], perm=perm)
 
     def retrieve(self, request, *args, **kwargs):
         return self._respond(self.get_object())
 
     def _act(self, perm: str, service, **kwargs):
-        pairing = self.get_object()
-        require(self.request.user, perm, pairing)
-        service(actor=self.request.user, pairing=pairing, **kwargs)
-        return self._respond(self.get_queryset().get(pk=pairing.pk))
+        service(actor=self.request.user, pairing=self.get_object(perm), **kwargs)
+        return self._respond(self.get_object())
 
     @extend_schema(
         request=None,

@@ -19,7 +19,9 @@ from rest_framework.generics import ListAPIView
 
 from skillbridge.common.bounds import as_id
 from skillbridge.people.selectors import programme_for
-from skillbridge.results.selectors import indicator_rows, periods_of
+from skillbridge.programmes.models import Programme
+from skillbridge.results.models import ReportingPeriod
+from skillbridge.results.selectors import indicator_rows, period_for, periods_of
 
 
 class ValueSerializer(serializers.Serializer):
@@ -83,15 +85,21 @@ class IndicatorListView(ListAPIView):
         if not slug:
             raise ApiValidationError({"programme": [_("Name the programme by its code.")]})
         programme = programme_for(self.request.user, slug, perm="results.view_results")
-        periods = periods_of(programme)
-        wanted = self.request.query_params.get("period")
-        if wanted is not None and as_id(wanted) is None:
-            raise ApiValidationError({"period": [_("Give the period's id.")]})
-        period = periods.filter(pk=wanted).first() if wanted else periods.first()
-        if period is None:
-            raise Http404
-        self._found = programme, period
+        self._found = programme, self._period(programme)
         return self._found
+
+    def _period(self, programme: Programme) -> ReportingPeriod:
+        """The period asked for, or the programme's latest: 404 if it is not the programme's."""
+        wanted = self.request.query_params.get("period")
+        if wanted is None:
+            period = periods_of(programme).first()
+        elif as_id(wanted) is None:
+            raise ApiValidationError({"period": [_("Give the period's id.")]})
+        else:
+            period = period_for(self.request.user, as_id(wanted), perm="results.view_period")
+        if period is None or period.programme_id != programme.pk:
+            raise Http404
+        return period
 
     def get_queryset(self):
         programme, period = self._programme_and_period()
