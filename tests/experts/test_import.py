@@ -171,6 +171,21 @@ def test_a_changed_row_updates_the_profile_in_place(tmp_path, programme, sectors
     assert (profile.user.email, profile.city) == ("ana.keza@example.org", "Antwerp")
 
 
+def test_a_new_name_alone_counts_as_an_update_while_unclaimed(tmp_path, programme, sectors):
+    path = tmp_path / "people.csv"
+    first = "ana.keza@example.org,Ana,Keza,BE,Ghent,Agronomist,,5,agriculture,,rw,,,onsite,1,no"
+    path.write_text(HEADER.replace(";", ",") + "\n" + first + "\n", encoding="utf-8")
+    assert run_import(path)[0] == 0
+    path.write_text(
+        HEADER.replace(";", ",") + "\n" + first.replace("Ana,", "Anastasie,") + "\n",
+        encoding="utf-8",
+    )
+    code, out, _err = run_import(path)
+    assert code == 0
+    assert out.strip() == "1 rows read: 0 created, 1 updated, 0 unchanged, 0 rejected."
+    assert User.objects.get().full_name == "Anastasie Keza"
+
+
 def test_an_xlsx_file_is_read_and_a_formula_cell_is_refused(tmp_path, programme, sectors):
     workbook = Workbook()
     sheet = workbook.active

@@ -190,6 +190,84 @@ def _whole_number(value: str, low: int, high: int) -> int | None:
     return number if low <= number <= high else None
 
 
+def _required(v: dict[str, str]) -> list[str]:
+    return [_("%(column)s: required") % {"column": column} for column in REQUIRED if not v[column]]
+
+
+def _text(v: dict[str, str]) -> list[str]:
+    """Read a lone dash as empty (in `v`); refuse text that a spreadsheet would run."""
+    problems = []
+    for column in TEXT_COLUMNS:
+        if v[column] == "-":
+            v[column] = ""
+        elif v[column].startswith(FORMULA_STARTS):
+            problems.append(
+                _("%(column)s: starts with %(char)s, which would run as a formula")
+                % {"column": column, "char": v[column][0]}
+            )
+    return problems
+
+
+def _country(value: str) -> tuple[str, list[str]]:
+    """The country's code, from a code or an English name, and what is wrong with it."""
+    if not value:
+        return "", []
+    country = value.upper() if value.upper() in countries else ""
+    country = country or countries.by_name(value) or ""
+    if not country:
+        return "", [_("country: unknown country %(value)s") % {"value": value}]
+    return country, []
+
+
+def _years(v: dict[str, str], row: ImportRow) -> list[str]:
+    if not v["years_experience"]:
+        return []
+    row.years_experience = _whole_number(v["years_experience"], 0, MAX_YEARS)
+    if row.years_experience is None:
+        return [_("years_experience: not a whole number between 0 and 70")]
+    return []
+
+
+def _languages(v: dict[str, str], row: ImportRow) -> list[str]:
+    problems = []
+    for code in _split(v["languages"]):
+        if code.casefold() in LANGUAGE_CODES:
+            row.languages.append(code.casefold())
+        else:
+            problems.append(_("languages: unknown language code %(value)s") % {"value": code})
+    return problems
+
+
+def _modalities(v: dict[str, str], row: ImportRow) -> list[str]:
+    problems = []
+    for name in _split(v["modalities"]):
+        if name.casefold() in MODALITIES:
+            row.modalities.append(MODALITIES[name.casefold()])
+        else:
+            problems.append(
+                _("modalities: unknown modality %(value)s (use onsite or remote)") % {"value": name}
+            )
+    return problems
+
+
+def _capacity(v: dict[str, str], row: ImportRow) -> list[str]:
+    if not v["capacity"]:
+        return []
+    row.capacity = _whole_number(v["capacity"], 1, MAX_CAPACITY)
+    if row.capacity is None:
+        return [_("capacity: not a whole number between 1 and 10")]
+    return []
+
+
+def _consent(v: dict[str, str], row: ImportRow) -> list[str]:
+    if not v["consent"]:
+        return []
+    row.consent = v["consent"].casefold() == "yes"
+    if v["consent"].casefold() not in ("yes", "no"):
+        return [_("consent: use yes or no")]
+    return []
+
+
 class _Checker:
     """Checks rows one by one, remembering addresses already taken."""
 
@@ -202,36 +280,10 @@ class _Checker:
 
     def check(self, raw: RawRow) -> tuple[ImportRow | None, list[str]]:
         v = {column: raw.values.get(column, "") for column in COLUMNS}
-        problems: list[str] = []
-        for column in REQUIRED:
-            if not v[column]:
-                problems.append(_("%(column)s: required") % {"column": column})
-        for column in TEXT_COLUMNS:
-            if v[column] == "-":
-                v[column] = ""
-            elif v[column].startswith(FORMULA_STARTS):
-                problems.append(
-                    _("%(column)s: starts with %(char)s, which would run as a formula")
-                    % {"column": column, "char": v[column][0]}
-                )
-        email = v["email"].casefold()
-        if email:
-            try:
-                validate_email(email)
-            except ValidationError:
-                problems.append(_("email: not a valid email address"))
-                email = ""
-        if email and email in self.taken:
-            problems.append(
-                _("email: the same address is already on line %(line)s")
-                % {"line": self.taken[email]}
-            )
-        country = ""
-        if v["country"]:
-            country = v["country"].upper() if v["country"].upper() in countries else ""
-            country = country or countries.by_name(v["country"]) or ""
-            if not country:
-                problems.append(_("country: unknown country %(value)s") % {"value": v["country"]})
+        problems = _required(v) + _text(v)
+        email, email_problems = self._email(v["email"])
+        country, country_problems = _country(v["country"])
+        problems += email_problems + country_problems
         row = ImportRow(
             line=raw.line,
             email=email,
@@ -243,41 +295,38 @@ class _Checker:
             employer=v["employer"],
             skills=_split(v["skills"]),
         )
-        if v["years_experience"]:
-            row.years_experience = _whole_number(v["years_experience"], 0, MAX_YEARS)
-            if row.years_experience is None:
-                problems.append(_("years_experience: not a whole number between 0 and 70"))
+        problems += _years(v, row) + self._sectors(v, row) + _languages(v, row)
+        problems += self._window(v, row) + _modalities(v, row) + _capacity(v, row)
+        problems += _consent(v, row)
+        if problems:
+            return None, problems
+        self.taken[email] = raw.line
+        return row, []
+
+    def _email(self, value: str) -> tuple[str, list[str]]:
+        """The address, case folded (empty when it is not one), and what is wrong with it."""
+        email = value.casefold()
+        if not email:
+            return "", []
+        try:
+            validate_email(email)
+        except ValidationError:
+            return "", [_("email: not a valid email address")]
+        if email in self.taken:
+            return email, [
+                _("email: the same address is already on line %(line)s")
+                % {"line": self.taken[email]}
+            ]
+        return email, []
+
+    def _sectors(self, v: dict[str, str], row: ImportRow) -> list[str]:
+        problems = []
         for name in _split(v["sectors"]):
             if name.casefold() in self.sectors:
                 row.sector_ids.append(self.sectors[name.casefold()])
             else:
                 problems.append(_("sectors: unknown sector %(value)s") % {"value": name})
-        for code in _split(v["languages"]):
-            if code.casefold() in LANGUAGE_CODES:
-                row.languages.append(code.casefold())
-            else:
-                problems.append(_("languages: unknown language code %(value)s") % {"value": code})
-        problems += self._window(v, row)
-        for name in _split(v["modalities"]):
-            if name.casefold() in MODALITIES:
-                row.modalities.append(MODALITIES[name.casefold()])
-            else:
-                problems.append(
-                    _("modalities: unknown modality %(value)s (use onsite or remote)")
-                    % {"value": name}
-                )
-        if v["capacity"]:
-            row.capacity = _whole_number(v["capacity"], 1, MAX_CAPACITY)
-            if row.capacity is None:
-                problems.append(_("capacity: not a whole number between 1 and 10"))
-        if v["consent"]:
-            if v["consent"].casefold() not in ("yes", "no"):
-                problems.append(_("consent: use yes or no"))
-            row.consent = v["consent"].casefold() == "yes"
-        if problems:
-            return None, problems
-        self.taken[email] = raw.line
-        return row, []
+        return problems
 
     @staticmethod
     def _window(v: dict[str, str], row: ImportRow) -> list[str]:

@@ -8,6 +8,7 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from skillbridge.common.accessors import object_for
+from skillbridge.common.choices import Modality
 from skillbridge.experts.models import (
     AvailabilityWindow,
     ExpertLanguage,
@@ -110,6 +111,16 @@ class PoolFilters:
     state: str = ""
 
 
+def _windows_overlapping(filters: PoolFilters) -> QuerySet[AvailabilityWindow]:
+    """The profile's availability windows that overlap the period the filters ask for."""
+    windows = AvailabilityWindow.objects.filter(profile=OuterRef("pk"))
+    if filters.available_to:
+        windows = windows.filter(starts_on__lte=filters.available_to)
+    if filters.available_from:
+        windows = windows.filter(ends_on__gte=filters.available_from)
+    return windows
+
+
 def pool_search(programme: Programme, filters: PoolFilters) -> QuerySet[ExpertProfile]:
     """Profiles of `programme` matching every filter given. For officers only.
 
@@ -128,16 +139,10 @@ def pool_search(programme: Programme, filters: PoolFilters) -> QuerySet[ExpertPr
     if filters.country:
         queryset = queryset.filter(country=filters.country)
     if filters.available_from or filters.available_to:
-        windows = AvailabilityWindow.objects.filter(profile=OuterRef("pk"))
-        if filters.available_to:
-            windows = windows.filter(starts_on__lte=filters.available_to)
-        if filters.available_from:
-            windows = windows.filter(ends_on__gte=filters.available_from)
-        queryset = queryset.filter(Exists(windows))
-    if filters.modality == "onsite":
-        queryset = queryset.filter(onsite=True)
-    elif filters.modality == "remote":
-        queryset = queryset.filter(remote=True)
+        queryset = queryset.filter(Exists(_windows_overlapping(filters)))
+    if filters.modality in Modality.values:
+        # The profile says yes or no to each modality in a field of the modality's name.
+        queryset = queryset.filter(**{filters.modality: True})
     if filters.state:
         queryset = queryset.filter(state=filters.state)
     return _with_relations(queryset).order_by("user__full_name", "pk")

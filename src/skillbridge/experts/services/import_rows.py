@@ -81,21 +81,20 @@ def _invite(profile: ExpertProfile) -> None:
     )
 
 
-@transaction.atomic
-def import_row_apply(*, programme: Programme, row: importing.ImportRow, actor) -> str:
-    """Create or update one professional from a checked row; say which it was."""
+def _account_for(row: importing.ImportRow) -> User:
+    """The account of the row's address, created (without a password) when there is none."""
     user = User.objects.filter(email__iexact=row.email).first()
     if user is None:
         language = "fr" if "fr" in row.languages and "en" not in row.languages else "en"
         user = User.objects.create_user(
             email=row.email, password=None, full_name=row.full_name, preferred_language=language
         )
-    profile, created = ExpertProfile.objects.get_or_create(
-        user=user,
-        programme=programme,
-        defaults={"source": ExpertProfile.Source.IMPORTED, "country": row.country},
-    )
-    before = None if created else _snapshot(profile)
+    return user
+
+
+def _write_fields(profile: ExpertProfile, row: importing.ImportRow) -> None:
+    """Write the row's filled cells on the profile and its owner's name (while unclaimed)."""
+    user = profile.user
     if profile.claimed_at is None and row.full_name and user.full_name != row.full_name:
         # Once the person has claimed the account, their name is theirs to change.
         user.full_name = row.full_name
@@ -109,6 +108,10 @@ def import_row_apply(*, programme: Programme, row: importing.ImportRow, actor) -
         profile.remote = "remote" in row.modalities
     profile.imported_consent = row.consent
     profile.save()
+
+
+def _write_lists(profile: ExpertProfile, row: importing.ImportRow) -> None:
+    """Replace sectors, skills and languages the row lists; add its availability window."""
     if row.sector_ids:
         profile.sectors.set(row.sector_ids)
     if row.skills:
@@ -121,6 +124,20 @@ def import_row_apply(*, programme: Programme, row: importing.ImportRow, actor) -
         AvailabilityWindow.objects.get_or_create(
             profile=profile, starts_on=row.window[0], ends_on=row.window[1]
         )
+
+
+@transaction.atomic
+def import_row_apply(*, programme: Programme, row: importing.ImportRow, actor) -> str:
+    """Create or update one professional from a checked row; say which it was."""
+    user = _account_for(row)
+    profile, created = ExpertProfile.objects.get_or_create(
+        user=user,
+        programme=programme,
+        defaults={"source": ExpertProfile.Source.IMPORTED, "country": row.country},
+    )
+    before = None if created else _snapshot(profile)
+    _write_fields(profile, row)
+    _write_lists(profile, row)
     ProgrammeRole.objects.get_or_create(user=user, programme=programme, role=Role.EXPERT)
     outcome = CREATED if created else (UNCHANGED if before == _snapshot(profile) else UPDATED)
     if outcome != UNCHANGED:

@@ -184,6 +184,39 @@ def profile_update(
     skill names become skills outside the taxonomy until an officer merges
     them. A new CV replaces the old file. Logged without the values.
     """
+    _check_values(
+        country=country,
+        timezone_name=timezone_name,
+        years_experience=years_experience,
+        capacity=capacity,
+        sex=sex,
+    )
+    _check_languages(languages)
+    _check_windows(windows)
+    _check_cv(cv)
+    phone = phone_normalise(phone, country)
+
+    profile = locked(profile, "user")
+    replaced_cv = _attach_cv(profile, cv=cv, remove_cv=remove_cv)
+    profile.sex, profile.phone, profile.country = sex, phone, country
+    profile.city, profile.timezone = city.strip(), timezone_name
+    profile.profession, profile.employer = profession.strip(), employer.strip()
+    profile.years_experience, profile.qualification = years_experience, qualification
+    profile.onsite, profile.remote, profile.capacity = onsite, remote, capacity
+    profile.bio = bio.strip()
+    profile.save()
+    if replaced_cv:
+        profile.cv.storage.delete(replaced_cv)
+    profile.sectors.set(sectors)
+    profile.skills.set([*skills, *skills_for_names(free_skills)])
+    _replace_languages_and_windows(profile, languages=languages, windows=windows)
+    audit_record(actor=actor, action="expert.profile_updated", target=profile)
+    return profile
+
+
+def _check_values(
+    *, country: str, timezone_name: str, years_experience: int | None, capacity: int, sex: str
+) -> None:
     if country and country not in countries:
         raise ValidationError({"country": _("Choose your country of residence.")})
     if timezone_name and timezone_name not in zoneinfo.available_timezones():
@@ -194,39 +227,35 @@ def profile_update(
         raise ValidationError({"capacity": _("Give a number of projects between 1 and 10.")})
     if sex and sex not in ExpertProfile.Sex.values:
         raise ValidationError({"sex": _("Choose one of the options.")})
-    _check_languages(languages)
-    _check_windows(windows)
-    if cv is not None:
-        try:
-            validate_upload(cv, extensions=PDF_ONLY, max_megabytes=CV_MAX_MEGABYTES)
-        except ValidationError as error:
-            raise ValidationError({"cv": error.messages}) from error
-    phone = phone_normalise(phone, country)
 
-    profile = ExpertProfile.objects.select_for_update(of=("self",)).get(pk=profile.pk)
+
+def _check_cv(cv: UploadedFile | None) -> None:
+    if cv is None:
+        return
+    try:
+        validate_upload(cv, extensions=PDF_ONLY, max_megabytes=CV_MAX_MEGABYTES)
+    except ValidationError as error:
+        raise ValidationError({"cv": error.messages}) from error
+
+
+def _attach_cv(profile: ExpertProfile, *, cv: UploadedFile | None, remove_cv: bool) -> str:
+    """Store the new CV (or none) on the unsaved profile; name the old file to delete once saved."""
     old_cv = profile.cv.name if profile.cv else ""
-    profile.sex = sex
-    profile.phone = phone
-    profile.country = country
-    profile.city = city.strip()
-    profile.timezone = timezone_name
-    profile.profession = profession.strip()
-    profile.employer = employer.strip()
-    profile.years_experience = years_experience
-    profile.qualification = qualification
-    profile.onsite = onsite
-    profile.remote = remote
-    profile.capacity = capacity
-    profile.bio = bio.strip()
     if cv is not None:
         profile.cv.save(cv.name, cv, save=False)
     elif remove_cv:
         profile.cv = ""
-    profile.save()
-    if old_cv and (cv is not None or remove_cv):
-        profile.cv.storage.delete(old_cv)
-    profile.sectors.set(sectors)
-    profile.skills.set([*skills, *skills_for_names(free_skills)])
+    else:
+        return ""
+    return old_cv
+
+
+def _replace_languages_and_windows(
+    profile: ExpertProfile,
+    *,
+    languages: Sequence[tuple[str, str]],
+    windows: Sequence[tuple[datetime.date, datetime.date]],
+) -> None:
     profile.languages.all().delete()
     ExpertLanguage.objects.bulk_create(
         ExpertLanguage(profile=profile, code=code, level=level) for code, level in languages
@@ -236,8 +265,6 @@ def profile_update(
         AvailabilityWindow(profile=profile, starts_on=start, ends_on=end)
         for start, end in sorted(set(windows))
     )
-    audit_record(actor=actor, action="expert.profile_updated", target=profile)
-    return profile
 
 
 @transaction.atomic

@@ -74,10 +74,8 @@ def _initial(profile) -> dict:
     }
 
 
-@login_required
-def my_profile_edit(request, slug: str):
-    """Experts: edit their own profile, languages and availability on one page."""
-    profile = _own(request, slug)
+def _edit_forms(request, profile) -> tuple:
+    """The profile form and the language and availability formsets, bound on a POST."""
     post = request.POST if request.method == "POST" else None
     form = ProfileForm(post, request.FILES or None, initial=_initial(profile))
     languages = LanguageFormSet(
@@ -92,46 +90,63 @@ def my_profile_edit(request, slug: str):
             {"starts_on": w.starts_on, "ends_on": w.ends_on} for w in profile.availability.all()
         ],
     )
-    if post is not None and form.is_valid() and languages.is_valid() and windows.is_valid():
-        data = form.cleaned_data
-        try:
-            profile_update(
-                profile=profile,
-                actor=request.user,
-                sex=data["sex"],
-                phone=data["phone"],
-                country=data["country"],
-                city=data["city"],
-                timezone_name=data["timezone"],
-                profession=data["profession"],
-                employer=data["employer"],
-                years_experience=data["years_experience"],
-                qualification=data["qualification"],
-                sectors=data["sectors"],
-                skills=data["skills"],
-                free_skills=data["free_skills"].split(";"),
-                languages=[
-                    (f.cleaned_data["code"], f.cleaned_data["level"])
-                    for f in languages
-                    if f.cleaned_data.get("code")
-                ],
-                windows=[
-                    (f.cleaned_data["starts_on"], f.cleaned_data["ends_on"])
-                    for f in windows
-                    if f.cleaned_data.get("starts_on")
-                ],
-                onsite=data["onsite"],
-                remote=data["remote"],
-                capacity=data["capacity"],
-                bio=data["bio"],
-                cv=data["cv"],
-                remove_cv=data["remove_cv"],
-            )
-        except ValidationError as error:
-            show_errors(form, error)
-        else:
-            messages.success(request, _("Your profile is saved."))
-            return redirect("experts:my_profile", slug)
+    return form, languages, windows
+
+
+def _save_profile(request, profile, form, languages, windows) -> bool:
+    """Save the valid forms through the service; on refusal, put its errors on the form."""
+    data = form.cleaned_data
+    try:
+        profile_update(
+            profile=profile,
+            actor=request.user,
+            sex=data["sex"],
+            phone=data["phone"],
+            country=data["country"],
+            city=data["city"],
+            timezone_name=data["timezone"],
+            profession=data["profession"],
+            employer=data["employer"],
+            years_experience=data["years_experience"],
+            qualification=data["qualification"],
+            sectors=data["sectors"],
+            skills=data["skills"],
+            free_skills=data["free_skills"].split(";"),
+            languages=[
+                (f.cleaned_data["code"], f.cleaned_data["level"])
+                for f in languages
+                if f.cleaned_data.get("code")
+            ],
+            windows=[
+                (f.cleaned_data["starts_on"], f.cleaned_data["ends_on"])
+                for f in windows
+                if f.cleaned_data.get("starts_on")
+            ],
+            onsite=data["onsite"],
+            remote=data["remote"],
+            capacity=data["capacity"],
+            bio=data["bio"],
+            cv=data["cv"],
+            remove_cv=data["remove_cv"],
+        )
+    except ValidationError as error:
+        show_errors(form, error)
+        return False
+    return True
+
+
+@login_required
+def my_profile_edit(request, slug: str):
+    """Experts: edit their own profile, languages and availability on one page."""
+    profile = _own(request, slug)
+    form, languages, windows = _edit_forms(request, profile)
+    if (
+        request.method == "POST"
+        and all(part.is_valid() for part in (form, languages, windows))
+        and _save_profile(request, profile, form, languages, windows)
+    ):
+        messages.success(request, _("Your profile is saved."))
+        return redirect("experts:my_profile", slug)
     return render(
         request,
         "experts/my_profile_edit.html",

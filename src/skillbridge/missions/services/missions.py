@@ -81,6 +81,14 @@ def _from_request(
     return expert, training_request.college, title.strip() or training_request.title
 
 
+def _open_checklist(mission: Mission) -> None:
+    """An on-site mission gets its logistics checklist, every item open; a remote one none."""
+    if mission.is_onsite:
+        ChecklistItem.objects.bulk_create(
+            ChecklistItem(mission=mission, item=item) for item in ChecklistItem.Item.values
+        )
+
+
 @transaction.atomic
 def mission_plan(
     *,
@@ -116,13 +124,12 @@ def mission_plan(
         expected_participants=expected_participants,
     )
     if pairing is not None:
-        expert, host_college, title = _from_pairing(
-            programme=programme, pairing=pairing, title=title
-        )
+        origin = _from_pairing(programme=programme, pairing=pairing, title=title)
     else:
-        expert, host_college, title = _from_request(
+        origin = _from_request(
             programme=programme, training_request=training_request, expert=expert, title=title
         )
+    expert, host_college, title = origin
     mission = Mission.objects.create(
         programme=programme,
         pairing=pairing,
@@ -138,10 +145,7 @@ def mission_plan(
         expected_participants=expected_participants,
         created_by=actor,
     )
-    if mission.is_onsite:
-        ChecklistItem.objects.bulk_create(
-            ChecklistItem(mission=mission, item=item) for item in ChecklistItem.Item.values
-        )
+    _open_checklist(mission)
     audit_record(actor=actor, action="mission.planned", target=mission, after=S.PLANNED)
     mail_people(mission=mission, template="missions/mail/planned", kind="mission_planned")
     return mission
