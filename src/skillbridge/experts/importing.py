@@ -13,6 +13,7 @@ can be applied and line-numbered reasons for those that cannot.
 import csv
 import datetime
 import io
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
@@ -49,6 +50,7 @@ TEXT_COLUMNS = ("first_name", "last_name", "city", "profession", "employer", "sk
 # in a spreadsheet again; no real name, city or profession starts with one.
 FORMULA_STARTS = ("=", "+", "-", "@")
 MODALITIES = {"onsite": "onsite", "on-site": "onsite", "on site": "onsite", "remote": "remote"}
+LANGUAGES = {code: code for code in LANGUAGE_CODES}
 MAX_YEARS = 70
 MAX_CAPACITY = 10
 
@@ -228,26 +230,36 @@ def _years(v: dict[str, str], row: ImportRow) -> list[str]:
     return []
 
 
-def _languages(v: dict[str, str], row: ImportRow) -> list[str]:
+def _look_up(names: str, known: Mapping, into: list, unknown: str) -> list[str]:
+    """Add to `into` what each `;`-separated name stands for in `known` (case folded).
+
+    Returns `unknown` (a message with %(value)s) for each name `known` lacks.
+    """
     problems = []
-    for code in _split(v["languages"]):
-        if code.casefold() in LANGUAGE_CODES:
-            row.languages.append(code.casefold())
+    for name in _split(names):
+        if name.casefold() in known:
+            into.append(known[name.casefold()])
         else:
-            problems.append(_("languages: unknown language code %(value)s") % {"value": code})
+            problems.append(unknown % {"value": name})
     return problems
+
+
+def _languages(v: dict[str, str], row: ImportRow) -> list[str]:
+    return _look_up(
+        v["languages"],
+        LANGUAGES,
+        row.languages,
+        _("languages: unknown language code %(value)s"),
+    )
 
 
 def _modalities(v: dict[str, str], row: ImportRow) -> list[str]:
-    problems = []
-    for name in _split(v["modalities"]):
-        if name.casefold() in MODALITIES:
-            row.modalities.append(MODALITIES[name.casefold()])
-        else:
-            problems.append(
-                _("modalities: unknown modality %(value)s (use onsite or remote)") % {"value": name}
-            )
-    return problems
+    return _look_up(
+        v["modalities"],
+        MODALITIES,
+        row.modalities,
+        _("modalities: unknown modality %(value)s (use onsite or remote)"),
+    )
 
 
 def _capacity(v: dict[str, str], row: ImportRow) -> list[str]:
@@ -320,13 +332,8 @@ class _Checker:
         return email, []
 
     def _sectors(self, v: dict[str, str], row: ImportRow) -> list[str]:
-        problems = []
-        for name in _split(v["sectors"]):
-            if name.casefold() in self.sectors:
-                row.sector_ids.append(self.sectors[name.casefold()])
-            else:
-                problems.append(_("sectors: unknown sector %(value)s") % {"value": name})
-        return problems
+        unknown = _("sectors: unknown sector %(value)s")
+        return _look_up(v["sectors"], self.sectors, row.sector_ids, unknown)
 
     @staticmethod
     def _window(v: dict[str, str], row: ImportRow) -> list[str]:

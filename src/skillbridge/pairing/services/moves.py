@@ -66,16 +66,20 @@ def pairing_move(
     return before
 
 
-def _invite(*, pairing: Pairing, **_ignored) -> None:
+def _mail_professional(pairing: Pairing, *, template: str, kind: str) -> None:
     user = pairing.expert.user
     mail_queue(
         to=user.email,
-        template="pairing/mail/invitation",
+        template=template,
         context={"pairing": pairing, "need": pairing.need, "expert": user},
         language=user.preferred_language,
         programme=pairing.programme,
-        kind="pairing_invitation",
+        kind=kind,
     )
+
+
+def _invite(*, pairing: Pairing, **_ignored) -> None:
+    _mail_professional(pairing, template="pairing/mail/invitation", kind="pairing_invitation")
 
 
 def _tell_officers(*, pairing: Pairing, action: str, alternate: Pairing | None = None, **_ignored):
@@ -99,18 +103,10 @@ def _offer_next(*, actor: User | None, pairing: Pairing, action: str, **_ignored
 
 
 def _tell_professional(*, pairing: Pairing, before: str, **_ignored) -> None:
-    user = pairing.expert.user
     # Nobody to tell when the professional was never invited or has erased their data.
-    if before == S.PROPOSED or user is None:
+    if before == S.PROPOSED or pairing.expert.user is None:
         return
-    mail_queue(
-        to=user.email,
-        template="pairing/mail/cancelled",
-        context={"pairing": pairing, "need": pairing.need, "expert": user},
-        language=user.preferred_language,
-        programme=pairing.programme,
-        kind="pairing_cancelled",
-    )
+    _mail_professional(pairing, template="pairing/mail/cancelled", kind="pairing_cancelled")
 
 
 ANSWER_MAILS = {

@@ -23,13 +23,9 @@ S = Pairing.State
 RELATED = ("need", "expert__user", "programme")
 
 
-def locked_pairing(pairing: Pairing) -> Pairing:
-    return locked(pairing, *RELATED)
-
-
 def confirm_one(*, actor: User, pairing: Pairing) -> Pairing:
     """Invite the professional of a proposed pairing (inside the caller's transaction)."""
-    pairing = locked_pairing(pairing)
+    pairing = locked(pairing, *RELATED)
     PAIRING.refuse_unless_can(pairing, "confirm")
     check_room(pairing)
     pairing_move(actor=actor, pairing=pairing, action="confirm")
@@ -48,7 +44,7 @@ def pairing_confirm(*, actor: User, pairing: Pairing) -> Pairing:
 @transaction.atomic
 def pairing_accept(*, actor: User, pairing: Pairing) -> Pairing:
     """The professional accepts an invitation before its deadline. Audited; officers told."""
-    pairing = locked_pairing(pairing)
+    pairing = locked(pairing, *RELATED)
     PAIRING.refuse_unless_can(pairing, "accept")
     if pairing.respond_by and timezone.now() > pairing.respond_by:
         raise ValidationError({"__all__": _("The deadline to answer this invitation has passed.")})
@@ -65,7 +61,7 @@ def pairing_decline(*, actor: User, pairing: Pairing, reason: str) -> Pairing:
     """
     if not reason.strip():
         raise ValidationError({"reason": _("Tell the programme why, in a few words.")})
-    pairing = locked_pairing(pairing)
+    pairing = locked(pairing, *RELATED)
     pairing_move(actor=actor, pairing=pairing, action="decline", reason=reason)
     return pairing
 
@@ -76,7 +72,7 @@ def pairing_expire(*, pairing: Pairing) -> Pairing | None:
 
     Returns None when the pairing was answered meanwhile (nothing to do).
     """
-    pairing = locked_pairing(pairing)
+    pairing = locked(pairing, *RELATED)
     if not PAIRING.can(pairing, "expire") or not pairing.respond_by:
         return None
     if pairing.respond_by > timezone.now():
@@ -99,7 +95,7 @@ def pairing_cancel(*, actor: User, pairing: Pairing, reason: str) -> Pairing:
     told when they had been invited."""
     if not reason.strip():
         raise ValidationError({"reason": _("Give the reason for the record.")})
-    pairing = locked_pairing(pairing)
+    pairing = locked(pairing, *RELATED)
     pairing_move(actor=actor, pairing=pairing, action="cancel", reason=reason)
     return pairing
 
@@ -107,7 +103,7 @@ def pairing_cancel(*, actor: User, pairing: Pairing, reason: str) -> Pairing:
 @transaction.atomic
 def pairing_start(*, actor: User, pairing: Pairing) -> Pairing:
     """Officer marks an accepted pairing active: the work with the team has started. Audited."""
-    pairing = locked_pairing(pairing)
+    pairing = locked(pairing, *RELATED)
     pairing_move(actor=actor, pairing=pairing, action="start")
     return pairing
 
@@ -115,6 +111,6 @@ def pairing_start(*, actor: User, pairing: Pairing) -> Pairing:
 @transaction.atomic
 def pairing_complete(*, actor: User, pairing: Pairing) -> Pairing:
     """Officer marks an active pairing completed: the professional's place is free again."""
-    pairing = locked_pairing(pairing)
+    pairing = locked(pairing, *RELATED)
     pairing_move(actor=actor, pairing=pairing, action="complete")
     return pairing
