@@ -9,16 +9,23 @@ HEAVY = ("scipy", "sklearn", "ortools.graph.python.max_flow", "skillbridge.assig
 SCRIPT = """
 import json, sys
 from skillbridge.assignment import solve
-result = solve(json.loads(sys.argv[1]))
+result = solve(json.loads(sys.argv[1]), **json.loads(sys.argv[3]))
 heavy = sorted({name for name in sys.modules for root in json.loads(sys.argv[2])
                 if name == root or name.startswith(root + ".")})
 print(json.dumps({"filled": result["stats"]["filled_seats"], "heavy": heavy}))
 """
 
 
-def _loaded(instance: dict) -> dict:
+def _loaded(instance: dict, **options) -> dict:
     done = subprocess.run(
-        [sys.executable, "-c", SCRIPT, json.dumps(instance), json.dumps(HEAVY)],
+        [
+            sys.executable,
+            "-c",
+            SCRIPT,
+            json.dumps(instance),
+            json.dumps(HEAVY),
+            json.dumps(options),
+        ],
         capture_output=True,
         text=True,
         timeout=120,
@@ -37,6 +44,15 @@ def test_given_scores_solve_without_scipy_sklearn_or_max_flow():
         ],
     }
     assert _loaded(instance) == {"filled": 1, "heavy": []}
+
+
+def test_reasons_for_unfilled_given_scores_need_no_profile_scoring():
+    instance = {
+        "projects": [{"id": "P1", "seats": 2}],
+        "experts": [{"id": "E1"}, {"id": "E2"}],
+        "scores": [{"project": "P1", "expert": "E1", "score": 0.5}],
+    }
+    assert _loaded(instance, explain_unfilled=True) == {"filled": 1, "heavy": []}
 
 
 def test_fair_objective_loads_max_flow_but_not_profile_scoring():

@@ -24,9 +24,23 @@ Choices the format leaves open, made here:
 - ``stats.min_score`` is null when nothing is assigned; ``stats.seconds`` is the
   wall time of the call, so it is the one value that differs between runs.
 
+Optional output, added to the format without changing any of it: with
+``solve(data, explain_unfilled=True)`` each item of ``unfilled`` also says why
+the project got fewer experts than seats, counted with the constraints the
+solve used (``eligible`` and ``reasons``; the codes are in :mod:`.unfilled`)::
+
+    "unfilled": [{"project": "P2", "open_seats": 1, "eligible": 3,
+                  "reasons": [{"code": "language", "count": 40},
+                              {"code": "excluded", "count": 1},
+                              {"code": "taken", "count": 2}]}]
+
+``explain_unfilled(data, result)`` gives the same list for a result of
+``solve(data)`` after the fact. Without the option the result is as before.
+
 Modules: ``instance`` (+ ``fields``, ``pairs``) parses, ``profiles`` and
-``blocks`` score, ``scoring`` picks candidates, ``solver`` optimises,
-``explain`` writes the result, ``bench`` measures.
+``blocks`` score, ``scoring`` (+ ``profiled``) picks candidates, ``solver``
+optimises, ``explain`` writes the result, ``unfilled`` says why seats stayed
+open, ``bench`` measures.
 """
 
 import time
@@ -35,23 +49,41 @@ from typing import Any
 from .errors import InstanceError
 from .explain import build_result
 from .instance import Instance, parse_instance
-from .scoring import TOP_K, find_candidates
+from .scoring import TOP_K, find_candidates, rules_for
 from .solver import assign
+from .unfilled import with_reasons
 
-__all__ = ["TOP_K", "Instance", "InstanceError", "parse_instance", "solve", "solve_instance"]
+__all__ = [
+    "TOP_K",
+    "Instance",
+    "InstanceError",
+    "explain_unfilled",
+    "parse_instance",
+    "solve",
+    "solve_instance",
+]
 
 
-def solve(data: Any, *, top_k: int = TOP_K) -> dict:
+def solve(data: Any, *, top_k: int = TOP_K, explain_unfilled: bool = False) -> dict:
     """Validate the instance ``data`` (a dict as read from JSON) and return the result dict.
 
     Without given scores, only the ``top_k`` best experts of each project (plus
     locked pairs) are considered; with at most ``top_k`` experts that is all of them.
+    With ``explain_unfilled``, each unfilled project says why (see :mod:`.unfilled`).
     """
     started = time.perf_counter()
-    return solve_instance(parse_instance(data), top_k=top_k, started=started)
+    return solve_instance(
+        parse_instance(data), top_k=top_k, explain_unfilled=explain_unfilled, started=started
+    )
 
 
-def solve_instance(instance: Instance, *, top_k: int = TOP_K, started: float | None = None) -> dict:
+def solve_instance(
+    instance: Instance,
+    *,
+    top_k: int = TOP_K,
+    explain_unfilled: bool = False,
+    started: float | None = None,
+) -> dict:
     """Solve an already parsed instance; ``started`` is when the clock for ``seconds`` began."""
     if top_k < 1:
         raise ValueError("top_k must be at least 1")
@@ -66,4 +98,20 @@ def solve_instance(instance: Instance, *, top_k: int = TOP_K, started: float | N
         locked=cands.locked,
         objective=instance.objective,
     )
-    return build_result(instance, cands, chosen, seconds=time.perf_counter() - started)
+    result = build_result(instance, cands, chosen)
+    if explain_unfilled:
+        result["unfilled"] = with_reasons(instance, cands.rules, result)
+    result["stats"]["seconds"] = round(time.perf_counter() - started, 3)
+    return result
+
+
+def explain_unfilled(data: Any, result: dict) -> list[dict]:
+    """``result["unfilled"]`` with the reasons of :mod:`.unfilled`, for a result of ``solve(data)``.
+
+    For a caller that solved without ``explain_unfilled``: it reads the instance
+    again and, without given scores, builds the profiles again (not the candidates).
+    """
+    if not result["unfilled"]:
+        return []
+    instance = parse_instance(data)
+    return with_reasons(instance, rules_for(instance), result)

@@ -85,6 +85,31 @@ def _pad(matrix: sp.csr_array, width: int) -> sp.csr_array:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class HardChecks:
+    """The hard constraints of projects (rows) by every expert (columns): True where met.
+
+    ``overlap`` and ``dates`` are None when no row has a window or no expert
+    gives periods: then every pair meets the dates.
+    """
+
+    language: np.ndarray
+    modality: np.ndarray
+    overlap: np.ndarray | None  # days available within the window
+    dates: np.ndarray | None
+
+
+def hard_checks(prof: Profiles, features: Features, project: slice | np.ndarray) -> HardChecks:
+    """Each hard constraint for the projects ``project`` against every expert."""
+    overlap = _overlap_if_needed(prof, project)
+    return HardChecks(
+        language=_language_ok(prof, features, project),
+        modality=prof.modality_ok(project),
+        overlap=overlap,
+        dates=None if overlap is None else prof.dates_ok(overlap, project),
+    )
+
+
 def score_block(
     prof: Profiles, features: Features, instance: Instance, p0: int, p1: int
 ) -> np.ndarray:
@@ -94,17 +119,15 @@ def score_block(
     rest = features.p_sparse[p0:p1] @ features.e_sparse
     flat = score.reshape(-1)
     flat[np.repeat(np.arange(p1 - p0) * n_e, np.diff(rest.indptr)) + rest.indices] += rest.data
-    usable = prof.e_modality_ok[prof.p_modality[p0:p1]]
-    speaks = (features.p_speaks[p0:p1] @ features.e_speaks) > 0
-    speaks |= ~prof.e_has_langs
-    speaks |= ~prof.p_has_langs[p0:p1, None]
-    usable &= speaks
-    del speaks
-    if prof.p_has_window[p0:p1].any() and prof.slots:
-        overlap = _block_overlap(prof, p0, p1, n_e)
-        per_day = (prof.weights["availability"][p0:p1] / prof.p_days[p0:p1]).astype(np.float32)
+    # The checks of ``hard_checks``, one at a time so that each grid is freed at once.
+    rows = slice(p0, p1)
+    usable = prof.modality_ok(rows)  # a fresh array, the block's own
+    usable &= _language_ok(prof, features, rows)
+    overlap = _overlap_if_needed(prof, rows)
+    if overlap is not None:
+        per_day = (prof.weights["availability"][rows] / prof.p_days[rows]).astype(np.float32)
         score += overlap.astype(np.float32) * per_day[:, None]
-        usable &= (overlap >= prof.p_need_days[p0:p1, None]) | (prof.e_iv_count == 0)
+        usable &= prof.dates_ok(overlap, rows)
 
     usable &= score >= instance.min_score - SLACK
     np.copyto(score, -1.0, where=np.logical_not(usable, out=usable))
@@ -114,10 +137,21 @@ def score_block(
     return score
 
 
-def _block_overlap(prof: Profiles, p0: int, p1: int, n_e: int) -> np.ndarray:
+def _language_ok(prof: Profiles, features: Features, project: slice | np.ndarray) -> np.ndarray:
+    return prof.language_ok((features.p_speaks[project] @ features.e_speaks) > 0, project)
+
+
+def _overlap_if_needed(prof: Profiles, project: slice | np.ndarray) -> np.ndarray | None:
+    """:func:`_block_overlap`, or None when no row has a window or no expert gives periods."""
+    if prof.p_has_window[project].any() and prof.slots:
+        return _block_overlap(prof, project)
+    return None
+
+
+def _block_overlap(prof: Profiles, project: slice | np.ndarray) -> np.ndarray:
     """Days each expert is available within each project's window (0 without a window)."""
-    p_start, p_end = prof.p_start[p0:p1, None], prof.p_end[p0:p1, None]
-    overlap = np.zeros((p1 - p0, n_e), dtype=prof.p_start.dtype)
+    p_start, p_end = prof.p_start[project, None], prof.p_end[project, None]
+    overlap = np.zeros((len(p_start), len(prof.e_iv_count)), dtype=prof.p_start.dtype)
     for slot in prof.slots:
         days = np.minimum(slot.end[None, :], p_end)
         days -= np.maximum(slot.start[None, :], p_start)

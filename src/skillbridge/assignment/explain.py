@@ -21,9 +21,8 @@ ALTERNATES = 3
 _TEXT_SHOWN = 0.01
 
 
-def build_result(
-    instance: Instance, cands: Candidates, chosen: np.ndarray, *, seconds: float
-) -> dict:
+def build_result(instance: Instance, cands: Candidates, chosen: np.ndarray) -> dict:
+    """The result without ``stats.seconds``, which the caller adds when it is done."""
     given = cands.components is None
     picked = np.flatnonzero(chosen)
     assignments = [
@@ -58,7 +57,6 @@ def build_result(
             "min_score": (float(scores.min()) if given else round(float(scores.min()), 6))
             if len(scores)
             else None,
-            "seconds": round(seconds, 3),
         },
     }
 

@@ -101,6 +101,18 @@ class Instance:
         """One int64 per pair, ordered like (project, expert)."""
         return project.astype(np.int64) * len(self.experts) + expert
 
+    def pair_grid(self, codes: np.ndarray, project: np.ndarray) -> np.ndarray:
+        """Projects ``project`` (rows) by every expert: True at the pairs ``codes`` (sorted)."""
+        n_e = len(self.experts)
+        grid = np.zeros((len(project), n_e), dtype=bool)
+        start = project.astype(np.int64) * n_e
+        lo = np.searchsorted(codes, start)
+        counts = np.searchsorted(codes, start + n_e) - lo
+        row = np.repeat(np.arange(len(project)), counts)
+        at = np.repeat(lo - (np.cumsum(counts) - counts), counts) + np.arange(len(row))
+        grid[row, codes[at] - start[row]] = True
+        return grid
+
 
 def parse_instance(data: Any) -> Instance:
     """Check every field of ``data`` and return the :class:`Instance`, or raise InstanceError."""
@@ -137,19 +149,6 @@ def parse_instance(data: Any) -> Instance:
     locked = pairs_at("locked", _PAIR)
     forbidden = pairs_at("forbidden", _PAIR)
 
-    conflict_pairs = [
-        (project_index[project_id], e)
-        for e, expert in enumerate(experts)
-        for project_id in expert.conflicts
-        if project_id in project_index
-    ]
-    conflicts = np.array(conflict_pairs, dtype=np.int64).reshape(-1, 2)
-    excluded = np.zeros(0, dtype=np.int64)
-    if len(forbidden) or len(conflicts):  # np.unique's first call imports numpy.ma (20 ms)
-        excluded = np.union1d(
-            forbidden.project.astype(np.int64) * n_experts + forbidden.expert,
-            conflicts[:, 0] * n_experts + conflicts[:, 1],
-        )
     instance = Instance(
         objective=objective,
         min_score=min_score,
@@ -159,45 +158,80 @@ def parse_instance(data: Any) -> Instance:
         capacity=np.array([e.capacity for e in experts], dtype=np.int64),
         scores=scores,
         locked=locked,
-        excluded=excluded,
+        excluded=_excluded(forbidden, experts, project_index),
     )
     check_locks(instance, forbidden)
     return instance
 
 
+def _excluded(forbidden: Pairs, experts: list[Expert], project_index: dict[str, int]) -> np.ndarray:
+    """Sorted codes of the pairs never to use: forbidden, or in an expert's conflicts."""
+    n_experts = len(experts)
+    conflict_pairs = [
+        (project_index[project_id], e)
+        for e, expert in enumerate(experts)
+        for project_id in expert.conflicts
+        if project_id in project_index
+    ]
+    conflicts = np.array(conflict_pairs, dtype=np.int64).reshape(-1, 2)
+    if not len(forbidden) and not len(conflicts):
+        return np.zeros(0, dtype=np.int64)  # np.unique's first call imports numpy.ma (20 ms)
+    return np.union1d(
+        forbidden.project.astype(np.int64) * n_experts + forbidden.expert,
+        conflicts[:, 0] * n_experts + conflicts[:, 1],
+    )
+
+
 def check_locks(instance: Instance, forbidden: Pairs) -> None:
     """Refuse locks that no assignment can honour (checked in input order)."""
-    n_experts = len(instance.experts)
+    locked = instance.locked
     forbidden_codes = set(instance.codes(forbidden.project, forbidden.expert).tolist())
-    seats_taken = np.zeros(len(instance.projects), dtype=np.int64)
-    load = np.zeros(n_experts, dtype=np.int64)
-    seen = set()
     scored = None
     if instance.scores is not None:
         scored = instance.codes(instance.scores.project, instance.scores.expert)
-    for i, (p, e) in enumerate(zip(instance.locked.project, instance.locked.expert, strict=True)):
-        project, expert = instance.projects[p], instance.experts[e]
-        field, code = f"locked[{i}]", int(p) * n_experts + int(e)
-        if code in seen:
-            raise InstanceError(field, "repeats an earlier lock")
-        seen.add(code)
-        if code in forbidden_codes:
-            raise InstanceError(field, "the same pair is forbidden")
-        if project.id in expert.conflicts:
-            raise InstanceError(field, f"expert {expert.id!r} has a conflict with {project.id!r}")
+    seats_taken = np.zeros(len(instance.projects), dtype=np.int64)
+    load = np.zeros(len(instance.experts), dtype=np.int64)
+    seen: set[int] = set()
+    codes = instance.codes(locked.project, locked.expert).tolist()
+    for i, (p, e, code) in enumerate(
+        zip(locked.project.tolist(), locked.expert.tolist(), codes, strict=True)
+    ):
         seats_taken[p] += 1
         load[e] += 1
-        if seats_taken[p] > project.seats:
-            raise InstanceError(field, f"project {project.id!r} has only {project.seats} seat(s)")
-        if load[e] > expert.capacity:
-            raise InstanceError(field, f"expert {expert.id!r} has capacity {expert.capacity}")
-        if scored is not None:
-            at = int(np.searchsorted(scored, code))
-            if at == len(scored) or scored[at] != code:
-                raise InstanceError(field, "the pair is not listed in scores")
-            score = float(instance.scores.score[at])
-            if score < instance.min_score:
-                raise InstanceError(field, f"score {score} is below min_score {instance.min_score}")
+        problem = (
+            ("repeats an earlier lock" if code in seen else None)
+            or ("the same pair is forbidden" if code in forbidden_codes else None)
+            or _lock_problem(instance, p, e, seats_taken[p], load[e])
+            or _unscored_lock(instance, scored, code)
+        )
+        if problem:
+            raise InstanceError(f"locked[{i}]", problem)
+        seen.add(code)
+
+
+def _lock_problem(instance: Instance, p: int, e: int, seats_taken: int, load: int) -> str | None:
+    """Why locking project ``p`` to expert ``e`` is impossible, counting the earlier locks."""
+    project, expert = instance.projects[p], instance.experts[e]
+    if project.id in expert.conflicts:
+        return f"expert {expert.id!r} has a conflict with {project.id!r}"
+    if seats_taken > project.seats:
+        return f"project {project.id!r} has only {project.seats} seat(s)"
+    if load > expert.capacity:
+        return f"expert {expert.id!r} has capacity {expert.capacity}"
+    return None
+
+
+def _unscored_lock(instance: Instance, scored: np.ndarray | None, code: int) -> str | None:
+    """With given scores, a lock needs its pair listed, scoring at least ``min_score``."""
+    if scored is None:
+        return None
+    at = int(np.searchsorted(scored, code))
+    if at == len(scored) or scored[at] != code:
+        return "the pair is not listed in scores"
+    score = float(instance.scores.score[at])
+    if score < instance.min_score:
+        return f"score {score} is below min_score {instance.min_score}"
+    return None
 
 
 def _read_synonyms(value: Any) -> dict[str, str]:

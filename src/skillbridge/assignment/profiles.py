@@ -23,14 +23,22 @@ every hard constraint whose field both sides give: a shared language; the
 project's modality among the expert's; and for on-site work (``onsite`` or
 ``hybrid``) an availability overlap of at least seven days with the window (the
 whole window when it is shorter).
+
+Each hard constraint is written once, as a method of :class:`Profiles`, and
+applied both to lists of pairs (exact scoring, locks) and to grids of projects
+by every expert (block scoring, the report on unfilled projects).
+
+This module is imported only for instances without given scores (see
+``scoring``), so SciPy and scikit-learn load at its top.
 """
 
 from dataclasses import dataclass
 
 import numpy as np
 import scipy.sparse as sp
+from sklearn.feature_extraction.text import TfidfVectorizer
 
-from .instance import ONSITE, Instance
+from .instance import ONSITE, Expert, Instance, Project
 
 WEIGHTS = {"skills": 0.40, "text": 0.20, "sector": 0.15, "availability": 0.15, "languages": 0.10}
 ONSITE_OVERLAP_DAYS = 7
@@ -65,6 +73,44 @@ class Profiles:
     e_iv_count: np.ndarray
     slots: tuple["Slot", ...]  # the same periods, as "every expert's j-th period"
     weights: dict[str, np.ndarray]  # per project: component weight / sum of its weights
+
+    # The hard constraints. ``project`` and ``expert`` are positions of pairs, or
+    # ``expert`` is None for a grid: every expert (columns) for each project (rows).
+
+    def language_ok(
+        self, shared: np.ndarray, project: np.ndarray | slice, expert: np.ndarray | None = None
+    ) -> np.ndarray:
+        """A language in common (``shared``), unless the project or the expert names none."""
+        p_has, e_has = _sides(self.p_has_langs, self.e_has_langs, project, expert)
+        ok = np.logical_or(shared, ~p_has)
+        ok |= ~e_has
+        return ok
+
+    def modality_ok(
+        self, project: np.ndarray | slice, expert: np.ndarray | None = None
+    ) -> np.ndarray:
+        """The project's modality among the expert's, unless either names none."""
+        if expert is None:
+            return self.e_modality_ok[self.p_modality[project]]
+        return self.e_modality_ok[self.p_modality[project], expert]
+
+    def dates_ok(
+        self, overlap: np.ndarray, project: np.ndarray | slice, expert: np.ndarray | None = None
+    ) -> np.ndarray:
+        """``overlap`` days meet the project's on-site need, unless the expert gives no periods."""
+        need, periods = _sides(self.p_need_days, self.e_iv_count, project, expert)
+        ok = overlap >= need
+        ok |= periods == 0
+        return ok
+
+
+def _sides(
+    p_values: np.ndarray, e_values: np.ndarray, project: np.ndarray | slice, expert
+) -> tuple[np.ndarray, np.ndarray]:
+    """A per-project and a per-expert array, shaped to combine pair by pair or as a grid."""
+    if expert is None:
+        return p_values[project][:, None], e_values
+    return p_values[project], e_values[expert]
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,64 +150,21 @@ class Components:
 
 def build_profiles(instance: Instance) -> Profiles:
     projects, experts = instance.projects, instance.experts
-    n_p, n_e = len(projects), len(experts)
-    p_skill_rows, e_skills = _incidences([p.skills for p in projects], [e.skills for e in experts])
-    df = np.bincount(e_skills.indices, minlength=e_skills.shape[1])
-    idf = np.log((1.0 + n_e) / (1.0 + df)) + 1.0
-    p_skills = _row_normalised(p_skill_rows @ sp.diags_array(idf).tocsr())
-
+    p_skills, e_skills = _skill_features(projects, experts)
     p_text, e_text = _tfidf([p.text for p in projects], [e.text for e in experts])
-
     p_lang_rows, e_langs = _incidences(
         [p.languages for p in projects], [e.languages for e in experts]
     )
     p_langs = _row_normalised(p_lang_rows)
-
-    p_sector_rows, e_sectors = _incidences(
-        [(p.sector,) if p.sector else () for p in projects], [e.sectors for e in experts]
-    )
-    # One extra all-False row stands for "no sector", so lookups need no branch.
-    e_sector_t = np.zeros((e_sectors.shape[1] + 1, n_e), dtype=bool)
-    e_sector_t[:-1] = e_sectors.T.toarray()
-    has_sector = p_sector_rows.indptr[1:] > p_sector_rows.indptr[:-1]
-    p_sector = np.full(n_p, e_sectors.shape[1], dtype=np.intp)
-    p_sector[has_sector] = p_sector_rows.indices
-
-    modality_names = sorted(
-        {m for e in experts for m in e.modalities} | {p.modality for p in projects} - {None}
-    )
-    modality_code = {name: i for i, name in enumerate(modality_names)}
-    e_modality_ok = np.ones((len(modality_names) + 1, n_e), dtype=bool)
-    for e, expert in enumerate(experts):
-        if expert.modalities:
-            e_modality_ok[: len(modality_names), e] = False
-            e_modality_ok[[modality_code[m] for m in expert.modalities], e] = True
-    p_modality = np.array(
-        [modality_code.get(p.modality, len(modality_names)) for p in projects], dtype=np.intp
-    )
-
-    windows = [p.window for p in projects]
-    periods = np.array([w for e in experts for w in e.available], dtype=np.int64).reshape(-1, 2)
-    first_day = min([w.start for w in windows if w] + periods[:, 0].tolist(), default=0)
-    last_day = max([w.end for w in windows if w] + periods[:, 1].tolist(), default=0)
-    day = np.int16 if last_day - first_day < np.iinfo(np.int16).max else np.int32
-    periods = (periods - first_day).astype(day)
-    p_start = np.array([w.start - first_day if w else 1 for w in windows], dtype=day)
-    p_end = np.array([w.end - first_day if w else 0 for w in windows], dtype=day)
-    p_days = np.array([w.days if w else 1 for w in windows], dtype=np.int32)
-    onsite = np.array([p.modality in ONSITE and p.window is not None for p in projects], dtype=bool)
-    p_need_days = np.where(onsite, np.minimum(ONSITE_OVERLAP_DAYS, p_days), 0).astype(np.int32)
-    e_iv_count = np.array([len(e.available) for e in experts], dtype=np.int64)
-
+    sectors = _sector_table(projects, experts)
+    calendar = _calendar(projects, experts)
     present = {
         "skills": p_skills.indptr[1:] > p_skills.indptr[:-1],
         "text": p_text.indptr[1:] > p_text.indptr[:-1],
-        "sector": has_sector,
-        "availability": np.array([w is not None for w in windows], dtype=bool),
+        "sector": sectors["p_sector"] < len(sectors["e_sector_t"]) - 1,
+        "availability": calendar["p_has_window"],
         "languages": p_langs.indptr[1:] > p_langs.indptr[:-1],
     }
-    total = sum(WEIGHTS[name] * present[name] for name in WEIGHTS) + np.zeros(n_p)
-    inverse = np.divide(1.0, total, out=np.zeros(n_p), where=total > 0)
     return Profiles(
         p_skills=p_skills,
         e_skills=e_skills,
@@ -171,22 +174,86 @@ def build_profiles(instance: Instance) -> Profiles:
         e_langs=e_langs,
         p_has_langs=present["languages"],
         e_has_langs=np.array([bool(e.languages) for e in experts], dtype=bool),
-        p_sector=p_sector,
-        e_sector_t=e_sector_t,
-        p_modality=p_modality,
-        e_modality_ok=e_modality_ok,
-        p_start=p_start,
-        p_end=p_end,
-        p_has_window=np.array([w is not None for w in windows], dtype=bool),
-        p_days=p_days,
-        p_need_days=p_need_days,
-        iv_start=periods[:, 0].copy(),
-        iv_end=periods[:, 1].copy(),
-        e_iv_first=np.cumsum(e_iv_count) - e_iv_count,
-        e_iv_count=e_iv_count,
-        slots=_slots(periods, e_iv_count),
-        weights={name: WEIGHTS[name] * present[name] * inverse for name in WEIGHTS},
+        **sectors,
+        **_modality_table(projects, experts),
+        **calendar,
+        weights=_weights(present, len(projects)),
     )
+
+
+def _skill_features(
+    projects: tuple[Project, ...], experts: tuple[Expert, ...]
+) -> tuple[sp.csr_array, sp.csr_array]:
+    """Project rows weighted by each skill's IDF among experts (summing to 1), expert rows 0/1."""
+    p_skill_rows, e_skills = _incidences([p.skills for p in projects], [e.skills for e in experts])
+    df = np.bincount(e_skills.indices, minlength=e_skills.shape[1])
+    idf = np.log((1.0 + len(experts)) / (1.0 + df)) + 1.0
+    return _row_normalised(p_skill_rows @ sp.diags_array(idf).tocsr()), e_skills
+
+
+def _sector_table(projects: tuple[Project, ...], experts: tuple[Expert, ...]) -> dict:
+    """``p_sector`` and ``e_sector_t`` of :class:`Profiles`."""
+    p_sector_rows, e_sectors = _incidences(
+        [(p.sector,) if p.sector else () for p in projects], [e.sectors for e in experts]
+    )
+    # One extra all-False row stands for "no sector", so lookups need no branch.
+    e_sector_t = np.zeros((e_sectors.shape[1] + 1, len(experts)), dtype=bool)
+    e_sector_t[:-1] = e_sectors.T.toarray()
+    has_sector = p_sector_rows.indptr[1:] > p_sector_rows.indptr[:-1]
+    p_sector = np.full(len(projects), e_sectors.shape[1], dtype=np.intp)
+    p_sector[has_sector] = p_sector_rows.indices
+    return {"p_sector": p_sector, "e_sector_t": e_sector_t}
+
+
+def _modality_table(projects: tuple[Project, ...], experts: tuple[Expert, ...]) -> dict:
+    """``p_modality`` and ``e_modality_ok`` of :class:`Profiles`: the modality constraint."""
+    names = sorted(
+        {m for e in experts for m in e.modalities} | {p.modality for p in projects} - {None}
+    )
+    code = {name: i for i, name in enumerate(names)}
+    # The last row, all True, stands for a project without a modality; an expert
+    # without modalities keeps a True column.
+    e_modality_ok = np.ones((len(names) + 1, len(experts)), dtype=bool)
+    for e, expert in enumerate(experts):
+        if expert.modalities:
+            e_modality_ok[: len(names), e] = False
+            e_modality_ok[[code[m] for m in expert.modalities], e] = True
+    p_modality = np.array([code.get(p.modality, len(names)) for p in projects], dtype=np.intp)
+    return {"p_modality": p_modality, "e_modality_ok": e_modality_ok}
+
+
+def _calendar(projects: tuple[Project, ...], experts: tuple[Expert, ...]) -> dict:
+    """The windows, the availability periods and the on-site overlap each project requires."""
+    windows = [p.window for p in projects]
+    periods = np.array([w for e in experts for w in e.available], dtype=np.int64).reshape(-1, 2)
+    first_day = min([w.start for w in windows if w] + periods[:, 0].tolist(), default=0)
+    last_day = max([w.end for w in windows if w] + periods[:, 1].tolist(), default=0)
+    day = np.int16 if last_day - first_day < np.iinfo(np.int16).max else np.int32
+    periods = (periods - first_day).astype(day)
+    p_days = np.array([w.days if w else 1 for w in windows], dtype=np.int32)
+    onsite = np.array([p.modality in ONSITE and p.window is not None for p in projects], dtype=bool)
+    e_iv_count = np.array([len(e.available) for e in experts], dtype=np.int64)
+    return {
+        "p_start": np.array([w.start - first_day if w else 1 for w in windows], dtype=day),
+        "p_end": np.array([w.end - first_day if w else 0 for w in windows], dtype=day),
+        "p_has_window": np.array([w is not None for w in windows], dtype=bool),
+        "p_days": p_days,
+        "p_need_days": np.where(onsite, np.minimum(ONSITE_OVERLAP_DAYS, p_days), 0).astype(
+            np.int32
+        ),
+        "iv_start": periods[:, 0].copy(),
+        "iv_end": periods[:, 1].copy(),
+        "e_iv_first": np.cumsum(e_iv_count) - e_iv_count,
+        "e_iv_count": e_iv_count,
+        "slots": _slots(periods, e_iv_count),
+    }
+
+
+def _weights(present: dict[str, np.ndarray], n_projects: int) -> dict[str, np.ndarray]:
+    """Per project, each component's weight over the sum of the weights it states."""
+    total = sum(WEIGHTS[name] * present[name] for name in WEIGHTS) + np.zeros(n_projects)
+    inverse = np.divide(1.0, total, out=np.zeros(n_projects), where=total > 0)
+    return {name: WEIGHTS[name] * present[name] * inverse for name in WEIGHTS}
 
 
 def pair_components(prof: Profiles, project: np.ndarray, expert: np.ndarray) -> Components:
@@ -212,9 +279,9 @@ def pair_components(prof: Profiles, project: np.ndarray, expert: np.ndarray) -> 
         availability=availability,
         languages=languages,
         overlap_days=overlap,
-        language_ok=(languages > 0) | ~prof.p_has_langs[project] | ~prof.e_has_langs[expert],
-        modality_ok=prof.e_modality_ok[prof.p_modality[project], expert],
-        dates_ok=(overlap >= prof.p_need_days[project]) | (prof.e_iv_count[expert] == 0),
+        language_ok=prof.language_ok(languages > 0, project, expert),
+        modality_ok=prof.modality_ok(project, expert),
+        dates_ok=prof.dates_ok(overlap, project, expert),
         # A pair's score is what the result shows, so ``min_score`` compares the same way
         # a reader would: a pair shown as 0.2 passes a floor of 0.2.
         score=np.round(np.clip(score, 0.0, 1.0), 6),
@@ -285,10 +352,6 @@ def _row_normalised(matrix: sp.csr_array) -> sp.csr_array:
 
 
 def _tfidf(project_texts: list[str], expert_texts: list[str]) -> tuple[sp.csr_array, sp.csr_array]:
-    # Imported here, not at the top: scikit-learn takes a second to import, and
-    # instances with given scores (reviewer assignment, the command line) never need it.
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
     vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, dtype=np.float64)
     try:
         matrix = sp.csr_array(vectorizer.fit_transform(project_texts + expert_texts))

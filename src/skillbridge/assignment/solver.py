@@ -101,8 +101,9 @@ class _Graph:
 
     def bottleneck(self, pair_score: np.ndarray) -> float:
         """The highest score threshold that still lets the maximum number of seats fill."""
-        # Only ``fair`` needs max flows; importing them costs about 0.1 s, so not up front.
-        from ortools.graph.python import max_flow
+        # Deliberately lazy: only ``fair`` needs max flows, and importing them costs
+        # about 0.1 s, a tenth of a whole small solve.
+        from ortools.graph.python import max_flow  # noqa: PLC0415
 
         flow = max_flow.SimpleMaxFlow()
         flow.add_arcs_with_capacity(self.tails, self.heads, self.capacities)
