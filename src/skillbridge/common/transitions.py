@@ -99,4 +99,7 @@ class Machine:
 
 def locked(obj: Model, *related: str) -> Model:
     """`obj` re-read under a row lock, `related` joined: a double click cannot move it twice."""
-    return type(obj).objects.select_for_update(of=("self",)).select_related(*related).get(pk=obj.pk)
+    rows = type(obj).objects.select_for_update(of=("self",))
+    if related:  # select_related() with no names would join every relation
+        rows = rows.select_related(*related)
+    return rows.get(pk=obj.pk)
