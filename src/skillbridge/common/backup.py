@@ -139,35 +139,29 @@ def _database_is_empty() -> bool:
     return all(count == 0 for table, count in table_counts().items() if table not in remade)
 
 
-def restore_archive(*, archive_path: Path) -> dict:
-    """Restore an archive into an empty, migrated database and an empty storage.
+def _refuse_unless_restorable(manifest: dict) -> None:
+    if manifest.get("format") != FORMAT:
+        raise BackupError(f"unknown archive format {manifest.get('format')!r}")
+    if not _database_is_empty():
+        raise BackupError("the database is not empty: restore needs a new database")
+    if stored_names():
+        raise BackupError("the storage is not empty: restore needs a new bucket or folder")
 
-    Every checksum and row count is verified; a difference stops with an error.
-    """
-    with tarfile.open(archive_path, "r:gz") as archive:
-        manifest = json.load(archive.extractfile("manifest.json"))
-        if manifest.get("format") != FORMAT:
-            raise BackupError(f"unknown archive format {manifest.get('format')!r}")
-        if not _database_is_empty():
-            raise BackupError("the database is not empty: restore needs a new database")
-        if stored_names():
-            raise BackupError("the storage is not empty: restore needs a new bucket or folder")
-        with tempfile.TemporaryDirectory() as work:
-            dump = Path(work) / "database.json"
-            dump.write_bytes(archive.extractfile("database.json").read())
-            with dump.open("rb") as handle:
-                if _sha256(handle) != manifest["database"]["sha256"]:
-                    raise BackupError("database.json does not match its checksum")
-            for entry in manifest["files"]:
-                member = archive.extractfile(f"files/{entry['name']}")
-                if _sha256(member) != entry["sha256"]:
-                    raise BackupError(f"{entry['name']} does not match its checksum")
-                member.seek(0)
-                saved = default_storage.save(entry["name"], File(member, name=entry["name"]))
-                if saved != entry["name"]:
-                    raise BackupError(f"{entry['name']} was stored as {saved}")
-            with transaction.atomic():
-                call_command("loaddata", str(dump), verbosity=0)
+
+def _restore_files(archive: tarfile.TarFile, manifest: dict) -> None:
+    """Copy every file into the storage, each checked against the manifest first."""
+    for entry in manifest["files"]:
+        member = archive.extractfile(f"files/{entry['name']}")
+        if _sha256(member) != entry["sha256"]:
+            raise BackupError(f"{entry['name']} does not match its checksum")
+        member.seek(0)
+        saved = default_storage.save(entry["name"], File(member, name=entry["name"]))
+        if saved != entry["name"]:
+            raise BackupError(f"{entry['name']} was stored as {saved}")
+
+
+def _verify_restored(manifest: dict) -> None:
+    """Every table's row count and every stored file's checksum, as the manifest says."""
     counts = table_counts()
     expected = manifest["database"]["tables"]
     differing = {t: (n, counts.get(t)) for t, n in expected.items() if counts.get(t) != n}
@@ -177,4 +171,24 @@ def restore_archive(*, archive_path: Path) -> dict:
         with default_storage.open(entry["name"], "rb") as stored:
             if _sha256(stored) != entry["sha256"]:
                 raise BackupError(f"{entry['name']} differs after restore")
+
+
+def restore_archive(*, archive_path: Path) -> dict:
+    """Restore an archive into an empty, migrated database and an empty storage.
+
+    Every checksum and row count is verified; a difference stops with an error.
+    """
+    with tarfile.open(archive_path, "r:gz") as archive:
+        manifest = json.load(archive.extractfile("manifest.json"))
+        _refuse_unless_restorable(manifest)
+        with tempfile.TemporaryDirectory() as work:
+            dump = Path(work) / "database.json"
+            dump.write_bytes(archive.extractfile("database.json").read())
+            with dump.open("rb") as handle:
+                if _sha256(handle) != manifest["database"]["sha256"]:
+                    raise BackupError("database.json does not match its checksum")
+            _restore_files(archive, manifest)
+            with transaction.atomic():
+                call_command("loaddata", str(dump), verbosity=0)
+    _verify_restored(manifest)
     return manifest
