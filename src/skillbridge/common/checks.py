@@ -17,23 +17,24 @@ IN_PROCESS_CACHE = "django.core.cache.backends.locmem.LocMemCache"
 def production_shares_tasks_and_cache(app_configs, **kwargs) -> list[checks.CheckMessage]:
     if settings.DEBUG:
         return []
-    errors = []
-    if any(task["BACKEND"] == IMMEDIATE_TASKS for task in settings.TASKS.values()):
-        errors.append(
-            checks.Error(
-                "Tasks run inside the request that queues them (the immediate backend) "
-                "while DEBUG is off.",
-                hint="Set TASKS_BACKEND=database and run `skillbridge db_worker` processes.",
-                id="common.E001",
-            )
-        )
-    if any(cache["BACKEND"] == IN_PROCESS_CACHE for cache in settings.CACHES.values()):
-        errors.append(
-            checks.Error(
-                "The cache lives inside each process (no CACHE_URL) while DEBUG is off: "
-                "sign-in rate limits are not shared between processes.",
-                hint="Set CACHE_URL=redis://… to the shared Redis.",
-                id="common.E002",
-            )
-        )
-    return errors
+    refused = [
+        (
+            any(task["BACKEND"] == IMMEDIATE_TASKS for task in settings.TASKS.values()),
+            "Tasks run inside the request that queues them (the immediate backend) "
+            "while DEBUG is off.",
+            "Set TASKS_BACKEND=database and run `skillbridge db_worker` processes.",
+            "common.E001",
+        ),
+        (
+            any(cache["BACKEND"] == IN_PROCESS_CACHE for cache in settings.CACHES.values()),
+            "The cache lives inside each process (no CACHE_URL) while DEBUG is off: "
+            "sign-in rate limits are not shared between processes.",
+            "Set CACHE_URL=redis://… to the shared Redis.",
+            "common.E002",
+        ),
+    ]
+    return [
+        checks.Error(message, hint=hint, id=check_id)
+        for found, message, hint, check_id in refused
+        if found
+    ]

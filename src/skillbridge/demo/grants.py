@@ -10,19 +10,17 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db.models import Case, IntegerField, Value, When
 from django.utils import timezone
 
 from skillbridge.calls.models import Proposal
 from skillbridge.demo.documents import pdf_page
 from skillbridge.demo.people import demo_user
 from skillbridge.demo.programmes import demo_programme
+from skillbridge.demo.proposals import selected_proposals
 from skillbridge.demo.texts import texts
 from skillbridge.grants.models import Grant, Tranche
 from skillbridge.grants.services import awards, milestones, payments, spending
 from skillbridge.people.models import User
-
-LEAD_EMAIL = "applicant@example.org"
 
 
 class Cast(NamedTuple):
@@ -212,27 +210,11 @@ def _stage(position: int, grant: Grant, cast: Cast) -> None:
         AFTER_FIRST_TRANCHE[stage["name"]](grant, stage, cast)
 
 
-def _selected(programme):
-    """The demo lead's team first, so it always gets the stage the walkthrough uses."""
-    return (
-        Proposal.objects.filter(state=Proposal.State.SELECTED, call__programme=programme)
-        .select_related("call", "lead")
-        .annotate(
-            is_demo_lead=Case(
-                When(lead__email=LEAD_EMAIL, then=Value(0)),
-                default=Value(1),
-                output_field=IntegerField(),
-            )
-        )
-        .order_by("is_demo_lead", "id")
-    )
-
-
 def seed_grants() -> None:
     officer = demo_user("officer@example.org")
     finance = demo_user("finance@example.org")
     stages = texts("grants")["stages"]
-    for index, proposal in enumerate(_selected(demo_programme())):
+    for index, proposal in enumerate(selected_proposals(demo_programme())):
         if Grant.objects.filter(proposal=proposal).exists():
             continue
         position = index % len(stages)

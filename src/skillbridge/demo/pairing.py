@@ -14,11 +14,10 @@ winners selected. What the walkthroughs rely on:
 Idempotent: once the demo run exists, nothing is done again.
 """
 
-from django.db.models import Case, IntegerField, Value, When
-
 from skillbridge.calls.models import Proposal
 from skillbridge.demo.people import demo_user
 from skillbridge.demo.programmes import demo_programme
+from skillbridge.demo.proposals import LEAD_EMAIL, selected_proposals
 from skillbridge.demo.texts import texts
 from skillbridge.experts.models import ExpertProfile, Skill
 from skillbridge.pairing import services
@@ -27,25 +26,9 @@ from skillbridge.pairing.services.execution import run_execute
 from skillbridge.people.models import Organisation, User
 
 DEMO_OBJECTIVE = MatchingRun.Objective.TOTAL
-LEAD_EMAIL = "applicant@example.org"
 ENERGY = ("energy", "electrical-engineering")
 # How many funded projects the demo run pairs; the others stay open for the walkthrough.
 PAIRED_PROJECTS = 5
-
-
-def _funded_projects(programme):
-    return (
-        Proposal.objects.filter(call__programme=programme, state=Proposal.State.SELECTED)
-        .select_related("sector", "college", "lead")
-        .annotate(
-            is_demo_lead=Case(
-                When(lead__email=LEAD_EMAIL, then=Value(0)),
-                default=Value(1),
-                output_field=IntegerField(),
-            )
-        )
-        .order_by("is_demo_lead", "pk")
-    )
 
 
 def _skills(sector_slug: str | None, count: int = 2) -> list[Skill]:
@@ -170,7 +153,7 @@ def seed_pairing() -> None:
         first.capacity = 3
         first.save(update_fields=["capacity"])
 
-    projects = list(_funded_projects(programme))
+    projects = list(selected_proposals(programme))
     needs = {project.pk: _project_need(officer, programme, project) for project in projects}
     tot, data_course = _training_requests(officer, programme)
     kigali, accepted_energy, invited_energy = _walkthrough_projects(projects)

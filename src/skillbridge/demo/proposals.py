@@ -10,6 +10,7 @@ import datetime
 from decimal import Decimal
 
 from django.core.files.base import ContentFile
+from django.db.models import Case, IntegerField, QuerySet, Value, When
 from django.utils.text import slugify
 
 from skillbridge.calls.checks import budget_total, proposal_snapshot
@@ -22,6 +23,7 @@ from skillbridge.programmes.models import Programme, Sector
 
 # What an incomplete draft has not written yet.
 UNWRITTEN = ("innovation", "market", "implementation_plan")
+LEAD_EMAIL = "applicant@example.org"  # the demo team lead the walkthroughs follow
 
 
 def _person(email: str, full_name: str, college: Organisation, programme: Programme) -> User:
@@ -196,6 +198,18 @@ def _confirm_affiliations(proposal: Proposal, state: str, index: int, programme)
         )
 
 
+def _record(proposal: Proposal, actor: User, before: str, after: str, **data) -> None:
+    """The audit entry the service would have written for this step."""
+    audit_record(
+        actor=actor,
+        action=f"proposal.{after}",
+        target=proposal,
+        before=before,
+        after=after,
+        data=data,
+    )
+
+
 def _decide(proposal: Proposal, state: str, index: int) -> None:
     """The officer's eligibility decision, or the team's withdrawal, after submission."""
     data = texts("proposals")
@@ -204,24 +218,12 @@ def _decide(proposal: Proposal, state: str, index: int) -> None:
         if state == "ineligible":
             reasons = data["ineligible_reasons"]
             proposal.state_reason = reasons[index % len(reasons)]
-        audit_record(
-            actor=User.objects.get(email="officer@example.org"),
-            action=f"proposal.{state}",
-            target=proposal,
-            before="submitted",
-            after=state,
-            data={"reason": proposal.state_reason},
-        )
+        officer = User.objects.get(email="officer@example.org")
+        _record(proposal, officer, "submitted", state, reason=proposal.state_reason)
     elif state == "withdrawn":
         proposal.state = state
         proposal.state_reason = data["withdrawn_reason"]
-        audit_record(
-            actor=proposal.lead,
-            action="proposal.withdrawn",
-            target=proposal,
-            before="submitted",
-            after="withdrawn",
-        )
+        _record(proposal, proposal.lead, "submitted", state)
 
 
 def _advance(proposal: Proposal, state: str, index: int, programme: Programme) -> None:
@@ -232,13 +234,7 @@ def _advance(proposal: Proposal, state: str, index: int, programme: Programme) -
     proposal.submitted_at = submitted_at
     proposal.snapshot = proposal_snapshot(proposal)
     proposal.state = Proposal.State.SUBMITTED
-    audit_record(
-        actor=proposal.lead,
-        action="proposal.submitted",
-        target=proposal,
-        before="draft",
-        after="submitted",
-    )
+    _record(proposal, proposal.lead, "draft", "submitted")
     _decide(proposal, state, index)
     proposal.save()
 
@@ -250,3 +246,19 @@ def seed_proposals(call: Call, programme: Programme) -> None:
     }
     for index, row in enumerate(texts("proposals")["proposals"]):
         _seed_proposal(index, row, call, programme, documents)
+
+
+def selected_proposals(programme: Programme) -> QuerySet[Proposal]:
+    """The selected proposals, the demo lead's first so it always gets the walkthrough's stage."""
+    return (
+        Proposal.objects.filter(call__programme=programme, state=Proposal.State.SELECTED)
+        .select_related("call", "sector", "college", "lead")
+        .annotate(
+            is_demo_lead=Case(
+                When(lead__email=LEAD_EMAIL, then=Value(0)),
+                default=Value(1),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("is_demo_lead", "pk")
+    )
