@@ -17,6 +17,7 @@ from skillbridge.calls.checks import budget_total, proposal_snapshot
 from skillbridge.calls.models import Attachment, BudgetLine, Call, Proposal, TeamMember
 from skillbridge.common.services import audit_record
 from skillbridge.demo.documents import pdf_page
+from skillbridge.demo.people import demo_person
 from skillbridge.demo.texts import texts
 from skillbridge.people.models import Organisation, ProgrammeRole, Role, User
 from skillbridge.programmes.models import Programme, Sector
@@ -27,10 +28,7 @@ LEAD_EMAIL = "applicant@example.org"  # the demo team lead the walkthroughs foll
 
 
 def _person(email: str, full_name: str, college: Organisation, programme: Programme) -> User:
-    user, created = User.objects.get_or_create(email=email, defaults={"full_name": full_name})
-    if created:
-        user.set_unusable_password()  # Demo team members never sign in.
-        user.save(update_fields=["password"])
+    user = demo_person(email, full_name, signs_in=False)  # Demo team members never sign in.
     ProgrammeRole.objects.get_or_create(
         user=user, programme=programme, role=Role.APPLICANT, defaults={"organisation": college}
     )
@@ -44,13 +42,9 @@ def _coordinator(college: Organisation, programme: Programme) -> User:
     if role:
         return role.user
     slug = slugify(college.short_name.replace("IPRC", "")).strip("-")
-    user, created = User.objects.get_or_create(
-        email=f"coordinator.{slug}@example.org",
-        defaults={"full_name": f"Coordinator, {college.short_name}"},
+    user = demo_person(
+        f"coordinator.{slug}@example.org", f"Coordinator, {college.short_name}", signs_in=False
     )
-    if created:
-        user.set_unusable_password()
-        user.save(update_fields=["password"])
     ProgrammeRole.objects.get_or_create(
         user=user,
         programme=programme,
