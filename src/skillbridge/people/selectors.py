@@ -86,10 +86,6 @@ def programme_for(user: User, slug: str, perm: str | None = None) -> Programme:
     return object_for(user, member_of, perm=perm, slug=slug)
 
 
-# The former name, kept until every caller asks `programme_for`.
-programme_for_member = programme_for
-
-
 def tokens_of(user: User) -> QuerySet[ApiToken]:
     """The API tokens `user` holds and has not revoked."""
     return ApiToken.objects.live().filter(user=user)
