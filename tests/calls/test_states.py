@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from skillbridge.calls import services
 from skillbridge.calls.models import Proposal
 from skillbridge.calls.states import PROPOSAL
-from skillbridge.common.models import AuditEntry
+from skillbridge.common.models import AuditEntry, OutboxMessage
 
 S = Proposal.State
 
@@ -87,3 +87,22 @@ def test_a_move_the_state_does_not_allow_is_refused_with_its_message(draft, offi
     draft.refresh_from_db()
     assert (draft.state, draft.state_reason) == ("draft", "")
     assert audit_of(draft) == []
+
+
+@pytest.mark.parametrize(
+    ("action", "subject", "kind"),
+    [
+        ("mark_eligible", "“{title}” is eligible for review", "proposal_eligible"),
+        ("mark_ineligible", "“{title}” is not eligible", "proposal_ineligible"),
+    ],
+)
+def test_an_eligibility_decision_tells_the_team_which_one(
+    draft, officer, applicant, action, subject, kind
+):
+    draft.state = S.SUBMITTED
+    draft.save()
+
+    services.proposal_move(actor=officer, proposal=draft, action=action, reason="Checked.")
+
+    mail = OutboxMessage.objects.get(kind=kind)
+    assert (mail.to, mail.subject) == (applicant.email, subject.format(title=draft.title))

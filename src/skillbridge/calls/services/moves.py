@@ -1,6 +1,7 @@
 """The one function that moves a proposal from one state to another."""
 
 from collections.abc import Callable
+from functools import partial
 
 from django.db import transaction
 
@@ -22,11 +23,11 @@ def _mail_submitted(proposal: Proposal, before: str) -> None:
     )
 
 
-def _mail_eligibility(proposal: Proposal, before: str) -> None:
+def _mail_eligibility(proposal: Proposal, before: str, *, eligible: bool) -> None:
     mail_team(
         proposal=proposal,
         template="calls/mail/eligibility",
-        context={},
+        context={"eligible": eligible},
         kind="proposal_" + proposal.state,
     )
 
@@ -52,8 +53,8 @@ def _mail_withdrawn(proposal: Proposal, before: str) -> None:
 MAILS: dict[str, Callable[[Proposal, str], None]] = {
     "submit": _mail_submitted,
     "withdraw": _mail_withdrawn,
-    "mark_eligible": _mail_eligibility,
-    "mark_ineligible": _mail_eligibility,
+    "mark_eligible": partial(_mail_eligibility, eligible=True),
+    "mark_ineligible": partial(_mail_eligibility, eligible=False),
 }
 
 
