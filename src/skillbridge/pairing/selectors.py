@@ -99,6 +99,13 @@ def decisions_of(need: Need) -> QuerySet[PairDecision]:
     return need.decisions.select_related("expert__user").order_by("kind", "pk")
 
 
+def decision_in(programme: Programme, pk: int) -> PairDecision:
+    decision = PairDecision.objects.filter(need__programme=programme, pk=pk).first()
+    if decision is None:
+        raise Http404
+    return decision
+
+
 def decisions_by_pair(needs) -> dict[tuple[int, int], str]:
     return {
         (need_pk, expert_pk): kind

@@ -7,7 +7,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -206,9 +205,7 @@ def decide(request, slug: str, pk: int):
 def undecide(request, slug: str, pk: int):
     """Programme officers: remove a lock or a forbid."""
     programme = _programme(request, slug)
-    decision = PairDecision.objects.filter(need__programme=programme, pk=pk).first()
-    if decision is None:
-        raise Http404
+    decision = selectors.decision_in(programme, pk)
     need_pk = decision.need_id
     services.decision_remove(actor=request.user, decision=decision)
     messages.success(request, _("The decision is removed."))
