@@ -45,6 +45,7 @@ def mission_move(
     of an approval or a cancellation, and start an accepted pairing with
     its mission.
     """
+    MISSION.refuse_unless_can(mission, action)
     fields = ["updated_at", *update_fields]
     if action in STAMPS:
         setattr(mission, STAMPS[action], timezone.now())

@@ -43,6 +43,7 @@ def pairing_move(
     knew of it; tell the officers of an answer; offer the need's next
     alternate after a decline or an expiry.
     """
+    PAIRING.refuse_unless_can(pairing, action)
     now = timezone.now()
     fields = ["updated_at"]
     if action in STAMPS:
