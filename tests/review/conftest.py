@@ -79,3 +79,16 @@ def submit(review, values=(4, 3, 5), recommendation="fund", applicant_comment=""
         applicant_comment=applicant_comment,
         recommendation=recommendation,
     )
+
+
+def stage_all(officer, call, reviewed):
+    """Stage the first proposal selected, the third on the reserve list, the rest not selected."""
+    return services.decisions_stage_selection(
+        actor=officer,
+        call=call,
+        selected=[reviewed[0].pk],
+        reserve=[reviewed[2].pk],
+        reason_selected="Most innovative.",
+        reason_reserve="Close behind.",
+        reason_not_selected="Less innovative than the others.",
+    )

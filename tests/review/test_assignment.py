@@ -39,7 +39,7 @@ def test_every_eligible_proposal_gets_the_calls_number_of_reviewers(
         assert proposal.reviews.filter(status="active").count() == 2
     # Loads are balanced: 6 reviews over 3 reviewers is 2 each.
     assert sorted(m.load for m in pool_of(call)) == [2, 2, 2]
-    assert AuditEntry.objects.filter(action="review.assigned").count() == 6
+    assert AuditEntry.objects.filter(action="review.active").count() == 6
     assert sorted(m.to[0] for m in mail.outbox) == [
         "ivo@example.org",
         "mina@example.org",
@@ -116,7 +116,7 @@ def test_a_declared_conflict_unassigns_at_once_and_finds_a_replacement(
     assert before <= after  # everything else kept
     assert eligible[0].reviews.filter(status="active").count() == 2
     assert (eligible[0].title, review.reviewer.email) not in after
-    assert AuditEntry.objects.filter(action="review.declared", after="conflict").count() == 1
+    assert AuditEntry.objects.filter(action="declaration.conflict").count() == 1
 
 
 def test_other_conflict_needs_a_word_of_explanation(call, officer, panel, eligible):

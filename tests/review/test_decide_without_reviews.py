@@ -65,7 +65,7 @@ def test_deciding_without_reviews_needs_the_confirmation_and_a_reason_at_the_fie
     )
     assert set(response.context["form"].errors) == {"without_reviews_reason"}
     assert not Decision.objects.exists()
-    assert not AuditEntry.objects.filter(action="review.decision_staged").exists()
+    assert not AuditEntry.objects.filter(action="decision.staged").exists()
 
 
 def test_a_confirmed_decision_without_reviews_keeps_its_reason_in_the_audit_log(
@@ -88,7 +88,7 @@ def test_a_confirmed_decision_without_reviews_keeps_its_reason_in_the_audit_log(
         "not_selected",
         "Out of scope.",
     )
-    entry = AuditEntry.objects.get(action="review.decision_staged")
+    entry = AuditEntry.objects.get(action="decision.staged")
     assert entry.data["without_reviews_reason"] == (
         "Both reviewers withdrew; the committee read it itself."
     )
@@ -108,7 +108,7 @@ def test_a_reviewed_proposal_is_decided_without_any_confirmation(officer, assign
         actor=officer, proposal=assigned[0], outcome="selected", reason="Bold."
     )
     assert decision.outcome == "selected"
-    entry = AuditEntry.objects.get(action="review.decision_staged")
+    entry = AuditEntry.objects.get(action="decision.staged")
     assert "without_reviews_reason" not in entry.data
     assert Review.objects.filter(proposal=assigned[0], submitted_at__isnull=False).count() == 2
 

@@ -10,7 +10,7 @@ from skillbridge.common.models import AuditEntry, OutboxMessage
 from skillbridge.review import services
 from skillbridge.review.models import Decision, Review
 from tests.calls.factories import TeamMemberFactory
-from tests.review.conftest import submit
+from tests.review.conftest import stage_all, submit
 
 
 @pytest.fixture
@@ -20,18 +20,6 @@ def reviewed(assigned):
         for review in proposal.reviews.filter(status="active"):
             submit(review, values=values[index], applicant_comment=f"Keep going {index}.")
     return assigned
-
-
-def stage_all(officer, call, reviewed):
-    return services.decisions_stage_selection(
-        actor=officer,
-        call=call,
-        selected=[reviewed[0].pk],
-        reserve=[reviewed[2].pk],
-        reason_selected="Most innovative.",
-        reason_reserve="Close behind.",
-        reason_not_selected="Less innovative than the others.",
-    )
 
 
 def test_released_decisions_reach_the_outbox_exactly_once(
@@ -55,8 +43,8 @@ def test_released_decisions_reach_the_outbox_exactly_once(
         "Drip kit": ("not_selected", None),
         "Ticketing app": ("reserve", 1),
     }
-    assert AuditEntry.objects.filter(action="proposal.state_changed", after="reserve").count() == 1
-    assert AuditEntry.objects.filter(action="review.decision_released").count() == 3
+    assert AuditEntry.objects.filter(action="proposal.reserve").count() == 1
+    assert AuditEntry.objects.filter(action="decision.released").count() == 3
 
 
 def test_comments_for_applicants_stay_out_unless_the_officer_shares_them(call, officer, reviewed):

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from skillbridge.calls import services as calls_services
-from skillbridge.calls.models import Proposal
+from skillbridge.calls.models import Call, Proposal
 from skillbridge.common.models import AuditEntry, OutboxMessage
 from skillbridge.people.models import Role
 from skillbridge.review import selectors, services
@@ -105,11 +105,11 @@ def test_the_first_reserve_takes_the_free_place_and_its_team_is_told(
         "Ticketing app": ("selected", None),
         "Drip kit": ("reserve", 2),
     }
-    entry = AuditEntry.objects.get(action="review.reserve_promoted")
+    entry = AuditEntry.objects.get(action="decision.promoted")
     assert (entry.before, entry.after, entry.data["reserve_rank"]) == ("reserve", "selected", 1)
     assert entry.data["previous_reason"] == "Close behind."
     assert AuditEntry.objects.filter(
-        action="proposal.state_changed", before="reserve", after="selected"
+        action="proposal.selected", before="reserve", after="selected"
     ).exists()
     mail = OutboxMessage.objects.filter(kind="review.decision", to=first.lead.email).latest("pk")
     assert "in place 1 on the reserve list, is now selected for a grant" in mail.body
@@ -128,7 +128,7 @@ def test_the_reserve_list_is_followed_in_order(call, officer, released):
         ]
     }
     assert states(call)["Drip kit"] == ("reserve", 2)
-    assert not AuditEntry.objects.filter(action="review.reserve_promoted").exists()
+    assert not AuditEntry.objects.filter(action="decision.promoted").exists()
 
 
 def test_nothing_is_promoted_while_no_selected_team_has_left(call, officer, released):
@@ -184,7 +184,7 @@ def test_a_disqualified_team_frees_its_place_and_is_told(
         "ineligible",
         "The prototype was bought, not built.",
     )
-    assert AuditEntry.objects.get(action="review.disqualified").data["reason"] == (
+    assert AuditEntry.objects.get(action="proposal.ineligible").data["reason"] == (
         "The prototype was bought, not built."
     )
     mail = OutboxMessage.objects.filter(to=selected.lead.email).latest("pk")
@@ -205,14 +205,19 @@ def test_a_funded_team_is_not_disqualified_here(call, officer, released):
 # --- Pages ----------------------------------------------------------------------------------
 
 
-def test_reserve_pages_answer_404_to_outsiders_and_403_to_members(
-    client, call, released, outsider, applicant, panel
+@pytest.mark.parametrize("published", [False, True])
+def test_reserve_pages_answer_404_to_whoever_may_not_see_the_call_and_403_to_others(
+    client, call, released, outsider, applicant, panel, published
 ):
+    # Anyone sees a published call, and gets 403 from its review's pages; only the
+    # programme's officers see one not yet published.
+    Call.objects.filter(pk=call.pk).update(is_published=published)
     urls = [
         reverse("review:reserve", args=[call.pk]),
         reverse("review:disqualify", args=[call.pk, released["selected"].pk]),
     ]
-    for user, status in [(outsider, 404), (applicant, 403), (panel[0], 403)]:
+    status = 403 if published else 404
+    for user in (outsider, applicant, panel[0]):
         client.force_login(user)
         for url in urls:
             assert client.get(url).status_code == status, (user, url)
@@ -313,7 +318,7 @@ def test_concurrent_promotions_fill_one_free_place_once(call, officer, released)
         "Ticketing app": ("selected", None),
         "Drip kit": ("reserve", 2),
     }
-    assert AuditEntry.objects.filter(action="review.reserve_promoted").count() == 1
+    assert AuditEntry.objects.filter(action="decision.promoted").count() == 1
 
 
 def test_the_reserve_page_makes_a_fixed_number_of_queries(

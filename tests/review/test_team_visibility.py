@@ -46,7 +46,7 @@ def test_a_removed_member_finds_neither_title_nor_outcome(client, team):
     page = client.get(reverse("review:outcomes")).content.decode()
     assert TITLE not in page
     assert "None of your proposals is in review yet." in page
-    assert client.get(reverse("review:outcome", args=[proposal.pk])).status_code == 403
+    assert client.get(reverse("review:outcome", args=[proposal.pk])).status_code == 404
 
 
 def test_members_who_joined_still_see_their_outcome(client, team):
@@ -56,7 +56,7 @@ def test_members_who_joined_still_see_their_outcome(client, team):
         assert TITLE in client.get(reverse("review:outcomes")).content.decode()
         assert client.get(reverse("review:outcome", args=[proposal.pk])).status_code == 200
     client.force_login(people["ines"])
-    assert client.get(reverse("review:outcome", args=[proposal.pk])).status_code == 403
+    assert client.get(reverse("review:outcome", args=[proposal.pk])).status_code == 404
 
 
 def test_the_decision_mail_reaches_only_members_who_joined(

@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from skillbridge.calls.models import Proposal
+from skillbridge.calls.models import Call, Proposal
 from skillbridge.review import services
 from skillbridge.review.models import Decision, Review
 from tests.calls.factories import ProposalFactory
@@ -41,10 +41,15 @@ def test_officer_pages_render_cleanly(client, officer, call, assigned):
     assert_clean(client.get(reverse("review:index")))
 
 
-def test_officer_pages_answer_404_to_outsiders_and_403_to_members(
-    client, call, assigned, outsider, applicant, panel
+@pytest.mark.parametrize("published", [False, True])
+def test_officer_pages_answer_404_to_whoever_may_not_see_the_call_and_403_to_others(
+    client, call, assigned, outsider, applicant, panel, published
 ):
-    for user, status in [(outsider, 404), (applicant, 403), (panel[0], 403)]:
+    # Anyone sees a published call, and gets 403 from its review's pages; only the
+    # programme's officers see one not yet published.
+    Call.objects.filter(pk=call.pk).update(is_published=published)
+    status = 403 if published else 404
+    for user in (outsider, applicant, panel[0]):
         client.force_login(user)
         for url in officer_pages(call, assigned[0]):
             assert client.get(url).status_code == status, (user, url)
@@ -56,14 +61,14 @@ def test_officer_pages_answer_404_to_outsiders_and_403_to_members(
             assert client.post(reverse(name, args=args)).status_code == status
 
 
-def test_reviewer_pages_answer_404_to_outsiders_and_403_to_other_members(
+def test_reviewer_pages_answer_404_to_all_but_the_reviewer_and_403_to_the_officer(
     client, rita_review, outsider, panel, officer
 ):
     urls = [
         reverse("review:declare", args=[rita_review.pk]),
         reverse("review:review", args=[rita_review.pk]),
     ]
-    for user, status in [(outsider, 404), (panel[1], 403), (officer, 403)]:
+    for user, status in [(outsider, 404), (panel[1], 404), (officer, 403)]:
         client.force_login(user)
         for url in urls:
             assert client.get(url).status_code == status
@@ -183,14 +188,13 @@ def test_the_team_sees_its_outcome_once_released(client, call, officer, assigned
     assert proposal.title in client.get(reverse("review:outcomes")).content.decode()
 
 
-def test_the_outcome_page_answers_404_to_outsiders_and_403_to_other_members(
+def test_the_outcome_page_answers_404_to_whoever_may_not_see_the_proposal(
     client, assigned, outsider, panel
 ):
     url = reverse("review:outcome", args=[assigned[0].pk])
-    client.force_login(outsider)
-    assert client.get(url).status_code == 404
-    client.force_login(panel[0])
-    assert client.get(url).status_code == 403
+    for user in (outsider, panel[0]):  # the reviewer of the proposal is not its team
+        client.force_login(user)
+        assert client.get(url).status_code == 404
 
 
 def _more_proposals(call, officer, count):

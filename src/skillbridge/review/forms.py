@@ -9,6 +9,7 @@ from skillbridge.common.bounds import number_field
 from skillbridge.people.models import ProgrammeRole, Role, User
 from skillbridge.programmes.models import Sector
 from skillbridge.review.models import Decision, Review
+from skillbridge.review.selectors import review_candidates
 
 NO_CONFLICT = "none"
 
@@ -46,9 +47,7 @@ class AssignmentAddForm(forms.Form):
 
     def __init__(self, *args, call: Call, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["proposal"].queryset = Proposal.objects.filter(
-            call=call, state__in=[Proposal.State.ELIGIBLE, Proposal.State.UNDER_REVIEW]
-        ).order_by("title")
+        self.fields["proposal"].queryset = review_candidates(call).order_by("title")
         self.fields["reviewer"].queryset = User.objects.filter(review_pools__call=call).order_by(
             "full_name", "email"
         )
@@ -233,9 +232,16 @@ class PromoteForm(forms.Form):
 
     def __init__(self, *args, reserve, **kwargs):
         super().__init__(*args, **kwargs)
+        self.reserve = reserve
         self.fields["proposal"].choices = [
             (str(d.proposal_id), f"{d.reserve_rank}. {d.proposal.title}") for d in reserve
         ]
+
+    @property
+    def chosen(self) -> Decision:
+        """The reserve decision of the chosen proposal (one of the list it was given)."""
+        wanted = self.cleaned_data["proposal"]
+        return next(d for d in self.reserve if str(d.proposal_id) == wanted)
 
 
 class DisqualifyForm(forms.Form):

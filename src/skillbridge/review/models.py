@@ -13,6 +13,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from skillbridge.calls.models import Proposal
+
 
 class PoolMember(models.Model):
     """A reviewer named to the panel of one call, with a load limit and expertise."""
@@ -241,3 +243,17 @@ class Decision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.proposal}: {self.get_outcome_display()}"
+
+    @property
+    def is_released(self) -> bool:
+        return self.released_at is not None
+
+    @property
+    def team_withdrew(self) -> bool:
+        """The team stepped back after the release (the place is free for the reserve list)."""
+        return self.is_released and self.proposal.state == Proposal.State.WITHDRAWN
+
+    @property
+    def team_disqualified(self) -> bool:
+        """The committee disqualified the team after the release (found ineligible)."""
+        return self.is_released and self.proposal.state == Proposal.State.INELIGIBLE

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from skillbridge.review.views import officer, outcome, reserve, reviewer
+from skillbridge.review.views import decisions, officer, outcome, reserve, reviewer
 
 app_name = "review"
 
@@ -20,9 +20,9 @@ urlpatterns = [
         name="assignment_remove",
     ),
     path("calls/<int:pk>/ranking/", officer.ranking, name="ranking"),
-    path("calls/<int:pk>/selection/", officer.selection, name="selection"),
-    path("calls/<int:pk>/decisions/", officer.decisions, name="decisions"),
-    path("calls/<int:pk>/decisions/<int:proposal_pk>/", officer.decide, name="decide"),
+    path("calls/<int:pk>/selection/", decisions.selection, name="selection"),
+    path("calls/<int:pk>/decisions/", decisions.decisions, name="decisions"),
+    path("calls/<int:pk>/decisions/<int:proposal_pk>/", decisions.decide, name="decide"),
     path(
         "calls/<int:pk>/decisions/<int:proposal_pk>/disqualify/",
         reserve.disqualify,

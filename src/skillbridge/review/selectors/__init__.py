@@ -1,16 +1,26 @@
-"""Reads of the review app, already limited to what the asking user may see."""
+"""Reads of the review app, already limited to what the asking user may see.
 
+A call is reached through its own accessor, `calls.selectors.call_for` (re-exported
+here): the pages of its review answer 403 to whoever sees the call without running it.
+"""
+
+from skillbridge.calls.selectors import call_for
 from skillbridge.review.selectors.access import (
     automatic_conflicts,
     call_for_member,
     conflicts_automatically,
-    proposal_for_member,
+    decision_for,
+    pool_member_for,
+    review_for,
     review_for_member,
+    reviewed_proposal_for,
 )
 from skillbridge.review.selectors.decisions import (
+    applicant_comments,
     decisions_of,
     own_proposals_in_review,
     places_to_fill,
+    released_decision,
     reserve_list,
     shared_comments,
     unreviewed_undecided,
@@ -22,16 +32,22 @@ from skillbridge.review.selectors.ranking import (
     RankingRow,
     SelectionView,
     assignments_of,
+    calls_run_by,
     pool_of,
     ranking,
+    ranking_colleges,
+    ranking_row,
     review_candidates,
     selection_for,
     sort_and_filter,
 )
 from skillbridge.review.selectors.reviewers import (
+    assignments_held_by,
+    conflicts_declared,
     criteria_of,
     next_review,
     others_reviews,
+    review_to_open,
     reviews_of,
     team_names,
 )
@@ -42,22 +58,34 @@ __all__ = [
     "SORTS",
     "RankingRow",
     "SelectionView",
+    "applicant_comments",
+    "assignments_held_by",
     "assignments_of",
     "automatic_conflicts",
+    "call_for",
     "call_for_member",
+    "calls_run_by",
     "conflicts_automatically",
+    "conflicts_declared",
     "criteria_of",
+    "decision_for",
     "decisions_of",
     "next_review",
     "others_reviews",
     "own_proposals_in_review",
     "places_to_fill",
+    "pool_member_for",
     "pool_of",
-    "proposal_for_member",
     "ranking",
+    "ranking_colleges",
+    "ranking_row",
+    "released_decision",
     "reserve_list",
     "review_candidates",
+    "review_for",
     "review_for_member",
+    "review_to_open",
+    "reviewed_proposal_for",
     "reviews_of",
     "selection_for",
     "shared_comments",

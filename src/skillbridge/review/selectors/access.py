@@ -1,17 +1,23 @@
-"""Who reaches what in review: automatic conflicts, and objects a user may reach (404 to
-outsiders)."""
+"""Who reaches what in review: automatic conflicts, and the accessors of its objects.
+
+Each accessor looks an object up among those the user may see at all (404 to
+anyone else), then asks `rules` for `perm` on it (403 without it): see
+`skillbridge.common.accessors`.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Lower
-from django.http import Http404
 
 from skillbridge.calls.models import Call, Proposal, TeamMember
+from skillbridge.calls.selectors import call_for, proposals_visible_to
+from skillbridge.common.accessors import object_for
 from skillbridge.people.models import Role, User
-from skillbridge.people.selectors import roles_in
-from skillbridge.review.models import PoolMember, Review
+from skillbridge.people.selectors import roles_by_programme
+from skillbridge.review.models import Decision, PoolMember, Review
 
 # --- Conflicts ------------------------------------------------------------------------------
 
@@ -63,35 +69,78 @@ def conflicts_automatically(*, reviewer: User, proposal: Proposal) -> bool:
     return bool(automatic_conflicts(proposals=[proposal], members=[member]))
 
 
-# --- Objects a user may reach (404 to outsiders) --------------------------------------------
+# --- Accessors: 404 to whoever may not see the object, 403 without the right -------------
+#
+# A call is reached through its own accessor, `calls.selectors.call_for`: the pages of its
+# review answer 403 to whoever sees the call but does not run its programme.
+
+
+def _officer_programmes(user: User) -> list[int]:
+    return [
+        pid for pid, roles in roles_by_programme(user).items() if Role.PROGRAMME_OFFICER in roles
+    ]
+
+
+def pool_member_for(user: User, pk: int, perm: str | None = None, *, call_pk: int) -> PoolMember:
+    """A reviewer on the panel of the call `call_pk`: 404 or 403 as for the call, with `perm`
+    on the call; then 404 for anyone not on its panel."""
+    call = call_for(user, call_pk, perm)
+    return object_for(user, PoolMember.objects.filter(call=call), perm=None, pk=pk)
+
+
+def review_for(
+    user: User, pk: int, perm: str | None = None, *, call_pk: int | None = None
+) -> Review:
+    """A review assignment seen by its reviewer and by its programme's officers (within the
+    call `call_pk`, when given): else 404; 403 without `perm` on the review."""
+    seen = Q(reviewer=user) | Q(proposal__call__programme__in=_officer_programmes(user))
+    reviews = Review.objects.select_related(
+        "proposal__call__programme", "proposal__college", "proposal__sector", "reviewer"
+    ).filter(seen if user.is_authenticated else Q(pk__in=[]))
+    if call_pk is not None:
+        reviews = reviews.filter(proposal__call_id=call_pk)
+    return object_for(user, reviews, perm=perm, pk=pk)
+
+
+def reviewed_proposal_for(user: User, pk: int, perm: str | None = None) -> Proposal:
+    """A proposal `user` may see (calls.selectors.proposals_visible_to), with its team and
+    decision: else 404; 403 without `perm` on the proposal."""
+    proposals = (
+        proposals_visible_to(user)
+        .select_related("call__programme", "college", "sector", "decision")
+        .prefetch_related("members")
+    )
+    return object_for(user, proposals, perm=perm, pk=pk)
+
+
+def decision_for(user: User, pk: int, perm: str | None = None, *, call_pk: int) -> Decision:
+    """The decision on the proposal `pk` (one each, and pages name it by its proposal) of the
+    call `call_pk`, seen by the programme's officers: else 404; 403 without `perm` on it."""
+    funded = Proposal.objects.filter(pk=OuterRef("proposal_id"), grant__isnull=False)
+    decisions = (
+        Decision.objects.filter(call_id=call_pk, call__programme__in=_officer_programmes(user))
+        .select_related("proposal__call__programme", "proposal__college")
+        .annotate(has_grant=Exists(funded))
+    )
+    return object_for(user, decisions, perm=perm, proposal_id=pk)
+
+
+# --- The API's older lookups, until it moves to the accessors above ------------------------
+#
+# They find a call or a review among everything of the programmes `user` holds any role in,
+# so the API still answers 403 where the pages now answer 404 (to members who may not see
+# the review) or 403 (to anyone who sees a published call).
 
 
 def call_for_member(user: User, pk: int) -> Call:
-    call = Call.objects.select_related("programme").filter(pk=pk).first()
-    if call is None or not roles_in(user, call.programme):
-        raise Http404
-    return call
+    member_of = list(roles_by_programme(user))
+    calls = Call.objects.select_related("programme").filter(programme__in=member_of)
+    return object_for(user, calls, perm=None, pk=pk)
 
 
 def review_for_member(user: User, pk: int) -> Review:
-    review = (
-        Review.objects.select_related(
-            "proposal__call__programme", "proposal__college", "proposal__sector", "reviewer"
-        )
-        .filter(pk=pk)
-        .first()
-    )
-    if review is None or not roles_in(user, review.proposal.call.programme):
-        raise Http404
-    return review
-
-
-def proposal_for_member(user: User, pk: int) -> Proposal:
-    proposal = (
-        Proposal.objects.select_related("call__programme", "college", "sector")
-        .filter(pk=pk)
-        .first()
-    )
-    if proposal is None or not roles_in(user, proposal.call.programme):
-        raise Http404
-    return proposal
+    member_of = list(roles_by_programme(user))
+    reviews = Review.objects.select_related(
+        "proposal__call__programme", "proposal__college", "proposal__sector", "reviewer"
+    ).filter(proposal__call__programme__in=member_of)
+    return object_for(user, reviews, perm=None, pk=pk)

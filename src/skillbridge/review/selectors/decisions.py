@@ -8,7 +8,7 @@ from skillbridge.calls.models import Call, Proposal
 from skillbridge.calls.selectors import proposals_of_member
 from skillbridge.people.models import User
 from skillbridge.review.models import Decision, Review
-from skillbridge.review.selectors.ranking import IN_REVIEW
+from skillbridge.review.states import IN_REVIEW
 
 
 def decisions_of(call: Call) -> QuerySet[Decision]:
@@ -16,7 +16,7 @@ def decisions_of(call: Call) -> QuerySet[Decision]:
     funded = Proposal.objects.filter(pk=OuterRef("proposal_id"), grant__isnull=False)
     return (
         Decision.objects.filter(call=call)
-        .select_related("proposal__college")
+        .select_related("proposal__call__programme", "proposal__college")
         .annotate(has_grant=Exists(funded))
         .order_by("outcome", "reserve_rank", "proposal__title")
     )
@@ -84,11 +84,14 @@ def own_proposals_in_review(user: User) -> QuerySet[Proposal]:
     )
 
 
-def shared_comments(proposal: Proposal) -> list[str]:
-    """The reviewers' comments for the applicants, once the committee shared them."""
+def released_decision(proposal: Proposal) -> Decision | None:
+    """The committee's decision on `proposal`, once released (teams never read a staged one)."""
     decision = getattr(proposal, "decision", None)
-    if decision is None or decision.released_at is None or not decision.comments_shared:
-        return []
+    return decision if decision is not None and decision.is_released else None
+
+
+def applicant_comments(proposal: Proposal) -> list[str]:
+    """The reviewers' comments for the applicants, which the committee may choose to share."""
     comments = (
         proposal.reviews.filter(submitted_at__isnull=False)
         .exclude(applicant_comment="")
@@ -96,3 +99,11 @@ def shared_comments(proposal: Proposal) -> list[str]:
         .values_list("applicant_comment", flat=True)
     )
     return list(comments)
+
+
+def shared_comments(proposal: Proposal) -> list[str]:
+    """The reviewers' comments for the applicants, once the committee shared them."""
+    decision = released_decision(proposal)
+    if decision is None or not decision.comments_shared:
+        return []
+    return applicant_comments(proposal)

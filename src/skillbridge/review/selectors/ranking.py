@@ -5,24 +5,25 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import Http404
 
 from skillbridge.calls.models import Call, Proposal, TeamMember
+from skillbridge.people.models import Organisation, Role, User
+from skillbridge.people.selectors import roles_by_programme
 from skillbridge.review.models import Decision, PoolMember, Review
 from skillbridge.review.scoring import EMPTY_STATS, ProposalStats, SubmittedScore, proposal_stats
 from skillbridge.review.selection import Candidate, Selection, best_set
-
-# Proposals that take part in a call's review, from assignment to decision.
-IN_REVIEW = [
-    Proposal.State.ELIGIBLE,
-    Proposal.State.UNDER_REVIEW,
-    Proposal.State.SELECTED,
-    Proposal.State.RESERVE,
-    Proposal.State.NOT_SELECTED,
-]
-DECIDED = {Proposal.State.SELECTED, Proposal.State.RESERVE, Proposal.State.NOT_SELECTED}
-
+from skillbridge.review.states import ASSIGNABLE, DECIDED, IN_REVIEW
 
 # --- Officers' lists ------------------------------------------------------------------------
+
+
+def calls_run_by(user: User) -> QuerySet[Call]:
+    """The calls of every programme `user` runs as officer: the review's index page."""
+    programmes = [
+        pid for pid, roles in roles_by_programme(user).items() if Role.PROGRAMME_OFFICER in roles
+    ]
+    return Call.objects.filter(programme_id__in=programmes).select_related("programme")
 
 
 def pool_of(call: Call) -> QuerySet[PoolMember]:
@@ -41,18 +42,19 @@ def pool_of(call: Call) -> QuerySet[PoolMember]:
 
 
 def assignments_of(call: Call) -> QuerySet[Review]:
+    """Every assignment of the call, with what its rules read (the proposal's programme)."""
     return (
         Review.objects.filter(proposal__call=call)
-        .select_related("proposal__college", "reviewer")
+        .select_related("proposal__call__programme", "proposal__college", "reviewer")
         .order_by("proposal__title", "proposal_id", "reviewer__email")
     )
 
 
 def review_candidates(call: Call) -> QuerySet[Proposal]:
     """Proposals the engine assigns: eligible, or already under review."""
-    return Proposal.objects.filter(
-        call=call, state__in=[Proposal.State.ELIGIBLE, Proposal.State.UNDER_REVIEW]
-    ).select_related("college", "sector")
+    return Proposal.objects.filter(call=call, state__in=ASSIGNABLE).select_related(
+        "college", "sector"
+    )
 
 
 @dataclass(frozen=True)
@@ -89,7 +91,7 @@ def ranking(call: Call) -> list[RankingRow]:
     """
     proposals = list(
         Proposal.objects.filter(call=call, state__in=IN_REVIEW)
-        .select_related("college", "sector", "decision")
+        .select_related("call__programme", "college", "sector", "decision")
         .prefetch_related(
             Prefetch(
                 "members",
@@ -116,6 +118,20 @@ def ranking(call: Call) -> list[RankingRow]:
         RankingRow(row.proposal, row.stats, row.lead_sex, row.decision, rank)
         for rank, row in enumerate(rows, start=1)
     ]
+
+
+def ranking_row(call: Call, proposal_pk: int) -> RankingRow:
+    """The ranking's row of one proposal of the call, or 404 for one outside the call's review."""
+    for row in ranking(call):
+        if row.proposal.pk == proposal_pk:
+            return row
+    raise Http404
+
+
+def ranking_colleges(rows: list[RankingRow]) -> QuerySet[Organisation]:
+    """The colleges of the ranked proposals, for the ranking's filter."""
+    colleges = {row.proposal.college_id for row in rows}
+    return Organisation.objects.filter(pk__in=colleges).order_by("short_name")
 
 
 def sort_and_filter(

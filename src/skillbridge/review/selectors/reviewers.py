@@ -50,6 +50,32 @@ def next_review(reviewer: User, call: Call, *, after: Review | None = None) -> R
     return queryset.annotate(done=submitted).order_by("done", "created_at", "pk").first()
 
 
+def review_to_open(reviewer: User, call: Call, *, after: int | None = None) -> Review | None:
+    """Where "next" leads: the next review (see `next_review`) after the review `after`.
+
+    When none is left, the review `after` itself, while it is still to be submitted.
+    """
+    current = Review.objects.filter(pk=after, reviewer=reviewer).first() if after else None
+    found = next_review(reviewer, call, after=current)
+    if found is None and current is not None and not current.is_submitted:
+        return current
+    return found
+
+
+def assignments_held_by(reviewer: User) -> QuerySet[Review]:
+    """Every assignment the reviewer was given, in any status, newest call first."""
+    return (
+        Review.objects.filter(reviewer=reviewer)
+        .select_related("proposal__college")
+        .order_by("-proposal__call__opens_at", "proposal__title", "pk")
+    )
+
+
+def conflicts_declared(reviews: QuerySet[Review]) -> QuerySet[Review]:
+    """Those of `reviews` whose reviewer declared a conflict of interest."""
+    return reviews.filter(declaration=Review.Declaration.CONFLICT)
+
+
 def others_reviews(review: Review) -> QuerySet[Review] | list:
     """Other submitted reviews of the same proposal, shown only after submitting one's own."""
     if not (review.may_open and review.is_submitted):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -13,14 +12,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from skillbridge.calls.models import Call, Proposal
+from skillbridge.calls.services import proposal_move
 from skillbridge.common.services import audit_record, mail_queue
+from skillbridge.common.transitions import locked
 from skillbridge.people.models import User
 from skillbridge.review import planning
 from skillbridge.review.models import PoolMember, Review
 from skillbridge.review.selectors import automatic_conflicts, pool_of, review_candidates
-from skillbridge.review.services._common import proposal_set_state
-
-ASSIGNABLE = [Proposal.State.ELIGIBLE, Proposal.State.UNDER_REVIEW]
+from skillbridge.review.services.moves import review_create, review_move
+from skillbridge.review.states import ASSIGNABLE, DECLARATION
 
 
 @dataclass
@@ -64,44 +64,34 @@ def _notify_reviewers(call: Call, counts: Counter) -> None:
         )
 
 
-def _mark_under_review(actor, proposal_ids) -> None:
-    for proposal in Proposal.objects.filter(pk__in=proposal_ids, state=Proposal.State.ELIGIBLE):
-        proposal_set_state(actor=actor, proposal=proposal, state=Proposal.State.UNDER_REVIEW)
+def _start_review(actor, proposal_ids) -> None:
+    """Move each newly assigned eligible proposal under review (the caller holds the call)."""
+    eligible = Proposal.objects.select_for_update(of=("self",)).filter(
+        pk__in=proposal_ids, state=Proposal.State.ELIGIBLE
+    )
+    for proposal in eligible.order_by("pk"):
+        proposal_move(actor=actor, proposal=proposal, action="start_review")
 
 
-def _fill(*, actor, call: Call, only: Proposal | None) -> RunSummary:
-    """The body of a run; see `assignment_run`. The caller holds the transaction."""
-    Call.objects.select_for_update(of=("self",)).filter(
-        pk=call.pk
-    ).first()  # one run at a time per call
-    members = list(pool_of(call))
-    proposals = [only] if only is not None else list(review_candidates(call))
-    rows = list(
-        Review.objects.filter(proposal__call=call).select_related("proposal").order_by("pk")
-    )
-    active = [r for r in rows if r.status == Review.Status.ACTIVE]
-    excluded = {(r.proposal_id, r.reviewer_id) for r in rows if not r.is_active}
-    conflicts = automatic_conflicts(
-        proposals=list(review_candidates(call)) if only is None else proposals, members=members
-    )
-    # A team can change after an assignment: such a pair is withdrawn, never kept.
+def _withdraw_conflicting(actor, active: list[Review], conflicts: set) -> list[Review]:
+    """Withdraw the pairs that now conflict; return the assignments still current.
+
+    A team can change after an assignment: such a pair is withdrawn, never kept.
+    """
     for review in active:
         if (review.proposal_id, review.reviewer_id) in conflicts:
-            review.status = Review.Status.CONFLICT
-            review.conflict_detail = "automatic"
-            review.is_locked = False
-            review.save(update_fields=["status", "conflict_detail", "is_locked", "updated_at"])
-            audit_record(
+            review_move(
                 actor=actor,
-                action="review.conflict_found",
-                target=review,
-                before="active",
-                after="conflict",
+                review=review,
+                action="withdraw",
+                changes={"conflict_detail": "automatic", "is_locked": False},
+                by="engine",
             )
-    active = [r for r in active if r.is_active]
-    replaceable = {r.pk: r for r in active if _is_untouched(r)} if only is None else {}
-    kept = {(r.proposal_id, r.reviewer_id) for r in active if r.pk not in replaceable}
-    plan = planning.plan_assignment(
+    return [r for r in active if r.is_active]
+
+
+def _plan(call: Call, proposals, members, *, kept, excluded) -> planning.Plan:
+    return planning.plan_assignment(
         seats=[
             planning.Seat(p.pk, p.sector_id, call.reviews_per_proposal)
             for p in proposals
@@ -117,11 +107,14 @@ def _fill(*, actor, call: Call, only: Proposal | None) -> RunSummary:
             for m in members
         ],
         kept=kept,
-        excluded=excluded | conflicts,
+        excluded=excluded,
     )
-    summary = RunSummary(kept=len(kept), unfilled=plan.unfilled)
-    by_pair = {(r.proposal_id, r.reviewer_id): r for r in replaceable.values()}
-    for pair, review in by_pair.items():
+
+
+def _drop_replaced(actor, replaceable: dict[tuple[int, int], Review], plan) -> int:
+    """Delete the untouched engine pairs the new plan no longer uses; return how many."""
+    dropped = 0
+    for pair, review in replaceable.items():
         if pair not in plan.pairs:
             audit_record(
                 actor=actor,
@@ -130,33 +123,52 @@ def _fill(*, actor, call: Call, only: Proposal | None) -> RunSummary:
                 data={"reviewer": review.reviewer_id, "by": "engine re-run"},
             )
             review.delete()
-            summary.dropped += 1
-    new_counts: Counter = Counter()
+            dropped += 1
+    return dropped
+
+
+def _create_planned(actor, plan, *, existing: set[tuple[int, int]]) -> Counter:
+    """Create the plan's new pairs; return how many each reviewer received."""
+    received: Counter = Counter()
     for (proposal_id, reviewer_id), score in sorted(plan.pairs.items()):
-        if (proposal_id, reviewer_id) in kept or (proposal_id, reviewer_id) in by_pair:
+        if (proposal_id, reviewer_id) in existing:
             continue
-        review = Review.objects.create(
+        review_create(
+            actor=actor,
             proposal_id=proposal_id,
             reviewer_id=reviewer_id,
             source=Review.Source.ENGINE,
-            affinity=Decimal(str(round(score, 3))),
+            affinity=score,
+            by="engine",
         )
-        audit_record(
-            actor=actor,
-            action="review.assigned",
-            target=review,
-            after="active",
-            data={
-                "proposal": proposal_id,
-                "reviewer": reviewer_id,
-                "affinity": score,
-                "by": "engine",
-            },
-        )
-        new_counts[reviewer_id] += 1
-        summary.created += 1
-    _mark_under_review(actor, {p for p, _ in plan.pairs})
-    _notify_reviewers(call, new_counts)
+        received[reviewer_id] += 1
+    return received
+
+
+def _fill(*, actor, call: Call, only: Proposal | None) -> RunSummary:
+    """The body of a run; see `assignment_run`. The caller holds the transaction."""
+    locked(call)  # one run at a time per call
+    members = list(pool_of(call))
+    proposals = [only] if only is not None else list(review_candidates(call))
+    rows = list(
+        Review.objects.filter(proposal__call=call).select_related("proposal").order_by("pk")
+    )
+    excluded = {(r.proposal_id, r.reviewer_id) for r in rows if not r.is_active}
+    conflicts = automatic_conflicts(
+        proposals=list(review_candidates(call)) if only is None else proposals, members=members
+    )
+    active = _withdraw_conflicting(actor, [r for r in rows if r.is_active], conflicts)
+    replaceable = {
+        (r.proposal_id, r.reviewer_id): r for r in active if only is None and _is_untouched(r)
+    }
+    kept = {(r.proposal_id, r.reviewer_id) for r in active} - replaceable.keys()
+    plan = _plan(call, proposals, members, kept=kept, excluded=excluded | conflicts)
+    summary = RunSummary(kept=len(kept), unfilled=plan.unfilled)
+    summary.dropped = _drop_replaced(actor, replaceable, plan)
+    received = _create_planned(actor, plan, existing=kept | replaceable.keys())
+    summary.created = sum(received.values())
+    _start_review(actor, {p for p, _ in plan.pairs})
+    _notify_reviewers(call, received)
     return summary
 
 
@@ -191,47 +203,63 @@ def _check_pair(proposal: Proposal, reviewer: User) -> PoolMember:
     return member
 
 
+def _check_existing(review: Review | None) -> None:
+    if review is not None and review.status == Review.Status.CONFLICT:
+        raise ValidationError({"reviewer": _("This reviewer declared a conflict of interest.")})
+    if review is not None and review.is_active:
+        raise ValidationError({"reviewer": _("This reviewer is already assigned.")})
+
+
+def _check_load(member: PoolMember) -> None:
+    load = Review.objects.filter(
+        reviewer_id=member.reviewer_id,
+        proposal__call_id=member.call_id,
+        status=Review.Status.ACTIVE,
+    ).count()
+    if load >= member.load_limit:
+        raise ValidationError({"reviewer": _("This reviewer has reached their load limit.")})
+
+
 @transaction.atomic
 def assignment_add(*, actor: User, proposal: Proposal, reviewer: User) -> Review:
     """The officer assigns a reviewer by hand; the pair is locked so re-runs keep it.
 
     Refuses pairs that conflict (automatic or declared), a reviewer off the
     panel or at their load limit, and a pair already assigned; re-activates a
-    pair the officer had removed; moves the proposal to under_review; audits;
-    mails the reviewer.
+    pair the officer had removed (to be declared afresh); moves the proposal
+    to under_review; audits; mails the reviewer.
     """
-    proposal = (
-        Proposal.objects.select_for_update(of=("self",)).select_related("call").get(pk=proposal.pk)
-    )
+    proposal = locked(proposal, "call")
     member = _check_pair(proposal, reviewer)
-    existing = Review.objects.select_for_update(of=("self",)).filter(
-        proposal=proposal, reviewer=reviewer
+    review = (
+        Review.objects.select_for_update(of=("self",))
+        .filter(proposal=proposal, reviewer=reviewer)
+        .first()
     )
-    review = existing.first()
-    if review is not None and review.status == Review.Status.CONFLICT:
-        raise ValidationError({"reviewer": _("This reviewer declared a conflict of interest.")})
-    if review is not None and review.is_active:
-        raise ValidationError({"reviewer": _("This reviewer is already assigned.")})
-    load = Review.objects.filter(
-        reviewer=reviewer, proposal__call_id=proposal.call_id, status=Review.Status.ACTIVE
-    ).count()
-    if load >= member.load_limit:
-        raise ValidationError({"reviewer": _("This reviewer has reached their load limit.")})
+    _check_existing(review)
+    _check_load(member)
     if review is None:
-        review = Review(proposal=proposal, reviewer=reviewer)
-    review.source = Review.Source.OFFICER
-    review.status = Review.Status.ACTIVE
-    review.is_locked = True
-    review.declaration = Review.Declaration.PENDING
-    review.save()
-    audit_record(
-        actor=actor,
-        action="review.assigned",
-        target=review,
-        after="active",
-        data={"proposal": proposal.pk, "reviewer": reviewer.pk, "by": "officer"},
-    )
-    _mark_under_review(actor, [proposal.pk])
+        review = review_create(
+            actor=actor,
+            proposal_id=proposal.pk,
+            reviewer_id=reviewer.pk,
+            source=Review.Source.OFFICER,
+            is_locked=True,
+            by="officer",
+        )
+    else:
+        review_move(
+            actor=actor,
+            review=review,
+            action="reinstate",
+            changes={
+                "source": Review.Source.OFFICER,
+                "is_locked": True,
+                "declaration": Review.Declaration.PENDING,
+            },
+            by="officer",
+        )
+    _start_review(actor, [proposal.pk])
     _notify_reviewers(proposal.call, Counter({reviewer.pk: 1}))
     return review
 
@@ -239,21 +267,22 @@ def assignment_add(*, actor: User, proposal: Proposal, reviewer: User) -> Review
 @transaction.atomic
 def assignment_remove(*, actor: User, review: Review) -> None:
     """The officer removes a pair; later runs treat it as forbidden. Refused once submitted."""
+    review = locked(review)
     if review.is_submitted:
         raise ValidationError({"review": _("A submitted review cannot be removed.")})
-    if not review.is_active:
-        raise ValidationError({"review": _("This assignment is no longer current.")})
-    review.status = Review.Status.REMOVED
-    review.is_locked = False
-    review.save(update_fields=["status", "is_locked", "updated_at"])
-    audit_record(
-        actor=actor,
-        action="review.unassigned",
-        target=review,
-        before="active",
-        after="removed",
-        data={"by": "officer"},
+    review_move(
+        actor=actor, review=review, action="remove", changes={"is_locked": False}, by="officer"
     )
+
+
+def _check_declaration(reviewer: User, review: Review, conflict_kind: str, detail: str) -> None:
+    if review.reviewer_id != reviewer.pk or not review.is_active:
+        raise ValidationError({"conflict_kind": _("This assignment is no longer yours.")})
+    DECLARATION.refuse_unless_can(review, "declare_none")
+    if conflict_kind and conflict_kind not in Review.ConflictKind.values:
+        raise ValidationError({"conflict_kind": _("Choose one of the kinds of conflict.")})
+    if conflict_kind == Review.ConflictKind.OTHER and not detail:
+        raise ValidationError({"detail": _("Say briefly what the conflict is.")})
 
 
 @transaction.atomic
@@ -267,44 +296,26 @@ def conflict_declare(
     engine looks for a replacement for that proposal only, keeping every other
     pair. Returns the replacement run's summary, or None for "no conflict".
     """
-    review = (
-        Review.objects.select_for_update(of=("self",))
-        .select_related("proposal__call")
-        .get(pk=review.pk)
-    )
-    if review.reviewer_id != reviewer.pk or not review.is_active:
-        raise ValidationError({"conflict_kind": _("This assignment is no longer yours.")})
-    if review.declaration != Review.Declaration.PENDING:
-        raise ValidationError({"conflict_kind": _("You have already declared.")})
+    review = locked(review, "proposal__call")
     detail = detail.strip()
-    if conflict_kind and conflict_kind not in Review.ConflictKind.values:
-        raise ValidationError({"conflict_kind": _("Choose one of the kinds of conflict.")})
-    if conflict_kind == Review.ConflictKind.OTHER and not detail:
-        raise ValidationError({"detail": _("Say briefly what the conflict is.")})
-    review.declared_at = timezone.now()
+    _check_declaration(reviewer, review, conflict_kind, detail)
     if not conflict_kind:
-        review.declaration = Review.Declaration.NONE
-        review.save(update_fields=["declaration", "declared_at", "updated_at"])
-        audit_record(
+        review_move(
             actor=reviewer,
-            action="review.declared",
-            target=review,
-            before="pending",
-            after="none",
+            review=review,
+            action="declare_none",
+            changes={"declared_at": timezone.now()},
         )
         return None
-    review.declaration = Review.Declaration.CONFLICT
-    review.status = Review.Status.CONFLICT
-    review.is_locked = False
-    review.conflict_kind = conflict_kind
-    review.conflict_detail = detail[:300]
-    review.save()
-    audit_record(
+    review_move(
         actor=reviewer,
-        action="review.declared",
-        target=review,
-        before="pending",
-        after="conflict",
-        data={"kind": conflict_kind},
+        review=review,
+        action="declare_conflict",
+        changes={
+            "declared_at": timezone.now(),
+            "conflict_kind": conflict_kind,
+            "conflict_detail": detail[:300],
+        },
+        kind=conflict_kind,
     )
     return _fill(actor=None, call=review.proposal.call, only=review.proposal)

@@ -11,10 +11,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from skillbridge.calls.models import Call, Proposal, TeamMember
+from skillbridge.calls.services import proposal_move
+from skillbridge.calls.states import PROPOSAL, RELEASE
 from skillbridge.common.services import audit_record, mail_queue
+from skillbridge.common.transitions import locked
 from skillbridge.people.models import User
 from skillbridge.review.models import Decision, Review
-from skillbridge.review.services._common import proposal_set_state
+from skillbridge.review.selectors import applicant_comments
+from skillbridge.review.states import DECIDING
 
 Outcome = Decision.Outcome
 
@@ -39,7 +43,7 @@ def _stage(
     decision.save()
     audit_record(
         actor=actor,
-        action="review.decision_staged",
+        action="decision.staged",
         target=decision,
         before=before,
         after=outcome,
@@ -63,8 +67,8 @@ def _check(
     proposal: Proposal, outcome: str, reason: str, reserve_rank, without_reviews_reason: str
 ) -> None:
     errors = {}
-    if proposal.state != Proposal.State.UNDER_REVIEW:
-        errors["outcome"] = _("Only proposals under review can be decided.")
+    if not PROPOSAL.can(proposal, DECIDING):
+        errors["outcome"] = PROPOSAL[DECIDING].refusal
     elif Decision.objects.filter(proposal=proposal, released_at__isnull=False).exists():
         errors["outcome"] = _("This decision is already released.")
     if outcome not in Outcome.values:
@@ -99,8 +103,8 @@ def decision_stage(
     is decided only with `without_reviews_reason`, the officer's confirmation,
     which the audit entry keeps. Audited.
     """
-    Call.objects.select_for_update(of=("self",)).filter(pk=proposal.call_id).first()
-    proposal = Proposal.objects.select_for_update(of=("self",)).get(pk=proposal.pk)
+    locked(proposal.call)
+    proposal = locked(proposal)
     _check(proposal, outcome, reason, reserve_rank, without_reviews_reason)
     if has_submitted_review(proposal):
         without_reviews_reason = ""
@@ -154,6 +158,27 @@ def _compact_reserve(call_id: int) -> None:
             decision.save(update_fields=["reserve_rank"])
 
 
+def _selection_candidates(call: Call) -> dict[int, Proposal]:
+    """Proposals of the call a selection decides: under review, reviewed, not yet released."""
+    reviewed = Review.objects.filter(proposal__call=call, submitted_at__isnull=False)
+    proposals = Proposal.objects.filter(
+        call=call, state=Proposal.State.UNDER_REVIEW, pk__in=reviewed.values("proposal_id")
+    ).exclude(decision__released_at__isnull=False)
+    return {p.pk: p for p in proposals}
+
+
+def _check_selection(
+    proposals: dict[int, Proposal], selected: Sequence[int], reserve: Sequence[int], reasons
+) -> None:
+    if set(selected) & set(reserve):
+        raise ValidationError({"reserve": _("A proposal cannot be both selected and reserve.")})
+    if not set(selected) <= proposals.keys() or not set(reserve) <= proposals.keys():
+        raise ValidationError({"selected": _("Only proposals under review can be decided.")})
+    for field_name, text in reasons:
+        if not text.strip():
+            raise ValidationError({field_name: _("Give the committee's reason.")})
+
+
 @transaction.atomic
 def decisions_stage_selection(
     *,
@@ -173,27 +198,18 @@ def decisions_stage_selection(
     decided only on its own, with a confirmation (`decision_stage`). Returns
     how many decisions were staged.
     """
-    Call.objects.select_for_update(of=("self",)).filter(pk=call.pk).first()
-    reviewed = Review.objects.filter(proposal__call=call, submitted_at__isnull=False)
-    proposals = {
-        p.pk: p
-        for p in Proposal.objects.filter(
-            call=call,
-            state=Proposal.State.UNDER_REVIEW,
-            pk__in=reviewed.values("proposal_id"),
-        ).exclude(decision__released_at__isnull=False)
-    }
-    if set(selected) & set(reserve):
-        raise ValidationError({"reserve": _("A proposal cannot be both selected and reserve.")})
-    if not set(selected) <= proposals.keys() or not set(reserve) <= proposals.keys():
-        raise ValidationError({"selected": _("Only proposals under review can be decided.")})
-    for field_name, text in [
-        ("reason_selected", reason_selected),
-        ("reason_reserve", reason_reserve if reserve else "-"),
-        ("reason_not_selected", reason_not_selected),
-    ]:
-        if not text.strip():
-            raise ValidationError({field_name: _("Give the committee's reason.")})
+    locked(call)
+    proposals = _selection_candidates(call)
+    _check_selection(
+        proposals,
+        selected,
+        reserve,
+        [
+            ("reason_selected", reason_selected),
+            ("reason_reserve", reason_reserve if reserve else "-"),
+            ("reason_not_selected", reason_not_selected),
+        ],
+    )
     before = dict(Decision.objects.filter(call=call).values_list("proposal_id", "outcome"))
     Decision.objects.filter(call=call, proposal_id__in=proposals.keys()).update(
         outcome=Outcome.NOT_SELECTED, reserve_rank=None
@@ -247,7 +263,8 @@ def mail_team_decision(decision: Decision, comments: list[str], **extra) -> None
                 "name": member.full_name or email,
                 "title": proposal.title,
                 "call": proposal.call.title,
-                "outcome": decision.outcome,
+                "selected": decision.outcome == Outcome.SELECTED,
+                "on_reserve": decision.outcome == Outcome.RESERVE,
                 "reserve_rank": decision.reserve_rank,
                 "reason": decision.reason,
                 "comments": comments,
@@ -260,57 +277,53 @@ def mail_team_decision(decision: Decision, comments: list[str], **extra) -> None
         )
 
 
+def _release(*, actor: User, decision: Decision, now, share_comments: bool) -> None:
+    """Release one staged decision: move its proposal, mark it released, audit, mail the team."""
+    proposal = decision.proposal
+    if not PROPOSAL.can(proposal, RELEASE[decision.outcome]):
+        raise ValidationError(
+            {"outcome": _("%(title)s is no longer under review.") % {"title": proposal.title}}
+        )
+    proposal_move(
+        actor=actor,
+        proposal=proposal,
+        action=RELEASE[decision.outcome],
+        reason=decision.reason,
+        reserve_rank=decision.reserve_rank,
+        decision=decision.pk,
+    )
+    decision.released_at = now
+    decision.comments_shared = share_comments
+    decision.save(update_fields=["released_at", "comments_shared"])
+    audit_record(
+        actor=actor,
+        action="decision.released",
+        target=decision,
+        before="staged",
+        after=decision.outcome,
+        data={"proposal": proposal.pk, "comments_shared": share_comments},
+    )
+    mail_team_decision(decision, applicant_comments(proposal) if share_comments else [])
+
+
 @transaction.atomic
 def decisions_release(*, actor: User, call: Call, share_comments: bool) -> int:
     """Release every staged decision of the call at once, exactly once.
 
-    Locks the staged decisions, moves each proposal from under_review to
-    selected / reserve (with its place) / not_selected, marks the decision
-    released, audits, and mails every team member in their language, with
-    the reviewers' comments for applicants when `share_comments`. Decisions
-    already released are skipped, so releasing twice sends nothing more.
-    Returns how many decisions were released.
+    Locks the staged decisions and their proposals, moves each proposal from
+    under_review to selected / reserve (with its place) / not_selected, marks
+    the decision released, audits, and mails every team member in their
+    language, with the reviewers' comments for applicants when
+    `share_comments`. Decisions already released are skipped, so releasing
+    twice sends nothing more. Returns how many decisions were released.
     """
     staged = list(
-        Decision.objects.select_for_update(of=("self",))
+        Decision.objects.select_for_update(of=("self", "proposal"))
         .filter(call=call, released_at__isnull=True)
         .select_related("proposal__call__programme", "proposal__lead")
         .order_by("proposal_id")
     )
-    if not staged:
-        return 0
     now = timezone.now()
     for decision in staged:
-        proposal = decision.proposal
-        if proposal.state != Proposal.State.UNDER_REVIEW:
-            raise ValidationError(
-                {"outcome": _("%(title)s is no longer under review.") % {"title": proposal.title}}
-            )
-        proposal_set_state(
-            actor=actor,
-            proposal=proposal,
-            state=decision.outcome,
-            reason=decision.reason,
-            reserve_rank=decision.reserve_rank,
-        )
-        decision.released_at = now
-        decision.comments_shared = share_comments
-        decision.save(update_fields=["released_at", "comments_shared"])
-        audit_record(
-            actor=actor,
-            action="review.decision_released",
-            target=decision,
-            before="staged",
-            after=decision.outcome,
-            data={"proposal": proposal.pk, "comments_shared": share_comments},
-        )
-        comments = []
-        if share_comments:
-            comments = list(
-                proposal.reviews.filter(submitted_at__isnull=False)
-                .exclude(applicant_comment="")
-                .order_by("submitted_at")
-                .values_list("applicant_comment", flat=True)
-            )
-        mail_team_decision(decision, comments)
+        _release(actor=actor, decision=decision, now=now, share_comments=share_comments)
     return len(staged)

@@ -13,11 +13,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from skillbridge.calls.models import Call, Proposal
+from skillbridge.calls.services import proposal_move
+from skillbridge.calls.states import PROPOSAL
 from skillbridge.common.services import audit_record
+from skillbridge.common.transitions import locked
 from skillbridge.people.models import User
 from skillbridge.review import selectors
 from skillbridge.review.models import Decision
-from skillbridge.review.services._common import proposal_set_state
 from skillbridge.review.services.deciding import mail_team_decision
 
 Outcome = Decision.Outcome
@@ -26,14 +28,32 @@ Outcome = Decision.Outcome
 def _locked(proposal: Proposal) -> tuple[Call, Proposal, Decision | None]:
     # The call row serialises every promotion and departure of the call, so two
     # officers cannot both fill the same free place.
-    call = Call.objects.select_for_update(of=("self",)).get(pk=proposal.call_id)
-    proposal = (
-        Proposal.objects.select_for_update(of=("self",))
-        .select_related("call__programme", "lead")
-        .get(pk=proposal.pk)
-    )
+    call = locked(proposal.call)
+    proposal = locked(proposal, "call__programme", "lead")
     decision = Decision.objects.filter(proposal=proposal, released_at__isnull=False).first()
     return call, proposal, decision
+
+
+def _check_promotion(
+    call: Call, proposal: Proposal, decision: Decision | None, reason: str
+) -> None:
+    errors: dict[str, str] = {}
+    first = selectors.reserve_list(call).select_related("proposal").first()
+    on_the_list = decision is not None and decision.outcome == Outcome.RESERVE
+    if not on_the_list or not PROPOSAL.can(proposal, "promote"):
+        errors["proposal"] = PROPOSAL["promote"].refusal
+    elif first is not None and first.pk != decision.pk:
+        errors["proposal"] = _(
+            "The reserve list is followed in order: promote “%(title)s” (place %(place)s) first."
+        ) % {"title": first.proposal.title, "place": first.reserve_rank}
+    elif selectors.places_to_fill(call) < 1:
+        errors["proposal"] = _(
+            "No selected team has withdrawn or been disqualified: there is no place to fill."
+        )
+    if not reason.strip():
+        errors["reason"] = _("Say why the proposal is promoted.")
+    if errors:
+        raise ValidationError(errors)
 
 
 @transaction.atomic
@@ -49,26 +69,7 @@ def reserve_promote(*, actor: User, proposal: Proposal, reason: str) -> Decision
     a grant like any selected one.
     """
     call, proposal, decision = _locked(proposal)
-    errors: dict[str, str] = {}
-    first = selectors.reserve_list(call).select_related("proposal").first()
-    if (
-        decision is None
-        or decision.outcome != Outcome.RESERVE
-        or (proposal.state != Proposal.State.RESERVE)
-    ):
-        errors["proposal"] = _("Only a proposal on the reserve list can be promoted.")
-    elif first is not None and first.pk != decision.pk:
-        errors["proposal"] = _(
-            "The reserve list is followed in order: promote “%(title)s” (place %(place)s) first."
-        ) % {"title": first.proposal.title, "place": first.reserve_rank}
-    elif selectors.places_to_fill(call) < 1:
-        errors["proposal"] = _(
-            "No selected team has withdrawn or been disqualified: there is no place to fill."
-        )
-    if not reason.strip():
-        errors["reason"] = _("Say why the proposal is promoted.")
-    if errors:
-        raise ValidationError(errors)
+    _check_promotion(call, proposal, decision, reason)
     former_place, former_reason = decision.reserve_rank, decision.reason
     decision.outcome = Outcome.SELECTED
     decision.reserve_rank = None
@@ -76,12 +77,16 @@ def reserve_promote(*, actor: User, proposal: Proposal, reason: str) -> Decision
     decision.decided_by = actor
     decision.promoted_at = timezone.now()
     decision.save()
-    proposal_set_state(
-        actor=actor, proposal=proposal, state=Proposal.State.SELECTED, reason=decision.reason
+    proposal_move(
+        actor=actor,
+        proposal=proposal,
+        action="promote",
+        reason=decision.reason,
+        decision=decision.pk,
     )
     audit_record(
         actor=actor,
-        action="review.reserve_promoted",
+        action="decision.promoted",
         target=decision,
         before=Outcome.RESERVE,
         after=Outcome.SELECTED,
@@ -107,28 +112,16 @@ def selection_disqualify(*, actor: User, proposal: Proposal, reason: str) -> Pro
     """
     _call, proposal, decision = _locked(proposal)
     errors: dict[str, str] = {}
-    if decision is None or proposal.state not in {
-        Proposal.State.SELECTED,
-        Proposal.State.RESERVE,
-    }:
-        errors["__all__"] = _("Only a selected or reserve team can be disqualified.")
+    if decision is None or not PROPOSAL.can(proposal, "disqualify"):
+        errors["__all__"] = PROPOSAL["disqualify"].refusal
     elif Proposal.objects.filter(pk=proposal.pk, grant__isnull=False).exists():
         errors["__all__"] = _("This team already has a grant: end the grant from its page instead.")
     if not reason.strip():
         errors["reason"] = _("Say why the team is disqualified.")
     if errors:
         raise ValidationError(errors)
-    before = proposal.state
-    proposal_set_state(
-        actor=actor, proposal=proposal, state=Proposal.State.INELIGIBLE, reason=reason.strip()
-    )
-    audit_record(
-        actor=actor,
-        action="review.disqualified",
-        target=proposal,
-        before=before,
-        after=Proposal.State.INELIGIBLE,
-        data={"proposal": proposal.pk, "decision": decision.pk, "reason": reason.strip()},
+    proposal_move(
+        actor=actor, proposal=proposal, action="disqualify", reason=reason, decision=decision.pk
     )
     mail_team_decision(decision, [], disqualified=True, reason=reason.strip())
     return proposal

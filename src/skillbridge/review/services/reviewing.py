@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from skillbridge.common.services import audit_record
+from skillbridge.common.transitions import locked
 from skillbridge.people.models import User
 from skillbridge.review.models import Review, Score
 from skillbridge.review.scoring import weighted_score
@@ -73,11 +74,7 @@ def review_save(
 
     Only by the assigned reviewer, after declaring no conflict, before submitting.
     """
-    review = (
-        Review.objects.select_for_update(of=("self",))
-        .select_related("proposal__call")
-        .get(pk=review.pk)
-    )
+    review = locked(review, "proposal__call")
     _check_open(reviewer, review)
     _write(
         review,
@@ -104,11 +101,7 @@ def review_submit(
     Requires a score on every criterion, a comment for the committee and a
     recommendation; stores the weighted score; audits.
     """
-    review = (
-        Review.objects.select_for_update(of=("self",))
-        .select_related("proposal__call")
-        .get(pk=review.pk)
-    )
+    review = locked(review, "proposal__call")
     _check_open(reviewer, review)
     if scores is not None:
         _write(

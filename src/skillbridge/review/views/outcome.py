@@ -3,7 +3,6 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
-from skillbridge.common.permissions import require
 from skillbridge.review import selectors
 
 
@@ -17,16 +16,13 @@ def outcomes(request):
 @login_required
 def outcome(request, pk: int):
     """The team, the college's coordinator and programme officers: one proposal's outcome."""
-    proposal = selectors.proposal_for_member(request.user, pk)
-    require(request.user, "review.view_outcome", proposal)
-    decision = getattr(proposal, "decision", None)
-    released = decision if decision is not None and decision.released_at else None
+    proposal = selectors.reviewed_proposal_for(request.user, pk, perm="review.view_outcome")
     return render(
         request,
         "review/outcome.html",
         {
             "proposal": proposal,
-            "decision": released,
+            "decision": selectors.released_decision(proposal),
             "comments": selectors.shared_comments(proposal),
         },
     )

@@ -3,19 +3,18 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from skillbridge.calls.models import Proposal
+from skillbridge.common.forms import show_errors
 from skillbridge.review import selectors, services
 from skillbridge.review.forms import DisqualifyForm, PromoteForm
-from skillbridge.review.views._helpers import errors_to_form, officer_call
 
 
 @login_required
 def reserve(request, pk: int):
     """Programme officers: the reserve list in order, and a place left free to fill from it."""
-    call = officer_call(request, pk)
+    call = selectors.call_for(request.user, pk, perm="review.manage_call")
     waiting = list(selectors.reserve_list(call))
     places = selectors.places_to_fill(call)
     form = PromoteForm(
@@ -24,13 +23,13 @@ def reserve(request, pk: int):
         initial={"proposal": str(waiting[0].proposal_id)} if waiting else {},
     )
     if request.method == "POST" and form.is_valid():
-        proposal = get_object_or_404(Proposal, call=call, pk=form.cleaned_data["proposal"])
+        proposal = form.chosen.proposal
         try:
             services.reserve_promote(
                 actor=request.user, proposal=proposal, reason=form.cleaned_data["reason"]
             )
         except ValidationError as error:
-            errors_to_form(form, error)
+            show_errors(form, error)
         else:
             messages.success(
                 request,
@@ -48,13 +47,11 @@ def reserve(request, pk: int):
 @login_required
 def disqualify(request, pk: int, proposal_pk: int):
     """Programme officers: disqualify a selected or reserve team after the release."""
-    call = officer_call(request, pk)
-    proposal = get_object_or_404(
-        Proposal.objects.select_related("college", "decision"),
-        call=call,
-        pk=proposal_pk,
-        decision__released_at__isnull=False,
+    call = selectors.call_for(request.user, pk, perm="review.manage_call")
+    decision = selectors.decision_for(
+        request.user, proposal_pk, perm="review.disqualify", call_pk=call.pk
     )
+    proposal = decision.proposal
     form = DisqualifyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -62,10 +59,12 @@ def disqualify(request, pk: int, proposal_pk: int):
                 actor=request.user, proposal=proposal, reason=form.cleaned_data["reason"]
             )
         except ValidationError as error:
-            errors_to_form(form, error)
+            show_errors(form, error)
         else:
             messages.success(request, _("%(title)s is disqualified.") % {"title": proposal.title})
             return redirect("review:reserve", pk=call.pk)
     return render(
-        request, "review/disqualify.html", {"call": call, "proposal": proposal, "form": form}
+        request,
+        "review/disqualify.html",
+        {"call": call, "proposal": proposal, "form": form},
     )

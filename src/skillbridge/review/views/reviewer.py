@@ -11,11 +11,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from skillbridge.common.bounds import as_id
+from skillbridge.common.forms import show_errors
 from skillbridge.common.permissions import require
 from skillbridge.review import selectors, services
 from skillbridge.review.forms import DeclarationForm, ReviewForm
-from skillbridge.review.models import Review
-from skillbridge.review.views._helpers import errors_to_form
 
 
 @login_required
@@ -29,8 +28,7 @@ def mine(request):
 @login_required
 def declare(request, pk: int):
     """The assigned reviewer, before opening: title, college and team only; declare interests."""
-    review = selectors.review_for_member(request.user, pk)
-    require(request.user, "review.declare", review)
+    review = selectors.review_for(request.user, pk, perm="review.declare")
     form = DeclarationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -41,7 +39,7 @@ def declare(request, pk: int):
                 detail=form.cleaned_data["detail"],
             )
         except ValidationError as error:
-            errors_to_form(form, error)
+            show_errors(form, error)
         else:
             if form.conflict_kind:
                 messages.success(
@@ -54,18 +52,35 @@ def declare(request, pk: int):
     return render(request, "review/declare.html", {"review": review, "form": form, "team": names})
 
 
+def _save(request, review, form) -> bool:
+    """Save the draft, or submit it with "submit"; False when the service refused it."""
+    values = {
+        "scores": form.scores,
+        "committee_comment": form.cleaned_data["committee_comment"],
+        "applicant_comment": form.cleaned_data["applicant_comment"],
+        "recommendation": form.cleaned_data["recommendation"],
+    }
+    try:
+        if "submit" in request.POST:
+            services.review_submit(reviewer=request.user, review=review, **values)
+            messages.success(request, _("Your review is submitted."))
+        else:
+            services.review_save(reviewer=request.user, review=review, **values)
+            messages.success(request, _("Your draft is saved."))
+    except ValidationError as error:
+        show_errors(form, error)
+        return False
+    return True
+
+
 @login_required
 def review(request, pk: int):
     """The assigned reviewer after declaring no conflict: the proposal, the rubric, the form.
 
     Other reviews of the proposal appear only once the reviewer's own is submitted.
     """
-    review = selectors.review_for_member(request.user, pk)
-    if (
-        review.reviewer_id == request.user.pk
-        and review.is_active
-        and review.declaration == Review.Declaration.PENDING
-    ):
+    review = selectors.review_for(request.user, pk)
+    if request.user.has_perm("review.declare", review):
         return redirect("review:declare", pk=review.pk)
     require(request.user, "review.open", review)
     criteria = selectors.criteria_of(review.proposal.call)
@@ -76,28 +91,14 @@ def review(request, pk: int):
         **{f"score_{s.criterion_id}": str(s.value) for s in review.scores.all()},
     }
     form = ReviewForm(request.POST or None, initial=initial, criteria=criteria)
-    if request.method == "POST" and not review.is_submitted and form.is_valid():
-        values = {
-            "scores": form.scores,
-            "committee_comment": form.cleaned_data["committee_comment"],
-            "applicant_comment": form.cleaned_data["applicant_comment"],
-            "recommendation": form.cleaned_data["recommendation"],
-        }
-        try:
-            if "submit" in request.POST:
-                services.review_submit(reviewer=request.user, review=review, **values)
-                messages.success(request, _("Your review is submitted."))
-            else:
-                services.review_save(reviewer=request.user, review=review, **values)
-                messages.success(request, _("Your draft is saved."))
-        except ValidationError as error:
-            errors_to_form(form, error)
-        else:
-            return redirect("review:review", pk=review.pk)
+    may_write = request.user.has_perm("review.write_now", review)
+    if request.method == "POST" and may_write and form.is_valid() and _save(request, review, form):
+        return redirect("review:review", pk=review.pk)
     context = {
         "review": review,
         "proposal": review.proposal,
         "form": form,
+        "may_write": may_write,
         "criteria": criteria,
         "others": selectors.others_reviews(review),
         "own_scores": {s.criterion_id: s.value for s in review.scores.all()},
@@ -109,17 +110,14 @@ def review(request, pk: int):
 @login_required
 def next_review(request, call_pk: int):
     """Reviewers: go to their unsubmitted assignment whose proposal has the fewest reviews."""
-    call = selectors.call_for_member(request.user, call_pk)
+    call = selectors.call_for(request.user, call_pk)
     after = request.GET.get("after")
     if after and as_id(after) is None:
         raise Http404
-    current = Review.objects.filter(pk=after, reviewer=request.user).first() if after else None
-    found = selectors.next_review(request.user, call, after=current)
-    if found is None and current is not None and not current.is_submitted:
-        found = current
+    found = selectors.review_to_open(request.user, call, after=as_id(after) if after else None)
     if found is None:
         messages.success(request, _("You have no reviews left to write in this call."))
         return redirect("review:mine")
-    if found.declaration == Review.Declaration.PENDING:
+    if request.user.has_perm("review.declare", found):
         return redirect("review:declare", pk=found.pk)
     return redirect("review:review", pk=found.pk)
