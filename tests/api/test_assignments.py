@@ -6,6 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
+from skillbridge.calls.models import Call
 from skillbridge.people.models import Role
 from skillbridge.review import services
 from skillbridge.review.models import Review
@@ -113,14 +114,18 @@ def test_a_calls_lists_answer_404_to_outsiders_and_403_to_members_without_the_ri
     elsewhere = ProgrammeFactory()
     other_officer = UserFactory(email="otto@example.org")
     ProgrammeRoleFactory(user=other_officer, programme=elsewhere, role=Role.PROGRAMME_OFFICER)
-    for url in (f"/api/v1/calls/{call.pk}/assignments/", f"/api/v1/calls/{call.pk}/conflicts/"):
+    for path in ("assignments", "conflicts"):
+        url = f"/api/v1/calls/{call.pk}/{path}/"
         assert api().get(url).status_code == 401
-        assert api(outsider).get(url).status_code == 404
-        assert api(other_officer).get(url).status_code == 404
-        for member in (panel[0], applicant):
-            response = api(member).get(url)
+        # A published call is seen by anyone signed in: its review is not theirs to run.
+        for user in (outsider, other_officer, panel[0], applicant):
+            response = api(user).get(url)
             assert response.status_code == 403
             assert "My cousin" not in response.content.decode()
+    Call.objects.filter(pk=call.pk).update(is_published=False)
+    for user in (outsider, other_officer):
+        assert api(user).get(f"/api/v1/calls/{call.pk}/assignments/").status_code == 404
+        assert api(user).get(f"/api/v1/calls/{call.pk}/conflicts/").status_code == 404
     assert api(panel[0]).get("/api/v1/calls/999999/assignments/").status_code == 404
 
 

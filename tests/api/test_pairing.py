@@ -68,7 +68,8 @@ def test_runs_are_404_to_outsiders_and_403_to_members(
 ):
     run = MatchingRun.objects.create(programme=programme, created_by=officer)
     assert api(outsider).get(f"/api/v1/matching-runs/{run.pk}/").status_code == 404
-    assert api(expert).get(f"/api/v1/matching-runs/{run.pk}/").status_code == 403
+    # A run is the officers' tool: other members may not see it at all.
+    assert api(expert).get(f"/api/v1/matching-runs/{run.pk}/").status_code == 404
     data = {"programme": programme.slug}
     assert api(outsider).post("/api/v1/matching-runs/", data, format="json").status_code == 404
     assert api(coordinator).post("/api/v1/matching-runs/", data, format="json").status_code == 403
@@ -129,6 +130,16 @@ def test_answers_are_404_to_others_and_403_to_officers(programme, need, officer)
     )
     pairing.refresh_from_db()
     assert pairing.state == Pairing.State.INVITED
+
+
+def test_declining_asks_who_declines_before_reading_the_body(programme, need, officer):
+    """An empty body once answered 400 to anyone, telling outsiders what it lacked."""
+    pairing = PairingFactory.invited(need=need, programme=programme)
+    stranger = ExpertProfileFactory(programme=programme).user
+    url = f"/api/v1/pairings/{pairing.pk}/decline/"
+    assert api(stranger).post(url, {}, format="json").status_code == 404
+    assert api(officer).post(url, {}, format="json").status_code == 403
+    assert api(pairing.expert.user).post(url, {}, format="json").status_code == 400
 
 
 def test_an_applicant_sees_only_their_projects_accepted_pairing(

@@ -26,31 +26,8 @@ def members_but(*kept: str) -> tuple:
     return tuple(role for role in MEMBERS if role not in kept)
 
 
-REVIEW_CALL_LISTS = (
-    "calls_ranking_list",
-    "calls_assignments_list",
-    "calls_conflicts_list",
-)
-
 # /work/briefs/matrix_findings.md has each one in full: expected, got, why.
 FINDINGS = [
-    Finding(
-        1,
-        (
-            "reviews_retrieve",
-            "reviews_update",
-            "reviews_submit_create",
-            "reviews_declare_create",
-        ),
-        members_but("reviewer1", "officer"),
-        "a review assignment answers 403, not 404, to members who may not see it",
-    ),
-    Finding(
-        3,
-        REVIEW_CALL_LISTS,
-        ("admin",),
-        "review finds the call among the programme's members, not with the call accessor",
-    ),
     Finding(
         4,
         ("results:period", "results:narrative", "results:value", "results:close", "results:report"),
@@ -62,18 +39,6 @@ FINDINGS = [
         ("results:story",),
         members_but("applicant", "coordinator", "officer"),
         "a project's story page answers 403, not 404, to members who may not see the project",
-    ),
-    Finding(
-        6,
-        ("matching_runs_retrieve",),
-        members_but("officer"),
-        "a matching run answers 403, not 404, to members who may not see it",
-    ),
-    Finding(
-        7,
-        ("pairings_decline_create",),
-        (*members_but("expert"), "admin"),
-        "declining reads the body before looking the pairing up: 400 to anyone",
     ),
 ]
 

@@ -17,7 +17,6 @@ from rest_framework import serializers
 from rest_framework.generics import ListAPIView
 
 from skillbridge.api.fields import choice_text
-from skillbridge.common.permissions import require
 from skillbridge.review import selectors
 from skillbridge.review.models import Review
 
@@ -109,8 +108,7 @@ class _CallReviewListView(ListAPIView):
     def call_assignments(self) -> QuerySet[Review]:
         if getattr(self, "swagger_fake_view", False):  # schema generation, no call
             return Review.objects.none()
-        call = selectors.call_for_member(self.request.user, self.kwargs["pk"])
-        require(self.request.user, "review.manage_call", call)
+        call = selectors.call_for(self.request.user, self.kwargs["pk"], perm="review.manage_call")
         return selectors.assignments_of(call)
 
 

@@ -1,7 +1,8 @@
 """API of pairing.
 
-`POST /api/v1/matching-runs/` and `GET /api/v1/matching-runs/{id}/`: programme
-officers (other members of the programme 403, everyone else 404).
+`POST /api/v1/matching-runs/`: programme officers (other members of the
+programme 403, everyone else 404). `GET /api/v1/matching-runs/{id}/`: the
+programme's officers (everyone else 404: runs are their tool).
 `GET /api/v1/pairings/`: what the caller may see — officers every pairing of
 their programmes, a professional their own from the invitation on, a project
 team its accepted mentor. `POST /api/v1/pairings/{id}/confirm/`: officers.
@@ -257,8 +258,15 @@ class PairingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     def retrieve(self, request, *args, **kwargs):
         return self._respond(self.get_object())
 
-    def _act(self, perm: str, service, **kwargs):
-        service(actor=self.request.user, pairing=self.get_object(perm), **kwargs)
+    def _act(self, perm: str, service, body: type[serializers.Serializer] | None = None):
+        """Who asks comes first (404, then 403), then the body (400), then the service."""
+        pairing = self.get_object(perm)
+        values = {}
+        if body is not None:
+            incoming = body(data=self.request.data)
+            incoming.is_valid(raise_exception=True)
+            values = incoming.validated_data
+        service(actor=self.request.user, pairing=pairing, **values)
         return self._respond(self.get_object())
 
     @extend_schema(
@@ -298,8 +306,4 @@ class PairingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     )
     @action(detail=True, methods=["post"])
     def decline(self, request, pk=None):
-        data = DeclineSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        return self._act(
-            "pairing.answer_pairing", services.pairing_decline, reason=data.validated_data["reason"]
-        )
+        return self._act("pairing.answer_pairing", services.pairing_decline, DeclineSerializer)

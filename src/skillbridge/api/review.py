@@ -13,7 +13,6 @@ from rest_framework.response import Response
 
 from skillbridge.calls.models import RubricCriterion
 from skillbridge.common.bounds import column_bounds
-from skillbridge.common.permissions import require
 from skillbridge.review import selectors, services
 from skillbridge.review.models import Review
 
@@ -161,14 +160,12 @@ class ReviewViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
             return Review.objects.none()
         return selectors.reviews_of(self.request.user).prefetch_related("scores")
 
-    def get_object(self):
-        review = selectors.review_for_member(self.request.user, self.kwargs["pk"])
-        require(self.request.user, "review.see_assignment", review)
-        return review
+    def get_object(self, perm: str = "review.see_assignment"):
+        """The review: 404 to outsiders, 403 to members without `perm` (seeing it, by default)."""
+        return selectors.review_for(self.request.user, self.kwargs["pk"], perm=perm)
 
     def update(self, request, pk=None):
-        review = self.get_object()
-        require(request.user, "review.open", review)
+        review = self.get_object("review.open")
         body = ReviewInputSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         services.review_save(
@@ -183,8 +180,7 @@ class ReviewViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
     )
     @action(detail=True, methods=["post"])
     def submit(self, request, pk=None):
-        review = self.get_object()
-        require(request.user, "review.open", review)
+        review = self.get_object("review.open")
         body = ReviewInputSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         services.review_submit(
@@ -199,8 +195,7 @@ class ReviewViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
     )
     @action(detail=True, methods=["post"])
     def declare(self, request, pk=None):
-        review = self.get_object()
-        require(request.user, "review.declare", review)
+        review = self.get_object("review.declare")
         body = DeclarationSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         kind = body.validated_data["conflict"]
@@ -249,6 +244,5 @@ class RankingView(ListAPIView):
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation, no user
             return []
-        call = selectors.call_for_member(self.request.user, self.kwargs["pk"])
-        require(self.request.user, "review.manage_call", call)
+        call = selectors.call_for(self.request.user, self.kwargs["pk"], perm="review.manage_call")
         return selectors.ranking(call)

@@ -135,13 +135,10 @@ def run_in(programme: Programme, pk: int) -> MatchingRun:
 
 
 def run_for(user: User, pk: int, perm: str | None = None) -> MatchingRun:
-    """A run of a programme `user` has a role in (else 404) on which they hold `perm` (else 403)."""
-    visible = _runs().filter(programme__in=list(roles_by_programme(user)))
+    """A run of a programme `user` runs as officer (else 404: runs are the officers' tool), on
+    which they hold `perm` (else 403)."""
+    visible = _runs().filter(programme__in=_officer_programmes(user))
     return object_for(user, visible, perm=perm, pk=pk)
-
-
-# The former name, kept until the API asks `run_for`.
-run_for_member = run_for
 
 
 def candidates_of(run: MatchingRun) -> QuerySet[Candidate]:
