@@ -20,6 +20,8 @@ The rule the rows follow (DESIGN §2 and §4, docs/architecture.md):
   officer's pool, a dashboard...) answer 404 to anyone without a role in
   the programme and 403 to its members without the right, whatever else the
   URL names: the right is the programme's, and nothing is read before it.
+  So do the programme's own objects, which belong to no team, college or
+  professional (a reporting period): their pages are the programme's too.
 - Index pages (no object in the URL) answer 403 to whoever holds the right
   in no programme, and personal pages (one's own dashboard, proposals,
   missions) answer 200 to anyone signed in.
@@ -171,6 +173,12 @@ def programme_page(url_values, ok, **more) -> Case:
     """A programme's own page: 404 outside the programme, 403 to members without the right."""
     codes = {"admin": 404, **more.pop("codes", {})}
     return Case({"slug": "programme", **url_values}, ok=ok, others=403, codes=codes, **more)
+
+
+def of_programme(url_values, ok, **more) -> Case:
+    """A page about an object of the programme's own (a reporting period): as its pages."""
+    codes = {"admin": 404, **more.pop("codes", {})}
+    return Case(url_values, ok=ok, others=403, codes=codes, **more)
 
 
 def seen_by(readers, url_values, ok=None, **more) -> Case:
@@ -437,13 +445,13 @@ PAGES = {
     "results:indicator_new": programme_page({}, ok=OFFICER),
     "results:indicator_edit": programme_page({"pk": "manual_indicator"}, ok=OFFICER),
     "results:periods": programme_page({}, ok=RESULTS_READERS),
-    "results:period": seen_by(RESULTS_READERS, PERIOD),
-    "results:narrative": seen_by(RESULTS_READERS, PERIOD, ok=OFFICER),
-    "results:value": seen_by(
-        RESULTS_READERS, {**PERIOD, "indicator_pk": "manual_indicator"}, ok=OFFICER
+    "results:period": of_programme(PERIOD, ok=RESULTS_READERS),
+    "results:narrative": of_programme(PERIOD, ok=OFFICER),
+    "results:value": of_programme({**PERIOD, "indicator_pk": "manual_indicator"}, ok=OFFICER),
+    "results:close": of_programme(PERIOD, ok=OFFICER, method="post"),
+    "results:report": of_programme(
+        {"pk": "closed_period", "file_format": "xlsx"}, ok=RESULTS_READERS
     ),
-    "results:close": seen_by(RESULTS_READERS, PERIOD, ok=OFFICER, method="post"),
-    "results:report": seen_by(RESULTS_READERS, {"pk": "closed_period", "file_format": "xlsx"}),
     # api: its operations are in API below; these two pages describe it, to anyone.
     "api:schema": public(),
     "api:docs": public(),

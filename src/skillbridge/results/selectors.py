@@ -12,6 +12,7 @@ from decimal import Decimal
 from django.db.models import Prefetch, QuerySet
 
 from skillbridge.calls.models import Proposal
+from skillbridge.calls.selectors import proposals_visible_to
 from skillbridge.common.accessors import object_for
 from skillbridge.people.selectors import roles_by_programme
 from skillbridge.programmes.models import Programme
@@ -70,7 +71,7 @@ def natural_key(code: str) -> list:
 
 def period_for(user, pk: int, perm: str | None = None) -> ReportingPeriod:
     """A reporting period: 404 to anyone who holds no role in its programme, 403 without
-    `perm` on it."""
+    `perm` on it (a period is the programme's, as its pages named by the programme's slug)."""
     visible = ReportingPeriod.objects.filter(
         programme__in=list(roles_by_programme(user))
     ).select_related("programme")
@@ -78,11 +79,13 @@ def period_for(user, pk: int, perm: str | None = None) -> ReportingPeriod:
 
 
 def project_for(user, pk: int, perm: str | None = None) -> Proposal:
-    """A funded project: 404 to anyone who holds no role in its programme (an outsider must
-    not learn it exists), 403 without `perm` on it."""
-    visible = Proposal.objects.filter(
-        grant__isnull=False, call__programme__in=list(roles_by_programme(user))
-    ).select_related("call__programme", "college")
+    """A funded project: 404 to anyone who may not open the proposal (an outsider must not
+    learn it exists), 403 without `perm` on it."""
+    visible = (
+        proposals_visible_to(user)
+        .filter(grant__isnull=False)
+        .select_related("call__programme", "college")
+    )
     return object_for(user, visible, perm=perm, pk=pk)
 
 
