@@ -220,3 +220,46 @@ def test_a_run_needs_an_open_need(officer, programme, need):
         _run(officer, programme)
     assert error.value.message_dict == {"needs": ["No chosen need has an open seat to fill."]}
     assert MatchingRun.objects.count() == 0
+
+
+def test_a_professional_the_officer_forbade_counts_as_excluded(
+    officer, programme, need, energy, django_capture_on_commit_callbacks
+):
+    only = ExpertProfileFactory(programme=programme, sectors=[energy])
+    services.decision_set(actor=officer, need=need, expert=only, kind=PairDecision.Kind.FORBID)
+    with django_capture_on_commit_callbacks(execute=True):
+        run = _run(officer, programme)
+    run.refresh_from_db()
+    # Before the engine gave the reasons, a forbidden professional was said to qualify.
+    assert run.summary["unfilled"][0]["reasons"] == [{"code": "all_excluded", "values": {}}]
+
+
+def test_short_periods_that_add_up_to_a_week_meet_the_dates_as_in_the_engine(
+    officer, programme, need, energy, django_capture_on_commit_callbacks
+):
+    need.modality = "onsite"
+    need.save()
+    solar = SkillFactory(name="solar pv")
+    remote_need = NeedFactory(programme=programme, sector=energy, skills=[solar])
+    ExpertProfileFactory(
+        programme=programme,
+        sectors=[energy],
+        skills=[solar],
+        windows=[
+            (datetime.date(2027, 2, 1), datetime.date(2027, 2, 4)),
+            (datetime.date(2027, 3, 1), datetime.date(2027, 3, 3)),
+        ],
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        run = _run(officer, programme)
+    run.refresh_from_db()
+    assert Pairing.objects.get(run=run).need == remote_need
+    # Four days and three days: a week, so the on-site need lost the professional
+    # to a better match; it was not for want of dates.
+    assert run.summary["unfilled"] == [
+        {
+            "need": need.pk,
+            "open_seats": 1,
+            "reasons": [{"code": "taken_elsewhere", "values": {"count": 1}}],
+        }
+    ]

@@ -2,27 +2,25 @@
 
 `build_instance` reads the needs and the matchable professionals in a fixed
 number of queries and writes the instance of DESIGN.md §4 (ids "N<need>" and
-"E<profile>"). `diagnose` explains the needs the engine left unfilled by
-checking the hard constraints over the whole pool at once with NumPy: per
-need, one vector operation per constraint, never a loop over pairs.
+"E<profile>"). `summarise` stores what a run found; why a need went unfilled
+comes from the engine's own report (`skillbridge.assignment.unfilled`), counted
+with the constraints the solve used, and `diagnosis` only puts it in the codes
+the run page words.
 """
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
 
 import numpy as np
 from django.db.models import Count
 
+from skillbridge.assignment import explain_unfilled
 from skillbridge.calls.models import TeamMember
 from skillbridge.experts.models import ExpertProfile
 from skillbridge.experts.selectors import matchable_experts
 from skillbridge.pairing.models import MatchingRun, Need, PairDecision, Pairing
 from skillbridge.pairing.phrases import Reason, reason
 from skillbridge.people.models import ProgrammeRole
-
-# The engine asks on-site work to overlap the professional's availability by a week.
-ONSITE_OVERLAP_DAYS = 7
 
 
 def need_id(need_pk: int) -> str:
@@ -45,7 +43,6 @@ class Prepared:
     needs: dict[int, Need]
     experts: dict[int, ExpertProfile]
     free_places: dict[int, int]
-    excluded: dict[int, set[int]] = field(default_factory=dict)  # need pk -> expert pks
     skipped_locks: list[str] = field(default_factory=list)
 
 
@@ -127,10 +124,6 @@ def build_instance(run: MatchingRun) -> Prepared:
         needs={need.pk: need for need in needs},
         experts={profile.pk: profile for profile in pool},
         free_places=free,
-        excluded={
-            need_pk: excluded.get(need_pk, set()) | _conflicting(conflicts, need_pk)
-            for need_pk in (need.pk for need in needs)
-        },
         skipped_locks=[f"{pair['project']}/{pair['expert']}" for pair in skipped],
     )
 
@@ -165,10 +158,6 @@ def _expert(profile: ExpertProfile, places: int, conflicts: dict[int, set[int]])
         "conflicts": [need_id(pk) for pk in sorted(conflicts.get(profile.pk, ()))],
         "text": " ".join(part for part in (profile.profession, profile.bio) if part),
     }
-
-
-def _conflicting(conflicts: dict[int, set[int]], need_pk: int) -> set[int]:
-    return {profile for profile, needs in conflicts.items() if need_pk in needs}
 
 
 def _excluded_pairs(programme, needs: list[Need], pool: list[ExpertProfile]) -> dict:
@@ -220,121 +209,59 @@ def _conflicts(programme, needs: list[Need], pool: list[ExpertProfile]) -> dict[
     return conflicts
 
 
-# ---- Diagnosis of unfilled needs -------------------------------------------------------
+# ---- What a run found -----------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Pool:
-    """The professionals of an instance as arrays, for whole-pool checks per need."""
+def diagnosis(project: dict, report: dict, n_experts: int) -> list[Reason]:
+    """The engine's report on an unfilled need (`project`), as the codes of phrases.DIAGNOSES.
 
-    ids: np.ndarray  # profile pks
-    languages: dict[str, np.ndarray]  # code -> bool per professional
-    has_languages: np.ndarray
-    sectors: dict[str, np.ndarray]
-    onsite: np.ndarray
-    remote: np.ndarray
-    has_modality: np.ndarray
-    window_owner: np.ndarray  # per availability window, the professional's position
-    window_start: np.ndarray  # day ordinals
-    window_end: np.ndarray
-    has_windows: np.ndarray
-
-    @classmethod
-    def of(cls, experts: list[dict]) -> "Pool":
-        n = len(experts)
-
-        def indicator(key: str) -> dict[str, np.ndarray]:
-            columns: dict[str, np.ndarray] = {}
-            for position, expert in enumerate(experts):
-                for value in expert[key]:
-                    columns.setdefault(value, np.zeros(n, dtype=bool))[position] = True
-            return columns
-
-        owners, starts, ends = [], [], []
-        for position, expert in enumerate(experts):
-            for window in expert["available"]:
-                owners.append(position)
-                starts.append(date.fromisoformat(window["start"]).toordinal())
-                ends.append(date.fromisoformat(window["end"]).toordinal())
-        modalities = [set(expert["modalities"]) for expert in experts]
-        return cls(
-            ids=np.array([parse_id(expert["id"]) for expert in experts], dtype=np.int64),
-            languages=indicator("languages"),
-            has_languages=np.array([bool(e["languages"]) for e in experts], dtype=bool),
-            sectors=indicator("sectors"),
-            onsite=np.array(["onsite" in m for m in modalities], dtype=bool),
-            remote=np.array(["remote" in m for m in modalities], dtype=bool),
-            has_modality=np.array([bool(m) for m in modalities], dtype=bool),
-            window_owner=np.array(owners, dtype=np.int64),
-            window_start=np.array(starts, dtype=np.int64),
-            window_end=np.array(ends, dtype=np.int64),
-            has_windows=np.bincount(np.array(owners, dtype=np.int64), minlength=n) > 0,
-        )
-
-    def any_of(self, columns: dict[str, np.ndarray], keys) -> np.ndarray:
-        found = np.zeros(len(self.ids), dtype=bool)
-        for key in keys:
-            if key in columns:
-                found |= columns[key]
-        return found
-
-
-def diagnose(project: dict, pool: Pool, excluded: set[int]) -> list[Reason]:
-    """Why nobody can take `project` (an instance project): each hard constraint checked."""
-    n = len(pool.ids)
-    if n == 0:
+    Each constraint no professional meets is named; otherwise the need either
+    had only excluded professionals, or professionals who went elsewhere, or
+    nobody who meets every constraint at once.
+    """
+    if n_experts == 0:
         return [reason("nobody_free")]
-    languages = project["languages"]
-    language_ok = np.ones(n, dtype=bool)
-    if languages:
-        language_ok = pool.any_of(pool.languages, languages) | ~pool.has_languages
-    modality = project["modality"]
-    modality_ok = (pool.onsite if modality == "onsite" else pool.remote) | ~pool.has_modality
-    dates_ok = np.ones(n, dtype=bool)
-    start = date.fromisoformat(project["window"]["start"]).toordinal()
-    end = date.fromisoformat(project["window"]["end"]).toordinal()
-    if modality == "onsite":
-        overlap = np.minimum(pool.window_end, end) - np.maximum(pool.window_start, start) + 1
-        best = np.zeros(n, dtype=np.int64)
-        np.maximum.at(best, pool.window_owner, np.clip(overlap, 0, None))
-        dates_ok = (best >= min(ONSITE_OVERLAP_DAYS, end - start + 1)) | ~pool.has_windows
-    allowed = ~np.isin(pool.ids, np.array(sorted(excluded), dtype=np.int64))
-    reasons = []
-    if languages and not language_ok.any():
-        reasons.append(reason("no_language", languages=", ".join(languages)))
-    if not modality_ok.any():
-        reasons.append(reason("no_onsite" if modality == "onsite" else "no_remote"))
-    if not dates_ok.any():
-        window = project["window"]
-        reasons.append(reason("no_dates", start=window["start"], end=window["end"]))
-    sector = project["sector"]
-    if sector and not pool.any_of(pool.sectors, [sector]).any():
-        reasons.append(reason("no_sector", sector=sector))
-    eligible = language_ok & modality_ok & dates_ok
-    if eligible.any() and not (eligible & allowed).any():
+    counts = {item["code"]: item["count"] for item in report["reasons"]}
+    reasons = _nobody_meets(project, counts, n_experts)
+    eligible = report["eligible"]
+    usable = eligible - counts.get("excluded", 0) - counts.get("below_min_score", 0)
+    if eligible and not usable:
         reasons.append(reason("all_excluded"))
-    elif eligible.any() and not reasons:
-        reasons.append(reason("taken_elsewhere", count=int((eligible & allowed).sum())))
-    elif not eligible.any() and not reasons:
+    elif eligible and not reasons:
+        reasons.append(reason("taken_elsewhere", count=usable))
+    elif not eligible and not reasons:
         reasons.append(reason("no_single_match"))
     return reasons
+
+
+def _nobody_meets(project: dict, counts: dict[str, int], n_experts: int) -> list[Reason]:
+    """A reason for each engine code that counts every professional of the run."""
+    window = project["window"]
+    named = {
+        "language": reason("no_language", languages=", ".join(project["languages"])),
+        "modality": reason("no_onsite" if project["modality"] == "onsite" else "no_remote"),
+        "dates": reason("no_dates", start=window["start"], end=window["end"]),
+        "sector": reason("no_sector", sector=project["sector"]),
+    }
+    return [found for code, found in named.items() if counts.get(code) == n_experts]
 
 
 def summarise(prepared: Prepared, result: dict) -> dict:
     """The run's summary as stored: engine stats, unfilled needs with reasons, loads."""
     projects = {project["id"]: project for project in prepared.instance["projects"]}
-    pool = Pool.of(prepared.instance["experts"])
+    n_experts = len(prepared.instance["experts"])
+    reports = result["unfilled"]
+    if reports and "reasons" not in reports[0]:  # the solve was not asked for them
+        reports = explain_unfilled(prepared.instance, result)
+    unfilled = [
+        {
+            "need": parse_id(item["project"]),
+            "open_seats": item["open_seats"],
+            "reasons": diagnosis(projects[item["project"]], item, n_experts),
+        }
+        for item in reports
+    ]
     scores = np.array([a["score"] for a in result["assignments"]], dtype=np.float64)
-    unfilled = []
-    for item in result["unfilled"]:
-        pk = parse_id(item["project"])
-        unfilled.append(
-            {
-                "need": pk,
-                "open_seats": item["open_seats"],
-                "reasons": diagnose(projects[item["project"]], pool, prepared.excluded[pk]),
-            }
-        )
     assigned = np.array([parse_id(a["expert"]) for a in result["assignments"]], dtype=np.int64)
     experts, counts = np.unique(assigned, return_counts=True)
     loads = [
