@@ -7,6 +7,7 @@ in the programme.
 """
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 
@@ -21,8 +22,6 @@ from tests.factories import (
 
 
 def pytest_report_header(config):
-    from django.conf import settings
-
     return f"database: {settings.DATABASES['default']['ENGINE']}"
 
 

@@ -10,6 +10,8 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from skillbridge.experts.models import ImportBatch
+from tests.common.test_pages import assert_clean
+from tests.factories import ProgrammeFactory, ProgrammeRoleFactory
 
 PDF = b"%PDF-1.4 a CV"
 # The phone as stored (exports, API) and as pages show it.
@@ -90,8 +92,6 @@ def test_officer_pages_send_anonymous_visitors_to_sign_in(
 
 
 def test_an_officer_of_another_programme_gets_404(client, pool_member, batch, officer):
-    from tests.factories import ProgrammeFactory, ProgrammeRoleFactory
-
     other = ProgrammeFactory()
     stranger = ProgrammeRoleFactory(programme=other, role="programme_officer").user
     client.force_login(stranger)
@@ -156,8 +156,6 @@ def test_the_outreach_page_is_public_in_three_languages(client, db):
 
 
 def test_the_experts_pages_carry_no_inline_code(client, esther, officer, programme, pool_member):
-    from tests.common.test_pages import assert_clean
-
     assert_clean(client.get(reverse("experts:outreach")))
     client.force_login(esther.user)
     for name in ("my_profile", "my_profile_edit", "my_consent", "my_erase"):

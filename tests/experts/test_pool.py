@@ -9,8 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from skillbridge.experts.models import ExpertLanguage, ImportBatch
-from tests.experts.factories import ExpertProfileFactory
+from skillbridge.experts.models import ExpertLanguage, ExpertProfile, ImportBatch, Skill
+from tests.experts.factories import ExpertProfileFactory, SkillFactory
 
 
 def pool_url(programme, **params):
@@ -28,8 +28,6 @@ def test_the_pool_list_makes_the_same_number_of_queries_for_1_or_many(
     ExpertProfileFactory(programme=programme)
     client.force_login(officer)
     client.get(pool_url(programme))
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
 
     with CaptureQueriesContext(connection) as one:
         client.get(pool_url(programme))
@@ -91,7 +89,6 @@ def test_an_officer_imports_from_the_web_with_a_preview_then_progress(
         1,
         [{"line": 3, "reason": "email: not a valid email address"}],
     )
-    from skillbridge.experts.models import ExpertProfile
 
     assert not ExpertProfile.objects.exists()
     page = client.get(response["Location"]).content.decode()
@@ -123,9 +120,6 @@ def test_a_running_import_page_polls_and_offers_a_refresh_button(client, officer
 
 
 def test_an_officer_merges_a_free_skill_into_the_taxonomy(client, officer, programme):
-    from skillbridge.experts.models import Skill
-    from tests.experts.factories import SkillFactory
-
     profile = ExpertProfileFactory(programme=programme)
     free = Skill.objects.create(name="PV panels", in_taxonomy=False)
     profile.skills.add(free)

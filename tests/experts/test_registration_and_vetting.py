@@ -6,9 +6,10 @@ import re
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.urls import reverse
 
-from skillbridge.common.models import AuditEntry
+from skillbridge.common.models import AuditEntry, OutboxMessage
 from skillbridge.experts.consent import CONSENT_TEXT_VERSION
 from skillbridge.experts.models import ExpertProfile, Skill
 from skillbridge.experts.selectors import matchable_experts
@@ -221,7 +222,6 @@ def test_rejection_and_suspension_are_mailed_in_the_professionals_language(offic
     assert (entry.before, entry.after, entry.actor) == ("submitted", "rejected", officer)
     message = profile.user.email
     assert message  # the mail went to the professional
-    from skillbridge.common.models import OutboxMessage
 
     sent = OutboxMessage.objects.get(kind="experts:rejected")
     assert (sent.to, sent.language) == (profile.user.email, "fr")
@@ -244,8 +244,6 @@ def test_only_an_approved_profile_can_be_suspended(client, officer, programme):
 def test_an_imported_professional_claims_the_account_from_the_invitation(
     client, programme, sectors, tmp_path
 ):
-    from django.core.management import call_command
-
     path = tmp_path / "one.csv"
     path.write_text(
         "email,first_name,last_name,country,city,profession,employer,years_experience,sectors,"
