@@ -7,12 +7,10 @@ here): the pages of its review answer 403 to whoever sees the call without runni
 from skillbridge.calls.selectors import call_for
 from skillbridge.review.selectors.access import (
     automatic_conflicts,
-    call_for_member,
     conflicts_automatically,
     decision_for,
     pool_member_for,
     review_for,
-    review_for_member,
     reviewed_proposal_for,
 )
 from skillbridge.review.selectors.decisions import (
@@ -42,8 +40,6 @@ from skillbridge.review.selectors.ranking import (
     sort_and_filter,
 )
 from skillbridge.review.selectors.reviewers import (
-    assignments_held_by,
-    conflicts_declared,
     criteria_of,
     next_review,
     others_reviews,
@@ -59,14 +55,11 @@ __all__ = [
     "RankingRow",
     "SelectionView",
     "applicant_comments",
-    "assignments_held_by",
     "assignments_of",
     "automatic_conflicts",
     "call_for",
-    "call_for_member",
     "calls_run_by",
     "conflicts_automatically",
-    "conflicts_declared",
     "criteria_of",
     "decision_for",
     "decisions_of",
@@ -83,7 +76,6 @@ __all__ = [
     "reserve_list",
     "review_candidates",
     "review_for",
-    "review_for_member",
     "review_to_open",
     "reviewed_proposal_for",
     "reviews_of",

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Lower
 
-from skillbridge.calls.models import Call, Proposal, TeamMember
+from skillbridge.calls.models import Proposal, TeamMember
 from skillbridge.calls.selectors import call_for, proposals_visible_to
 from skillbridge.common.accessors import object_for
 from skillbridge.people.models import Role, User
@@ -123,24 +123,3 @@ def decision_for(user: User, pk: int, perm: str | None = None, *, call_pk: int) 
         .annotate(has_grant=Exists(funded))
     )
     return object_for(user, decisions, perm=perm, proposal_id=pk)
-
-
-# --- The API's older lookups, until it moves to the accessors above ------------------------
-#
-# They find a call or a review among everything of the programmes `user` holds any role in,
-# so the API still answers 403 where the pages now answer 404 (to members who may not see
-# the review) or 403 (to anyone who sees a published call).
-
-
-def call_for_member(user: User, pk: int) -> Call:
-    member_of = list(roles_by_programme(user))
-    calls = Call.objects.select_related("programme").filter(programme__in=member_of)
-    return object_for(user, calls, perm=None, pk=pk)
-
-
-def review_for_member(user: User, pk: int) -> Review:
-    member_of = list(roles_by_programme(user))
-    reviews = Review.objects.select_related(
-        "proposal__call__programme", "proposal__college", "proposal__sector", "reviewer"
-    ).filter(proposal__call__programme__in=member_of)
-    return object_for(user, reviews, perm=None, pk=pk)

@@ -62,20 +62,6 @@ def review_to_open(reviewer: User, call: Call, *, after: int | None = None) -> R
     return found
 
 
-def assignments_held_by(reviewer: User) -> QuerySet[Review]:
-    """Every assignment the reviewer was given, in any status, newest call first."""
-    return (
-        Review.objects.filter(reviewer=reviewer)
-        .select_related("proposal__college")
-        .order_by("-proposal__call__opens_at", "proposal__title", "pk")
-    )
-
-
-def conflicts_declared(reviews: QuerySet[Review]) -> QuerySet[Review]:
-    """Those of `reviews` whose reviewer declared a conflict of interest."""
-    return reviews.filter(declaration=Review.Declaration.CONFLICT)
-
-
 def others_reviews(review: Review) -> QuerySet[Review] | list:
     """Other submitted reviews of the same proposal, shown only after submitting one's own."""
     if not (review.may_open and review.is_submitted):
