@@ -11,7 +11,7 @@ from skillbridge.common.choices import COUNTED_SEXES
 from skillbridge.missions.models import Mission, Session, Survey
 from skillbridge.missions.models.work import COUNT_FIELDS, Category
 from skillbridge.people.models import Role, User
-from skillbridge.people.selectors import roles_by_programme
+from skillbridge.people.selectors import programmes_where
 from skillbridge.programmes.models import Programme
 
 MISSION_RELATIONS = (
@@ -22,12 +22,6 @@ MISSION_RELATIONS = (
     "training_request",
 )
 DEPARTURE_DAYS = 30
-
-
-def officer_programmes(user: User) -> list[int]:
-    return [
-        pid for pid, roles in roles_by_programme(user).items() if Role.PROGRAMME_OFFICER in roles
-    ]
 
 
 def _coordinated_colleges(user: User) -> Q:
@@ -50,7 +44,7 @@ def missions_visible_to(user: User) -> QuerySet[Mission]:
     team = TeamMember.objects.filter(
         proposal=OuterRef("pairing__need__proposal"), user=user, status=TeamMember.Status.JOINED
     )
-    visible = Q(programme__in=officer_programmes(user))
+    visible = Q(programme__in=programmes_where(user, Role.PROGRAMME_OFFICER))
     visible |= Q(expert__user=user)
     visible |= Q(pairing__need__proposal__lead=user)
     visible |= _coordinated_colleges(user)
@@ -186,4 +180,6 @@ def host_users(mission: Mission) -> list[User]:
 
 
 def officer_programme_list(user: User) -> QuerySet[Programme]:
-    return Programme.objects.filter(pk__in=officer_programmes(user)).order_by("name")
+    return Programme.objects.filter(pk__in=programmes_where(user, Role.PROGRAMME_OFFICER)).order_by(
+        "name"
+    )

@@ -14,7 +14,7 @@ from skillbridge.pairing.models import (
     TrainingRequest,
 )
 from skillbridge.people.models import Consent, Role, User
-from skillbridge.people.selectors import roles_by_programme
+from skillbridge.people.selectors import programmes_where
 from skillbridge.programmes.models import Programme
 
 PAIRING_RELATIONS = (
@@ -24,12 +24,6 @@ PAIRING_RELATIONS = (
     "need__training_request__college",
     "expert__user",
 )
-
-
-def _officer_programmes(user: User) -> list[int]:
-    return [
-        pid for pid, roles in roles_by_programme(user).items() if Role.PROGRAMME_OFFICER in roles
-    ]
 
 
 def _has_grant_relation() -> bool:
@@ -137,7 +131,7 @@ def run_in(programme: Programme, pk: int) -> MatchingRun:
 def run_for(user: User, pk: int, perm: str | None = None) -> MatchingRun:
     """A run of a programme `user` runs as officer (else 404: runs are the officers' tool), on
     which they hold `perm` (else 403)."""
-    visible = _runs().filter(programme__in=_officer_programmes(user))
+    visible = _runs().filter(programme__in=programmes_where(user, Role.PROGRAMME_OFFICER))
     return object_for(user, visible, perm=perm, pk=pk)
 
 
@@ -169,7 +163,7 @@ def pairings_visible_to(user: User) -> QuerySet[Pairing]:
     """
     if not user.is_authenticated:
         return Pairing.objects.none()
-    visible = Q(programme__in=_officer_programmes(user))
+    visible = Q(programme__in=programmes_where(user, Role.PROGRAMME_OFFICER))
     visible |= Q(expert__user=user, invited_at__isnull=False)
     visible |= Q(Exists(_team_member_of_need(user)), state__in=Pairing.VISIBLE_TO_TEAM)
     return (

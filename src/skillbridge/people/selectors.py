@@ -37,6 +37,11 @@ def roles_in(user: User, programme: Programme) -> frozenset[str]:
     return roles_by_programme(user).get(programme.pk, frozenset())
 
 
+def programmes_where(user: User, role: str) -> list[int]:
+    """The ids of the programmes where `user` holds `role` (read from the per-request roles)."""
+    return [pid for pid, roles in roles_by_programme(user).items() if role in roles]
+
+
 def all_roles(user: User) -> frozenset[str]:
     return frozenset().union(*roles_by_programme(user).values())
 
