@@ -23,7 +23,6 @@ from skillbridge.calls.states import (
     AFFILIATION_OPEN,
     OFFICER_AFFILIATION_OPEN,
     PROPOSAL,
-    state_in,
 )
 from skillbridge.people.rules import (
     is_applicant,
@@ -86,8 +85,8 @@ def has_grant(user, proposal: Proposal) -> bool:
 is_editable = PROPOSAL.allows("submit")
 may_withdraw = PROPOSAL.allows("withdraw") & ~has_grant
 may_decide_eligibility = PROPOSAL.allows("mark_eligible") | PROPOSAL.allows("mark_ineligible")
-affiliation_open = state_in("affiliation_open", AFFILIATION_OPEN)
-officer_affiliation_open = state_in("officer_affiliation_open", OFFICER_AFFILIATION_OPEN)
+affiliation_open = AFFILIATION_OPEN.allows()
+officer_affiliation_open = OFFICER_AFFILIATION_OPEN.allows()
 
 # Index pages: the officer's calls and the list of proposals.
 rules.add_perm("calls.list_managed_calls", is_officer_anywhere)

@@ -228,7 +228,7 @@ def affiliations_to_confirm(user) -> QuerySet[TeamMember]:
         .filter(
             status=TeamMember.Status.JOINED,
             affiliation=TeamMember.Affiliation.PENDING,
-            proposal__state__in=AFFILIATION_OPEN,
+            proposal__state__in=AFFILIATION_OPEN.states,
         )
         .select_related("proposal")
         .order_by("proposal__title", "full_name")

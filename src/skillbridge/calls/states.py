@@ -12,11 +12,10 @@ Services move a proposal only through `calls.services.proposal_move`;
 templates and views ask the `rules` perms built on `PROPOSAL.allows(...)`.
 """
 
-import rules
 from django.utils.translation import gettext_lazy as _
 
 from skillbridge.calls.models import Proposal
-from skillbridge.common.transitions import Machine, Transition
+from skillbridge.common.transitions import Machine, Transition, Window
 
 State = Proposal.State
 
@@ -81,15 +80,15 @@ REVIEW_BEGUN = frozenset({State.UNDER_REVIEW, State.SELECTED, State.RESERVE, Sta
 # Rights that depend on the state without moving it. The college coordinator checks the
 # team's affiliations until eligibility is decided; an officer confirms instead only once
 # the proposal is submitted, so eligibility never waits on an absent coordinator.
-AFFILIATION_OPEN = frozenset({State.DRAFT, State.SUBMITTED})
-OFFICER_AFFILIATION_OPEN = frozenset({State.SUBMITTED})
-
-
-def state_in(name: str, states: frozenset[str]) -> rules.Predicate:
-    """A rules predicate (user, proposal): true while the proposal is in one of `states`."""
-
-    @rules.predicate(name=name)
-    def predicate(user, proposal) -> bool:
-        return proposal is not None and proposal.state in states
-
-    return predicate
+AFFILIATION_OPEN = Window(
+    "proposal",
+    "affiliation",
+    frozenset({State.DRAFT, State.SUBMITTED}),
+    _("Eligibility of this proposal is decided: the team cannot change."),
+)
+OFFICER_AFFILIATION_OPEN = Window(
+    "proposal",
+    "officer_affiliation",
+    frozenset({State.SUBMITTED}),
+    _("Eligibility of this proposal is decided: the team cannot change."),
+)

@@ -97,6 +97,40 @@ class Machine:
         return before
 
 
+@dataclass(frozen=True)
+class Window:
+    """Something done to an aggregate without moving it, allowed only while it is in `states`.
+
+    A mission's work plan may change until it is approved; a coordinator
+    confirms affiliations until eligibility is decided. The service refuses
+    with `refusal` outside the window, and `allows()` is the rules predicate
+    templates and views ask.
+    """
+
+    noun: str
+    name: str
+    states: frozenset[str]
+    refusal: str | Promise
+    field: str = "state"
+
+    def is_open(self, obj: Model) -> bool:
+        return getattr(obj, self.field) in self.states
+
+    def refuse_unless_open(self, obj: Model) -> None:
+        """Raise the refusal, as a form-wide ValidationError, unless the state allows it."""
+        if not self.is_open(obj):
+            raise ValidationError({"__all__": self.refusal})
+
+    def allows(self) -> rules.Predicate:
+        """A rules predicate (user, obj): true while `obj`'s state is in the window."""
+
+        @rules.predicate(name=f"{self.noun}_{self.name}_open")
+        def predicate(user, obj) -> bool:
+            return obj is not None and self.is_open(obj)
+
+        return predicate
+
+
 def locked(obj: Model, *related: str) -> Model:
     """`obj` re-read under a row lock, `related` joined: a double click cannot move it twice."""
     rows = type(obj).objects.select_for_update(of=("self",))

@@ -13,14 +13,9 @@ templates ask. Services move a mission only through
 `missions.services.mission_move`.
 """
 
-from dataclasses import dataclass
-
-import rules
-from django.core.exceptions import ValidationError
-from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from skillbridge.common.transitions import Machine, Transition
+from skillbridge.common.transitions import Machine, Transition, Window
 from skillbridge.missions.models import Mission
 
 State = Mission.State
@@ -56,61 +51,40 @@ MISSION = Machine(
 )
 
 
-@dataclass(frozen=True)
-class Window:
-    """Something done to a mission without moving it, allowed only in `states`."""
-
-    name: str
-    states: frozenset[str]
-    refusal: str | Promise
-
-    def is_open(self, mission: Mission) -> bool:
-        return mission.state in self.states
-
-    def refuse_unless_open(self, mission: Mission) -> None:
-        """Raise the refusal, as a form-wide ValidationError, unless the state allows it."""
-        if not self.is_open(mission):
-            raise ValidationError({"__all__": self.refusal})
-
-    def allows(self) -> rules.Predicate:
-        """A rules predicate (user, mission): true while the mission's state allows it."""
-
-        @rules.predicate(name=f"mission_{self.name}_open")
-        def predicate(user, mission) -> bool:
-            return mission is not None and self.is_open(mission)
-
-        return predicate
-
-
 # The work plan may change only before the mission is approved.
 PLAN_OPEN = Window(
+    "mission",
     "plan",
     frozenset(Mission.EDITABLE_STATES),
     _("The work plan can no longer change once the mission is approved."),
 )
 # The plan is signed off while it waits for agreement.
-SIGNING_OPEN = Window("signing", MISSION["agree"].sources, MISSION["agree"].refusal)
+SIGNING_OPEN = Window("mission", "signing", MISSION["agree"].sources, MISSION["agree"].refusal)
 # Sessions are logged while the work happens and until the report is filed.
 SESSIONS_OPEN = Window(
+    "mission",
     "sessions",
     frozenset(Mission.LOGGING_STATES),
     _("Sessions are logged once the mission is under way."),
 )
 EVIDENCE_OPEN = Window(
-    "evidence", SESSIONS_OPEN.states, _("This mission no longer takes evidence.")
+    "mission", "evidence", SESSIONS_OPEN.states, _("This mission no longer takes evidence.")
 )
 # Trainees are named from the plan on, until the report is filed.
 PARTICIPANTS_OPEN = Window(
+    "mission",
     "participants",
     frozenset({*Mission.EDITABLE_STATES, State.APPROVED, *Mission.LOGGING_STATES}),
     _("Participants can no longer be added to this mission."),
 )
 LOGISTICS_OPEN = Window(
+    "mission",
     "logistics",
     PARTICIPANTS_OPEN.states,
     _("This mission's logistics are closed."),
 )
 CERTIFICATES_OPEN = Window(
+    "mission",
     "certificates",
     frozenset(Mission.DONE_STATES),
     _("Certificates are issued once the mission is completed."),

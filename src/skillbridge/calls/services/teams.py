@@ -11,6 +11,7 @@ from skillbridge.calls.services._common import language_of, locked_proposal, ref
 from skillbridge.calls.states import AFFILIATION_OPEN, OFFICER_AFFILIATION_OPEN
 from skillbridge.calls.tokens import INVITATION_MAX_AGE, invitation_token
 from skillbridge.common.services import audit_record, mail_queue
+from skillbridge.common.transitions import Window
 from skillbridge.people.models import ProgrammeRole, Role, User
 from skillbridge.people.selectors import roles_in
 
@@ -181,16 +182,13 @@ def _set_affiliation(
     member: TeamMember,
     affiliation: str,
     note: str,
-    open_states=AFFILIATION_OPEN,
+    window: Window = AFFILIATION_OPEN,
     action: str = "",
     data: dict | None = None,
     only_pending: bool = False,
 ) -> TeamMember:
     proposal = locked_proposal(member.proposal)
-    if proposal.state not in open_states:
-        raise ValidationError(
-            {"__all__": _("Eligibility of this proposal is decided: the team cannot change.")}
-        )
+    window.refuse_unless_open(proposal)
     member = TeamMember.objects.select_for_update(of=("self",)).get(pk=member.pk)
     if member.status != TeamMember.Status.JOINED:
         raise ValidationError({"__all__": _("Only members who joined the team can be checked.")})
@@ -251,7 +249,7 @@ def member_affiliation_confirm_by_officer(
         member=member,
         affiliation=TeamMember.Affiliation.CONFIRMED,
         note=reason,
-        open_states=OFFICER_AFFILIATION_OPEN,
+        window=OFFICER_AFFILIATION_OPEN,
         action="team.affiliation_confirmed_by_officer",
         data={"reason": reason},
         only_pending=True,
