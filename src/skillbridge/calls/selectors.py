@@ -234,7 +234,3 @@ def affiliations_to_confirm(user) -> QuerySet[TeamMember]:
         .order_by("proposal__title", "full_name")
     )
 
-
-def proposals_visible_for_api(user) -> QuerySet[Proposal]:
-    """What `user` may see, with everything prefetched, in a stable order (for the API)."""
-    return _with_everything(proposals_visible_to(user)).order_by("-updated_at", "-id")
