@@ -8,7 +8,7 @@ Django); `engine_reason` puts the known ones into the reader's language.
 
 import re
 
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from skillbridge.experts.languages import language_label
@@ -25,8 +25,11 @@ DIAGNOSES = {
     "all_excluded": _(
         "Every professional who qualifies has a conflict, declined, or was forbidden."
     ),
-    "taken_elsewhere": _(
-        "%(count)s professionals qualify, but their places went to needs where they scored higher."
+    "taken_elsewhere": ngettext_lazy(
+        "%(count)s professional qualifies, but their place went to a need where they scored "
+        "higher.",
+        "%(count)s professionals qualify, but their places went to needs where they scored higher.",
+        "count",
     ),
     "no_single_match": _(
         "No single professional meets all of: a shared language, the modality and the dates."
@@ -42,7 +45,9 @@ def diagnosis_text(item: Reason) -> str:
     template = DIAGNOSES.get(item.get("code"))
     if template is None:
         return ""
-    return str(template) % item.get("values", {}) if item.get("values") else str(template)
+    values = item.get("values")
+    # A lazy plural picks its form from the values' count, so it is formatted, not str()-ed.
+    return str(template % values) if values else str(template)
 
 
 def _language_names(codes: str, sector) -> str:

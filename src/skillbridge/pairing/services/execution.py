@@ -40,7 +40,7 @@ def run_execute(*, run_id: int) -> str:
         prepared = matching.build_instance(run)
         if not prepared.instance["projects"]:
             raise ValidationError(_("Every chosen need is already filled."))
-        result = solve(prepared.instance)
+        result = solve(prepared.instance, explain_unfilled=True)
         _store(run, prepared, result)
     except InstanceError as error:
         _fail(run_id, _describe(error, prepared))
