@@ -16,7 +16,7 @@ from skillbridge.calls.models import Proposal, TeamMember
 from skillbridge.calls.selectors import call_for, proposals_visible_to
 from skillbridge.common.accessors import object_for
 from skillbridge.people.models import Role, User
-from skillbridge.people.selectors import roles_by_programme
+from skillbridge.people.selectors import programmes_where
 from skillbridge.review.models import Decision, PoolMember, Review
 
 # --- Conflicts ------------------------------------------------------------------------------
@@ -75,12 +75,6 @@ def conflicts_automatically(*, reviewer: User, proposal: Proposal) -> bool:
 # review answer 403 to whoever sees the call but does not run its programme.
 
 
-def _officer_programmes(user: User) -> list[int]:
-    return [
-        pid for pid, roles in roles_by_programme(user).items() if Role.PROGRAMME_OFFICER in roles
-    ]
-
-
 def pool_member_for(user: User, pk: int, perm: str | None = None, *, call_pk: int) -> PoolMember:
     """A reviewer on the panel of the call `call_pk`: 404 or 403 as for the call, with `perm`
     on the call; then 404 for anyone not on its panel."""
@@ -93,7 +87,9 @@ def review_for(
 ) -> Review:
     """A review assignment seen by its reviewer and by its programme's officers (within the
     call `call_pk`, when given): else 404; 403 without `perm` on the review."""
-    seen = Q(reviewer=user) | Q(proposal__call__programme__in=_officer_programmes(user))
+    seen = Q(reviewer=user) | Q(
+        proposal__call__programme__in=programmes_where(user, Role.PROGRAMME_OFFICER)
+    )
     reviews = Review.objects.select_related(
         "proposal__call__programme", "proposal__college", "proposal__sector", "reviewer"
     ).filter(seen if user.is_authenticated else Q(pk__in=[]))
@@ -118,7 +114,9 @@ def decision_for(user: User, pk: int, perm: str | None = None, *, call_pk: int) 
     call `call_pk`, seen by the programme's officers: else 404; 403 without `perm` on it."""
     funded = Proposal.objects.filter(pk=OuterRef("proposal_id"), grant__isnull=False)
     decisions = (
-        Decision.objects.filter(call_id=call_pk, call__programme__in=_officer_programmes(user))
+        Decision.objects.filter(
+            call_id=call_pk, call__programme__in=programmes_where(user, Role.PROGRAMME_OFFICER)
+        )
         .select_related("proposal__call__programme", "proposal__college")
         .annotate(has_grant=Exists(funded))
     )
