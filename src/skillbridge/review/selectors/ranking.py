@@ -9,7 +9,7 @@ from django.http import Http404
 
 from skillbridge.calls.models import Call, Proposal, TeamMember
 from skillbridge.people.models import Organisation, Role, User
-from skillbridge.people.selectors import roles_by_programme
+from skillbridge.people.selectors import programmes_where
 from skillbridge.review.models import Decision, PoolMember, Review
 from skillbridge.review.scoring import EMPTY_STATS, ProposalStats, SubmittedScore, proposal_stats
 from skillbridge.review.selection import Candidate, Selection, best_set
@@ -20,9 +20,7 @@ from skillbridge.review.states import ASSIGNABLE, DECIDED, IN_REVIEW
 
 def calls_run_by(user: User) -> QuerySet[Call]:
     """The calls of every programme `user` runs as officer: the review's index page."""
-    programmes = [
-        pid for pid, roles in roles_by_programme(user).items() if Role.PROGRAMME_OFFICER in roles
-    ]
+    programmes = programmes_where(user, Role.PROGRAMME_OFFICER)
     return Call.objects.filter(programme_id__in=programmes).select_related("programme")
 
 
