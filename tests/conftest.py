@@ -6,6 +6,7 @@ Dora reads results for the donor, and Oscar is signed in but holds no role
 in the programme.
 """
 
+import hypothesis
 import pytest
 from django.conf import settings
 from django.core.cache import cache
@@ -19,6 +20,11 @@ from tests.factories import (
     ProgrammeRoleFactory,
     UserFactory,
 )
+
+# Tests check what is computed, not how fast: a property test must not fail because the
+# machine is busy (Hypothesis' default allows 200 ms an example).
+hypothesis.settings.register_profile("skillbridge", deadline=None)
+hypothesis.settings.load_profile("skillbridge")
 
 
 def pytest_report_header(config):
