@@ -233,4 +233,3 @@ def affiliations_to_confirm(user) -> QuerySet[TeamMember]:
         .select_related("proposal")
         .order_by("proposal__title", "full_name")
     )
-
