@@ -32,8 +32,8 @@ LAYERS = [
     ("demo",),
 ]
 RANK = {app: rank for rank, apps in enumerate(LAYERS) for app in apps}
-# A library without Django: any app may use it, and it imports no app.
-LIBRARIES = {"assignment"}
+# Libraries that import no app: the engine (no Django) and the permission matrix (a table).
+LIBRARIES = {"assignment", "access_matrix"}
 # The modules directly under src/skillbridge (settings, urls, wsgi, env, __main__...)
 # wire the apps together: they may import any app, and no app imports them.
 PROJECT = "project"

@@ -40,7 +40,7 @@ def test_every_url_pattern_has_a_row():
         for route, name in in_the_matrix()
         if name not in PAGES and name not in by_operation
     ]
-    assert missing == [], "Add a row to skillbridge.access_matrix.PAGES for each"
+    assert missing == [], "Add a row to the app's module in skillbridge/access_matrix/ for each"
 
 
 def test_every_row_names_a_url_pattern_that_exists():
