@@ -80,8 +80,15 @@ class AcceptForm(forms.Form):
 class PaymentForm(forms.Form):
     tranche = forms.TypedChoiceField(label=_("Tranche"), coerce=int)
     amount = number_field(Disbursement, "amount_rwf", label=_("Amount (RWF)"), min_value=1)
+    payee_name = forms.CharField(label=_("Payee"), max_length=150, required=False)
+    payee_account = forms.CharField(
+        label=_("Account or phone number"),
+        max_length=60,
+        required=False,
+        help_text=_("The bank account number, or the mobile money phone number."),
+    )
+    method = forms.ChoiceField(label=_("Channel"), choices=Disbursement.Method.choices)
     paid_on = forms.DateField(label=_("Paid on"), widget=DateInput())
-    method = forms.ChoiceField(label=_("Method"), choices=Disbursement.Method.choices)
     reference = forms.CharField(
         label=_("Payment reference"),
         max_length=80,

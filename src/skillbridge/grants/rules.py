@@ -75,3 +75,4 @@ rules.add_perm(
 # Per programme: (user, programme).
 rules.add_perm("grants.award_grant", is_programme_officer)
 rules.add_perm("grants.view_programme_grants", is_programme_officer | is_finance_officer)
+rules.add_perm("grants.pay_programme", is_finance_officer)

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import F, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
 
 from skillbridge.calls.models import Proposal
@@ -240,7 +240,8 @@ def timeline_of(grant: Grant) -> list[dict]:
 
 
 def payable_tranches(programme: Programme) -> QuerySet[Tranche]:
-    """Tranches whose condition is met and that are not yet fully paid."""
+    """Tranches whose condition is met and that are not yet fully paid, with their grant's
+    payee and `payments` (how many payments the tranche already had, for its batch reference)."""
     return (
         Tranche.objects.filter(
             grant__programme=programme,
@@ -248,9 +249,16 @@ def payable_tranches(programme: Programme) -> QuerySet[Tranche]:
             payable_since__isnull=False,
         )
         .exclude(paid_rwf__gte=F("amount_rwf"))
-        .select_related("grant__proposal", "grant__proposal__college")
+        .annotate(payments=Count("disbursements", filter=Q(disbursements__kind="payment")))
+        .select_related("grant__proposal__college", "grant__proposal__lead")
+        .defer("grant__proposal__snapshot", "grant__proposal__answer_versions")
         .order_by("payable_since", "id")
     )
+
+
+def tranche_payments(tranche: Tranche) -> int:
+    """How many payments the ledger holds for `tranche` (reversed ones too)."""
+    return tranche.disbursements.filter(kind=Disbursement.Kind.PAYMENT).count()
 
 
 def overdue_milestones(programme: Programme, *, today: datetime.date) -> QuerySet[Milestone]:

@@ -145,6 +145,8 @@ def disbursement_record(
     method: str,
     reference: str,
     note: str = "",
+    payee_name: str = "",
+    payee_account: str = "",
 ) -> tuple[Disbursement, bool]:
     """Record a payment of a tranche. Returns the ledger entry and whether it is new.
 
@@ -152,8 +154,8 @@ def disbursement_record(
     already in the ledger returns that entry when it is the same payment (nothing is
     paid twice); the grant must be running, the tranche payable (agreement accepted,
     or its milestone approved) and the amount within what remains of the tranche.
-    Writes the entry and the running totals, activates the grant on its first payment,
-    audits, and mails the team.
+    Writes the entry (with the payee, which the grant keeps for its next payment) and the
+    running totals, activates the grant on its first payment, audits, and mails the team.
     """
     reference = reference.strip()
     _check_input(amount_rwf=amount_rwf, paid_on=paid_on, method=method, reference=reference)
@@ -173,14 +175,27 @@ def disbursement_record(
                 method=method,
                 reference=reference,
                 note=note.strip()[:255],
+                payee_name=payee_name.strip()[:150],
+                payee_account=payee_account.strip()[:60],
                 recorded_by=actor,
             )
     except IntegrityError:
         # Another grant's payment took this reference between our look-up and insert.
         existing = Disbursement.objects.get(reference=reference)
         return _same_request(existing, grant=grant, tranche_id=tranche_id, amount_rwf=amount_rwf)
+    _keep_payee(grant, entry)
     _after_payment(actor=actor, grant=grant, tranche=tranche, entry=entry)
     return entry, True
+
+
+def _keep_payee(grant: Grant, entry: Disbursement) -> None:
+    """The grant remembers where its money last went: the next payment and batch start there."""
+    if not entry.payee_name:
+        return
+    grant.payee_name = entry.payee_name
+    grant.payee_account = entry.payee_account
+    grant.payee_method = entry.method
+    grant.save(update_fields=["payee_name", "payee_account", "payee_method"])
 
 
 @transaction.atomic

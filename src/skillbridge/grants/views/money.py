@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from skillbridge.common.exports import table_response
 from skillbridge.common.forms import show_errors
 from skillbridge.common.uploads import private_file_response
-from skillbridge.grants import selectors
+from skillbridge.grants import exports, selectors
 from skillbridge.grants.forms import (
     EvidenceForm,
     ExpenseForm,
@@ -21,6 +21,28 @@ from skillbridge.grants.forms import (
     ReviewForm,
 )
 from skillbridge.grants.services import milestones, payments, spending
+from skillbridge.people.selectors import programme_for
+
+
+def _payment_initial(grant, tranche) -> dict:
+    """The form filled in for `tranche`: what remains, the payee, the channel, the batch
+    reference (so a payment sent in a batch is recorded under the batch's reference)."""
+    initial = {"paid_on": timezone.localdate(), **exports.payee_of(grant)}
+    if tranche is not None:
+        payments_so_far = selectors.tranche_payments(tranche)
+        initial |= {
+            "tranche": tranche.pk,
+            "amount": tranche.remaining_rwf,
+            "reference": exports.batch_reference(tranche, payments=payments_so_far),
+        }
+    return initial
+
+
+def _chosen_tranche(request, payable):
+    """The payable tranche named by `?tranche=` (the queue's Pay link), else the oldest."""
+    wanted = request.GET.get("tranche", "")
+    chosen = next((t for t in payable if str(t.pk) == wanted), None)
+    return chosen or (payable[0] if payable else None)
 
 
 @login_required
@@ -29,28 +51,15 @@ def pay(request, pk):
     grant = selectors.grant_for(request.user, pk, "grants.pay_grant")
     tranches = list(grant.tranches.order_by("number"))
     payable = [t for t in tranches if t.payable_since and t.remaining_rwf > 0]
-    first = payable[0] if payable else None
     form = PaymentForm(
         request.POST or None,
         tranches=tranches,
-        initial={
-            "tranche": first.pk if first else None,
-            "amount": first.remaining_rwf if first else None,
-            "paid_on": timezone.localdate(),
-        },
+        initial=_payment_initial(grant, _chosen_tranche(request, payable)),
     )
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
             _entry, created = payments.disbursement_record(
-                actor=request.user,
-                grant=grant,
-                tranche_id=data["tranche"],
-                amount_rwf=data["amount"],
-                paid_on=data["paid_on"],
-                method=data["method"],
-                reference=data["reference"],
-                note=data["note"],
+                actor=request.user, grant=grant, **_payment_arguments(form.cleaned_data)
             )
         except ValidationError as error:
             show_errors(form, error)
@@ -63,6 +72,32 @@ def pay(request, pk):
                 )
             return redirect("grants:detail", pk=grant.pk)
     return render(request, "grants/pay.html", {"grant": grant, "form": form, "payable": payable})
+
+
+def _payment_arguments(data: dict) -> dict:
+    return {
+        "tranche_id": data["tranche"],
+        "amount_rwf": data["amount"],
+        "paid_on": data["paid_on"],
+        "method": data["method"],
+        "reference": data["reference"],
+        "note": data["note"],
+        "payee_name": data["payee_name"],
+        "payee_account": data["payee_account"],
+    }
+
+
+@login_required
+def payment_batch(request, slug):
+    """Finance officers: the payable tranches as a CSV for a bank or mobile-money bulk upload."""
+    programme = programme_for(request.user, slug, "grants.pay_programme")
+    today = timezone.localdate()
+    return table_response(
+        filename=f"payment-batch-{programme.slug}-{today.isoformat()}",
+        file_format="csv",
+        headers=exports.BATCH_HEADERS,
+        rows=(exports.batch_row(tranche) for tranche in selectors.payable_tranches(programme)),
+    )
 
 
 @login_required

@@ -10,6 +10,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from skillbridge.common.exports import table_response
@@ -293,27 +294,32 @@ def budget(request, pk):
 
 
 STATE_ACTIONS = {
-    "suspend": awards.grant_suspend,
-    "resume": awards.grant_resume,
-    "terminate": awards.grant_terminate,
-    "close": awards.grant_close,
+    "suspend": (awards.grant_suspend, _lazy("Suspend the grant")),
+    "resume": (awards.grant_resume, _lazy("Resume the grant")),
+    "terminate": (awards.grant_terminate, _lazy("Terminate the grant")),
+    "close": (awards.grant_close, _lazy("Close the grant")),
 }
 
 
 @login_required
-@require_POST
 def change_state(request, pk, action):
-    """Programme officers: suspend, resume, terminate or close a grant, with a reason."""
-    service = STATE_ACTIONS.get(action)
-    if service is None:
+    """Programme officers: suspend, resume, terminate or close a grant, with a reason.
+
+    A refusal (no reason, a state that does not allow the step) is shown at the
+    reason field of the step's own page, with what was typed kept.
+    """
+    if action not in STATE_ACTIONS:
         raise Http404
+    service, title = STATE_ACTIONS[action]
     grant = selectors.grant_for(request.user, pk, "grants.manage_grant")
-    form = ReasonForm(request.POST)
-    form.is_valid()
-    try:
-        service(actor=request.user, grant=grant, reason=form.cleaned_data.get("reason", ""))
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The grant's state is changed."))
-    return redirect("grants:detail", pk=grant.pk)
+    form = ReasonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            service(actor=request.user, grant=grant, reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            # The step has one field: every refusal of it is shown there.
+            form.add_error("reason", error.messages)
+        else:
+            messages.success(request, _("The grant's state is changed."))
+            return redirect("grants:detail", pk=grant.pk)
+    return render(request, "grants/state.html", {"grant": grant, "form": form, "title": title})
