@@ -14,6 +14,7 @@ from django.conf.locale import LANG_INFO
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
+from skillbridge.common.countries import country_overrides
 from skillbridge.env import (
     env_bool,
     env_choice,
@@ -59,6 +60,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_htmx",
+    # Only for its catalogues: country names in French and the other languages CLDR has.
+    "django_countries",
     "django_tasks_db",
     "skillbridge.common",
     "skillbridge.programmes",
@@ -196,6 +199,8 @@ LANG_INFO["rw"] = {
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French")), ("rw", _("Kinyarwanda"))]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# Country names in the reader's language, Kinyarwanda included (common/countries.py).
+COUNTRIES_OVERRIDE = country_overrides()
 LANGUAGE_COOKIE_SECURE = not DEBUG
 LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
