@@ -14,6 +14,7 @@ from skillbridge.demo import (
     programmes,
     results,
     review,
+    scale,
 )
 
 # In dependency order: each step needs what the ones before it made.
@@ -41,8 +42,21 @@ class Command(BaseCommand):
             action="store_true",
             help="Run even with DEBUG off (it creates accounts with a known password).",
         )
+        parser.add_argument(
+            "--scale",
+            type=int,
+            default=1,
+            metavar="N",
+            help="Grow the demo N times (for benchmarks and load tests), on a database "
+            "that holds no grown demo yet.",
+        )
 
     def handle(self, *args, force: bool = False, **options):
+        grow_by = options.get("scale", 1)
+        if grow_by < 1:
+            raise CommandError("--scale must be 1 or more.")
+        if grow_by > 1 and scale.is_grown():
+            raise CommandError("This database already holds a grown demo.")
         if not settings.DEBUG and not force:
             raise CommandError(
                 "Refusing to load demo accounts with a known password while DEBUG is off. "
@@ -51,6 +65,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             for step in SEED_STEPS:
                 step()
+            scale.grow(grow_by, say=self.stdout.write)
         self.stdout.write(self.style.SUCCESS("Demo programme loaded."))
         self.stdout.write(f"Demo sign-ins (password {people.DEMO_PASSWORD}):")
         for account in people.DEMO_ACCOUNTS:
