@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from skillbridge.common.choices import Sex
+from skillbridge.common.multilingual import Labelled
 from skillbridge.experts.languages import LANGUAGE_CHOICES, language_label
 
 # How every page, export, document and API answer names a professional who
@@ -21,10 +22,15 @@ from skillbridge.experts.languages import LANGUAGE_CHOICES, language_label
 FORMER_PARTICIPANT = _("former participant")
 
 
-class QualificationLevel(models.Model):
-    """A level of the Rwanda TVET Qualifications Framework or of higher education. Data."""
+class QualificationLevel(Labelled, models.Model):
+    """A level of the Rwanda TVET Qualifications Framework or of higher education. Data.
+
+    `name` is the English name; `label` reads the active language's (common.multilingual).
+    """
 
     name = models.CharField(_("name"), max_length=120, unique=True)
+    name_fr = models.CharField(_("name in French"), max_length=120, blank=True)
+    name_rw = models.CharField(_("name in Kinyarwanda"), max_length=120, blank=True)
     rank = models.PositiveSmallIntegerField(_("rank"), help_text=_("Higher means more advanced."))
 
     class Meta:
@@ -33,17 +39,21 @@ class QualificationLevel(models.Model):
         ordering = ["rank", "name"]
 
     def __str__(self) -> str:
-        return self.name
+        return self.label
 
 
-class Skill(models.Model):
+class Skill(Labelled, models.Model):
     """A skill of the taxonomy, or a free-text addition by a professional.
 
     Free additions (`in_taxonomy` off) stay attached to the profiles that
-    typed them until an officer merges them into a taxonomy skill.
+    typed them until an officer merges them into a taxonomy skill. `name` is
+    the English name (ESCO's preferred label where the skill has an ESCO URI);
+    `label` reads the active language's.
     """
 
     name = models.CharField(_("name"), max_length=120)
+    name_fr = models.CharField(_("name in French"), max_length=120, blank=True)
+    name_rw = models.CharField(_("name in Kinyarwanda"), max_length=120, blank=True)
     sector = models.ForeignKey(
         "programmes.Sector",
         verbose_name=_("sector"),
@@ -65,7 +75,7 @@ class Skill(models.Model):
         constraints = [models.UniqueConstraint(Lower("name"), name="skill_name_unique_any_case")]
 
     def __str__(self) -> str:
-        return self.name
+        return self.label
 
 
 class ExpertProfile(models.Model):

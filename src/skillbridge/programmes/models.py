@@ -6,11 +6,18 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from skillbridge.common.multilingual import Labelled
 
-class Sector(models.Model):
-    """A field of work such as energy or ICT. Data, not code: add one in the admin."""
+
+class Sector(Labelled, models.Model):
+    """A field of work such as energy or ICT. Data, not code: add one in the admin.
+
+    `name` is the English name; `label` reads the active language's (common.multilingual).
+    """
 
     name = models.CharField(_("name"), max_length=80, unique=True)
+    name_fr = models.CharField(_("name in French"), max_length=80, blank=True)
+    name_rw = models.CharField(_("name in Kinyarwanda"), max_length=80, blank=True)
     slug = models.SlugField(_("code"), max_length=40, unique=True)
 
     class Meta:
@@ -19,7 +26,7 @@ class Sector(models.Model):
         ordering = ["name"]
 
     def __str__(self) -> str:
-        return self.name
+        return self.label
 
 
 class Programme(models.Model):

@@ -1,0 +1,27 @@
+"""Reference data named in each of the site's languages.
+
+Sectors, skills and qualification levels are data that officers add, so their
+names cannot live in the message catalogues: each row stores its English name
+(`name`, also its key for imports and the API) and a French and a Kinyarwanda
+label beside it. An empty label falls back to English.
+"""
+
+from django.utils.translation import get_language
+
+LABEL_LANGUAGES = ("fr", "rw")
+
+
+class Labelled:
+    """A model with `name` (English), `name_fr` and `name_rw`: `label` reads the active one."""
+
+    @property
+    def label(self) -> str:
+        language = (get_language() or "en").split("-")[0]
+        if language in LABEL_LANGUAGES:
+            return getattr(self, f"name_{language}") or self.name
+        return self.name
+
+    @property
+    def missing_labels(self) -> list[str]:
+        """The languages this row has no label in yet (for the taxonomy page)."""
+        return [language for language in LABEL_LANGUAGES if not getattr(self, f"name_{language}")]
