@@ -2,7 +2,7 @@ from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 
-from skillbridge.common.health import health
+from skillbridge.common.health import health, live
 from skillbridge.portal import views as portal_views
 
 # The admin site signs people in through allauth's sign-in, so its second
@@ -14,6 +14,7 @@ admin.site.login = secure_admin_login(admin.site.login)
 urlpatterns = [
     path("", portal_views.home, name="home"),
     path("health/", health, name="health"),
+    path("health/live/", live, name="health_live"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("allauth.urls")),
     path("dashboard/", include("skillbridge.people.urls")),

@@ -5,6 +5,7 @@ from django.test import override_settings
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
+from skillbridge.common.health import CHECKS
 from skillbridge.common.tasks import deliver_outbox_message
 from tests.test_settings import PRODUCTION, run_skillbridge
 
@@ -84,3 +85,15 @@ def test_in_production_the_health_check_is_not_redirected_to_https(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["200", "301"]
+
+
+@pytest.mark.django_db
+def test_the_liveness_check_answers_without_asking_the_dependencies(client, monkeypatch):
+    def down():
+        raise RuntimeError("the database is down")
+
+    monkeypatch.setitem(CHECKS, "database", down)
+
+    assert client.get(reverse("health")).status_code == 503
+    response = client.get(reverse("health_live"))
+    assert (response.status_code, response.json()) == (200, {"status": "live"})

@@ -8,4 +8,5 @@ PAGES = {
     # The site --------------------------------------------------------------------------
     "home": public(),
     "health": public(),
+    "health_live": public(),
 }

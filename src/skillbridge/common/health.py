@@ -75,3 +75,16 @@ def health(request):
             logger.exception("health check could not read the task queue")
     body = {"status": "down" if down else "up", "checks": checks, "down": down, "tasks": tasks}
     return JsonResponse(body, status=503 if down else 200)
+
+
+@never_cache
+@require_GET
+def live(request):
+    """200 whenever the process answers, checking nothing behind it.
+
+    A process manager restarts a process that stops answering this; it must not
+    restart every web process because the database is briefly down, which
+    `/health/` reports. It is also the floor of `make bench`: a bare Django view
+    behind the same middleware.
+    """
+    return JsonResponse({"status": "live"})
