@@ -37,6 +37,11 @@ class Call(models.Model):
         help_text=_("The kinds of attachment every proposal must include."),
     )
     is_published = models.BooleanField(_("published"), default=False)
+    # Planned dates the team reads on its receipt ("what happens next and when");
+    # left empty, the receipt says the date will be announced.
+    eligibility_by = models.DateField(_("eligibility checked by"), null=True, blank=True)
+    reviews_by = models.DateField(_("reviews done by"), null=True, blank=True)
+    decisions_by = models.DateField(_("decisions announced by"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
