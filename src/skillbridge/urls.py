@@ -27,6 +27,7 @@ urlpatterns = [
     path("missions/", include("skillbridge.missions.urls")),
     path("results/", include("skillbridge.results.urls")),
     path("api/v1/", include("skillbridge.api.urls")),
+    path("exports/", include("skillbridge.common.urls")),
     path("admin/", admin.site.urls),
 ]
 

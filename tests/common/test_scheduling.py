@@ -18,6 +18,7 @@ from skillbridge.common.scheduling import (
 
 def test_each_app_registers_its_jobs_when_django_starts():
     assert [(job.name, job.minutes) for job in JOBS.values()] == [
+        ("skillbridge.common.tasks.clean_old_exports", 24 * 60),
         ("skillbridge.calls.tasks.send_deadline_reminders", 15),
         ("skillbridge.pairing.tasks.expire_invitations", 15),
         ("skillbridge.missions.tasks.send_survey_invitations", 15),
@@ -27,7 +28,7 @@ def test_each_app_registers_its_jobs_when_django_starts():
 def test_a_job_runs_at_most_once_a_day():
     with pytest.raises(ValueError, match="at most once a day"):
         register_job(lambda: None, minutes=2 * 24 * 60)
-    assert len(JOBS) == 3
+    assert len(JOBS) == 4
 
 
 def failing_job():

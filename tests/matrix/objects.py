@@ -13,6 +13,7 @@ from django.core.files.base import ContentFile
 
 from skillbridge.calls.models import Attachment, Call, Proposal, TeamMember
 from skillbridge.calls.tokens import invitation_token
+from skillbridge.common.models import ExportJob
 from skillbridge.experts.models import ExpertProfile, ImportBatch
 from skillbridge.experts.tokens import claim_token_make
 from skillbridge.grants.models import Disbursement, Expense, FinancialReport, Grant, Milestone
@@ -156,6 +157,7 @@ FINDERS = {
     "applicant_token": lambda: _first_pk(
         ApiToken.objects.filter(user__email="applicant@example.org")
     ),
+    "export_job": lambda: ExportJob.objects.get(owner__email="officer@example.org").pk,
 }
 
 
@@ -166,7 +168,8 @@ def complete_the_demo() -> None:
       selected one): a reserve proposal is moved to selected, for the award page;
     - an import batch (the demo imports nobody), for the import pages;
     - a CV on the expert's profile (demo profiles have none), for both CV pages;
-    - an evidence file on a session of the expert's mission (none in the demo).
+    - an evidence file on a session of the expert's mission (none in the demo);
+    - a finished background export of the officer's (the demo starts none).
     """
     reserve = Decision.objects.filter(outcome="reserve").order_by("pk").first().proposal
     Proposal.objects.filter(pk=reserve.pk).update(state=Proposal.State.SELECTED)
@@ -179,6 +182,9 @@ def complete_the_demo() -> None:
     session = Session.objects.filter(mission=_expert_mission()).order_by("pk").first()
     evidence = Evidence(session=session, original_name="attendance.pdf", uploaded_by=officer)
     evidence.file.save("attendance.pdf", ContentFile(PDF), save=True)
+    export = ExportJob(owner=officer, title="Matrix", builder="skillbridge.x", language="en")
+    export.state, export.filename = ExportJob.State.DONE, "matrix.pdf"
+    export.file.save("matrix.pdf", ContentFile(PDF), save=True)
 
 
 def resolve(names) -> dict:

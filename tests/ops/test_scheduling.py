@@ -62,8 +62,9 @@ def test_the_command_runs_each_job_once_in_a_period(capsys):
     call_command("run_scheduled")
     call_command("run_scheduled")
     out = capsys.readouterr().out.splitlines()
-    assert len(out) == 6
-    assert out[3:] == [
+    assert len(out) == 8
+    assert out[4:] == [
+        "skillbridge.common.tasks.clean_old_exports: " + SKIPPED_DONE,
         "skillbridge.calls.tasks.send_deadline_reminders: " + SKIPPED_DONE,
         "skillbridge.pairing.tasks.expire_invitations: " + SKIPPED_DONE,
         "skillbridge.missions.tasks.send_survey_invitations: " + SKIPPED_DONE,

@@ -37,6 +37,7 @@ unless the row says otherwise.
 
 from skillbridge.access_matrix import (
     pages_calls,
+    pages_common,
     pages_experts,
     pages_grants,
     pages_missions,
@@ -68,6 +69,7 @@ PAGES = {
     **pages_pairing.PAGES,
     **pages_missions.PAGES,
     **pages_results.PAGES,
+    **pages_common.PAGES,
 }
 
 __all__ = [

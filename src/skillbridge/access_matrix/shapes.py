@@ -73,6 +73,7 @@ OBJECTS = {
     "open_period": "the open reporting period",
     "closed_period": "the closed reporting period",
     "applicant_token": "the applicant's API token",
+    "export_job": "a finished background export the officer started",
 }
 
 # Answers. An int is the exact status code.

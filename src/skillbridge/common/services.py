@@ -6,8 +6,9 @@ from django.db import models, transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 
+# A module import: common.tasks runs background exports, which mail through this module.
+from skillbridge.common import tasks
 from skillbridge.common.models import AuditEntry, OutboxMessage
-from skillbridge.common.tasks import deliver_outbox_message
 
 AUDIT_STATE_LENGTH = AuditEntry._meta.get_field("before").max_length
 
@@ -86,5 +87,5 @@ def mail_queue_rendered(
         programme=programme,
         kind=kind,
     )
-    transaction.on_commit(lambda: deliver_outbox_message.enqueue(message_id=message.pk))
+    transaction.on_commit(lambda: tasks.deliver_outbox_message.enqueue(message_id=message.pk))
     return message
