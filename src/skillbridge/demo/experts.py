@@ -31,14 +31,18 @@ STAMP = datetime.datetime(2026, 10, 1, 9, 0, tzinfo=datetime.UTC)
 
 def seed_taxonomy() -> None:
     data = texts("experts")
-    for name, rank in data["qualification_levels"]:
-        QualificationLevel.objects.update_or_create(name=name, defaults={"rank": rank})
+    for name, rank, name_fr, name_rw in data["qualification_levels"]:
+        QualificationLevel.objects.update_or_create(
+            name=name, defaults={"rank": rank, "name_fr": name_fr, "name_rw": name_rw}
+        )
     for slug, skills in data["taxonomy"].items():
         sector = Sector.objects.filter(slug=slug).first()
         for skill in skills:
             Skill.objects.update_or_create(
                 name=skill["name"],
                 defaults={
+                    "name_fr": skill["fr"],
+                    "name_rw": skill["rw"],
                     "sector": sector,
                     "synonyms": list(skill["synonyms"]),
                     "in_taxonomy": True,

@@ -16,7 +16,10 @@ def demo_programme() -> Programme:
 def seed_programme() -> None:
     data = texts("programme")
     sectors = [
-        Sector.objects.update_or_create(slug=row["slug"], defaults={"name": row["name"]})[0]
+        Sector.objects.update_or_create(
+            slug=row["slug"],
+            defaults={"name": row["name"], "name_fr": row["name_fr"], "name_rw": row["name_rw"]},
+        )[0]
         for row in data["sectors"]
     ]
     programme, _ = Programme.objects.update_or_create(

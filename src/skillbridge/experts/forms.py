@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from skillbridge.common.widgets import DateInput
-from skillbridge.experts.languages import LANGUAGE_CHOICES
+from skillbridge.experts.languages import language_choices
 from skillbridge.experts.models import ExpertLanguage, ExpertProfile, QualificationLevel, Skill
 from skillbridge.programmes.models import Programme, Sector
 
@@ -20,6 +20,22 @@ def _country_choices():
 
 def _timezone_choices():
     return [("", "—"), *((name, name) for name in sorted(zoneinfo.available_timezones()))]
+
+
+def _language_choices():
+    return [("", "—"), *language_choices()]
+
+
+def _searchable(label) -> dict:
+    # pickers.js puts a search box named `label` before the list; without it the list is whole.
+    return {"data-filter": label}
+
+
+def _by_label(field) -> None:
+    # Taxonomy rows are ordered by their English name; a reader scans them in their own.
+    field.choices = sorted(
+        ((item.pk, item.label) for item in field.queryset), key=lambda c: c[1].casefold()
+    )
 
 
 SEX_CHOICES = [("", "—"), *ExpertProfile.Sex.choices]
@@ -47,7 +63,11 @@ class RegistrationForm(ConsentForm):
     programme = forms.ModelChoiceField(
         label=_("Programme"), queryset=Programme.objects.filter(is_active=True), empty_label=None
     )
-    country = forms.ChoiceField(label=_("Country of residence"), choices=_country_choices)
+    country = forms.ChoiceField(
+        label=_("Country of residence"),
+        choices=_country_choices,
+        widget=forms.Select(attrs=_searchable(_("Search countries"))),
+    )
     phone = forms.CharField(label=_("Phone"), required=False, max_length=30, help_text=PHONE_HELP)
     sex = forms.ChoiceField(
         label=_("Sex"),
@@ -59,9 +79,19 @@ class RegistrationForm(ConsentForm):
 
 
 class ProfileForm(forms.Form):
-    country = forms.ChoiceField(label=_("Country of residence"), choices=_country_choices)
+    country = forms.ChoiceField(
+        label=_("Country of residence"),
+        choices=_country_choices,
+        widget=forms.Select(attrs=_searchable(_("Search countries"))),
+    )
     city = forms.CharField(label=_("City"), max_length=100, required=False)
-    timezone = forms.ChoiceField(label=_("Time zone"), choices=_timezone_choices, required=False)
+    timezone = forms.ChoiceField(
+        label=_("Time zone"),
+        choices=_timezone_choices,
+        required=False,
+        help_text=_("Left empty, it is your country's main time zone."),
+        widget=forms.Select(attrs=_searchable(_("Search time zones"))),
+    )
     phone = forms.CharField(label=_("Phone"), required=False, max_length=30, help_text=PHONE_HELP)
     sex = forms.ChoiceField(
         label=_("Sex"),
@@ -91,7 +121,9 @@ class ProfileForm(forms.Form):
         label=_("Skills"),
         queryset=Skill.objects.filter(in_taxonomy=True).select_related("sector"),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=forms.CheckboxSelectMultiple(
+            attrs={"class": "pick-list", **_searchable(_("Search skills"))}
+        ),
     )
     free_skills = forms.CharField(
         label=_("Other skills"),
@@ -110,10 +142,18 @@ class ProfileForm(forms.Form):
     )
     remove_cv = forms.BooleanField(label=_("Remove my CV"), required=False)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _by_label(self.fields["sectors"])
+        _by_label(self.fields["skills"])
+
 
 class LanguageForm(forms.Form):
     code = forms.ChoiceField(
-        label=_("Language"), choices=[("", "—"), *LANGUAGE_CHOICES], required=False
+        label=_("Language"),
+        choices=_language_choices,
+        required=False,
+        widget=forms.Select(attrs=_searchable(_("Search languages"))),
     )
     level = forms.ChoiceField(
         label=_("Level"), choices=[("", "—"), *ExpertLanguage.Level.choices], required=False
@@ -201,9 +241,7 @@ class PoolFilterForm(forms.Form):
         label=_("Sector"), queryset=Sector.objects.all(), required=False
     )
     skill = forms.ModelChoiceField(label=_("Skill"), queryset=Skill.objects.all(), required=False)
-    language = forms.ChoiceField(
-        label=_("Language"), choices=[("", "—"), *LANGUAGE_CHOICES], required=False
-    )
+    language = forms.ChoiceField(label=_("Language"), choices=_language_choices, required=False)
     country = forms.ChoiceField(label=_("Country"), choices=_country_choices, required=False)
     available_from = forms.DateField(label=_("Available from"), required=False, widget=DateInput())
     available_to = forms.DateField(label=_("Available until"), required=False, widget=DateInput())

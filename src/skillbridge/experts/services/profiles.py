@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_countries import countries
 
+from skillbridge.common.countries import main_timezone
 from skillbridge.common.services import audit_record, mail_queue
 from skillbridge.common.transitions import locked
 from skillbridge.common.uploads import PDF_ONLY, validate_upload
@@ -119,6 +120,7 @@ def expert_register(
         country=country,
         phone=phone_normalise(phone, country),
         sex=sex,
+        timezone=main_timezone(country),
         source=ExpertProfile.Source.REGISTERED,
         claimed_at=timezone.now(),
     )
@@ -199,7 +201,8 @@ def profile_update(
     profile = locked(profile, "user")
     replaced_cv = _attach_cv(profile, cv=cv, remove_cv=remove_cv)
     profile.sex, profile.phone, profile.country = sex, phone, country
-    profile.city, profile.timezone = city.strip(), timezone_name
+    # An empty time zone is the country's main one: most people never change it.
+    profile.city, profile.timezone = city.strip(), timezone_name or main_timezone(country)
     profile.profession, profile.employer = profession.strip(), employer.strip()
     profile.years_experience, profile.qualification = years_experience, qualification
     profile.onsite, profile.remote, profile.capacity = onsite, remote, capacity

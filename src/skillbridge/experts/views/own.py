@@ -15,6 +15,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from skillbridge.common.countries import main_timezone, main_timezones
 from skillbridge.common.forms import show_errors
 from skillbridge.common.uploads import private_file_response
 from skillbridge.experts.consent import CONSENT_TEXT_VERSION
@@ -57,7 +58,7 @@ def _initial(profile) -> dict:
     return {
         "country": profile.country.code or "",
         "city": profile.city,
-        "timezone": profile.timezone,
+        "timezone": profile.timezone or main_timezone(profile.country.code or ""),
         "phone": profile.phone_display,
         "sex": profile.sex,
         "profession": profile.profession,
@@ -150,7 +151,13 @@ def my_profile_edit(request, slug: str):
     return render(
         request,
         "experts/my_profile_edit.html",
-        {"profile": profile, "form": form, "languages": languages, "windows": windows},
+        {
+            "profile": profile,
+            "form": form,
+            "languages": languages,
+            "windows": windows,
+            "country_zones": json.dumps(main_timezones()),
+        },
     )
 
 
