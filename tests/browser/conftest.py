@@ -80,13 +80,26 @@ class Visitor:
         self.page.goto(self.base_url + path)
         return self.page
 
-    def sign_in(self, email, password="skillbridge-demo"):
+    def sign_in(self, email, password="skillbridge-demo", language="en"):
+        """Sign in; the pages then read `language` (the walkthroughs are written in English,
+        though applicant@ prefers rw and expert@ fr: tests/i18n checks the preference)."""
         page = self.go("/accounts/login/")
         page.get_by_label("Email").fill(email)
         page.get_by_label("Password").fill(password)
         page.get_by_role("button", name="Sign In").click()
         page.wait_for_load_state()
+        if language:
+            cookie = {"name": "django_language", "value": language, "url": self.base_url}
+            page.context.add_cookies([cookie])
+            page.reload()
         return page
+
+    def open_menu(self):
+        """Unfold the site menu, folded away on a phone (a wide screen always shows it)."""
+        menu = self.page.locator("details.menu")
+        if menu.get_attribute("open") is None and menu.locator("summary").is_visible():
+            menu.locator("summary").click()
+        return self.page
 
     def screenshot(self, name):
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)

@@ -59,6 +59,7 @@ def test_a_professional_in_belgium_registers_and_the_officer_approves(demo_brows
     expect(page.get_by_role("heading", name="How we use your data")).to_be_visible()
     assert expert.fits_width()
     expert.screenshot("experts-outreach-360-en")
+    expert.open_menu()
     page.get_by_label("Language").select_option("fr")
     expect(page.locator("html")).to_have_attribute("lang", "fr")
     expect(page.get_by_role("heading", level=1)).to_have_text(
@@ -66,6 +67,7 @@ def test_a_professional_in_belgium_registers_and_the_officer_approves(demo_brows
     )
     assert expert.fits_width()
     expert.screenshot("experts-outreach-360-fr")
+    expert.open_menu()
     page.get_by_label("Langue").select_option("rw")
     expect(page.locator("html")).to_have_attribute("lang", "rw")
     expect(page.get_by_role("heading", level=1)).to_have_text("Sangiza u Rwanda ubumenyi bwawe")

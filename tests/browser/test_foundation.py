@@ -39,10 +39,12 @@ def test_demo_accounts_reach_their_dashboard_on_a_phone(phone, account):
 def test_choosing_a_language_translates_the_page_without_a_button(phone):
     page = phone.go("/")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Ideas from Rwanda")
+    phone.open_menu()
     page.get_by_label("Language").select_option("rw")
     expect(page.locator("html")).to_have_attribute("lang", "rw")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Ibitekerezo")
     phone.screenshot("home-360-rw")
+    phone.open_menu()
     page.get_by_label("Ururimi").select_option("fr")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Des idées")
     assert phone.csp_errors == []
