@@ -34,6 +34,9 @@ PAGES = {
     "calls:proposal_autosave": seen_by(PROPOSAL_READERS, DRAFT, ok=("applicant",), method="post"),
     "calls:proposal_merge": seen_by(PROPOSAL_READERS, DRAFT, ok=("applicant",), method="post"),
     "calls:budget_line_add": seen_by(PROPOSAL_READERS, DRAFT, ok=("applicant",), method="post"),
+    "calls:budget_line_edit": seen_by(
+        PROPOSAL_READERS, {**DRAFT, "line_pk": "draft_line"}, ok=("applicant",), method="post"
+    ),
     "calls:budget_line_delete": seen_by(
         PROPOSAL_READERS, {**DRAFT, "line_pk": "draft_line"}, ok=("applicant",), method="post"
     ),
@@ -43,6 +46,9 @@ PAGES = {
         PROPOSAL_READERS, SUBMITTED_DOCUMENT, ok=("applicant",), method="post"
     ),
     "calls:proposal_submit": seen_by(PROPOSAL_READERS, DRAFT, ok=("applicant",), method="post"),
+    # The receipt of a submitted proposal, and its PDF: whoever may read the proposal.
+    "calls:proposal_receipt": seen_by(PROPOSAL_READERS, SUBMITTED),
+    "calls:proposal_receipt_pdf": seen_by(PROPOSAL_READERS, SUBMITTED),
     "calls:proposal_withdraw": seen_by(
         PROPOSAL_READERS, SUBMITTED, ok=("applicant",), method="post"
     ),

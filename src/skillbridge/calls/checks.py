@@ -91,6 +91,19 @@ def proposal_missing_parts(proposal: Proposal) -> dict[str, list[str]]:
     return missing
 
 
+def proposal_progress(proposal: Proposal, missing: dict[str, list[str]]) -> dict[str, int]:
+    """How many of the parts a proposal needs are complete, for the bar above the form.
+
+    The parts: title, sector, each question, the amount, the budget, each
+    required document and a settled team; `missing` is proposal_missing_parts.
+    """
+    total = 2 + len(QUESTIONS) + 2 + len(proposal.call.required_documents) + 1
+    lacking = sum(
+        len(problems) if field == "attachments" else 1 for field, problems in missing.items()
+    )
+    return {"done": max(total - lacking, 0), "total": total}
+
+
 def proposal_snapshot(proposal: Proposal) -> dict:
     """The whole proposal as submitted: content, budget, team and attachments."""
     return {

@@ -7,7 +7,7 @@ from skillbridge.calls.models import BudgetLine, Call, Proposal, RubricCriterion
 from skillbridge.calls.questions import OTHER_DOCUMENT, QUESTIONS, TITLE_MAX_CHARS
 from skillbridge.calls.services.proposals import DRAFT_FIELDS
 from skillbridge.common.bounds import number_field
-from skillbridge.common.widgets import DATETIME_FORMAT, DateTimeInput
+from skillbridge.common.widgets import DATE_FORMAT, DATETIME_FORMAT, DateInput, DateTimeInput
 from skillbridge.people.models import Organisation
 from skillbridge.programmes.models import Sector
 
@@ -51,6 +51,22 @@ class CallForm(forms.Form):
     is_published = forms.BooleanField(
         label=_("Published: students and trainers can see it and apply"), required=False
     )
+    eligibility_by = forms.DateField(
+        label=_("Eligibility checked by"),
+        widget=DateInput(),
+        input_formats=[DATE_FORMAT],
+        required=False,
+        help_text=_("Teams read these planned dates on their receipt. Leave empty if unknown."),
+    )
+    reviews_by = forms.DateField(
+        label=_("Reviews done by"), widget=DateInput(), input_formats=[DATE_FORMAT], required=False
+    )
+    decisions_by = forms.DateField(
+        label=_("Decisions announced by"),
+        widget=DateInput(),
+        input_formats=[DATE_FORMAT],
+        required=False,
+    )
 
     def __init__(self, *args, programme, **kwargs):
         super().__init__(*args, **kwargs)
@@ -66,6 +82,9 @@ class CallForm(forms.Form):
             "is_published": call.is_published,
             "opens_at": call.opens_at,
             "closes_at": call.closes_at,
+            "eligibility_by": call.eligibility_by,
+            "reviews_by": call.reviews_by,
+            "decisions_by": call.decisions_by,
             "sectors": list(call.sectors.all()),
             "eligible_colleges": list(call.eligible_colleges.all()),
             "required_documents": "\n".join(call.required_documents),

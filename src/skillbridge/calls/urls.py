@@ -1,6 +1,6 @@
 from django.urls import path
 
-from skillbridge.calls.views import calls, drafts, lists, proposals, teams
+from skillbridge.calls.views import budget, calls, drafts, lists, proposals, receipts, teams
 
 app_name = "calls"
 
@@ -17,10 +17,15 @@ urlpatterns = [
     path("proposals/<int:pk>/edit/", proposals.proposal_edit, name="proposal_edit"),
     path("proposals/<int:pk>/autosave/", proposals.proposal_autosave, name="proposal_autosave"),
     path("proposals/<int:pk>/merge/", drafts.proposal_merge, name="proposal_merge"),
-    path("proposals/<int:pk>/budget/", proposals.budget_line_add, name="budget_line_add"),
+    path("proposals/<int:pk>/budget/", budget.budget_line_add, name="budget_line_add"),
+    path(
+        "proposals/<int:pk>/budget/<int:line_pk>/",
+        budget.budget_line_edit,
+        name="budget_line_edit",
+    ),
     path(
         "proposals/<int:pk>/budget/<int:line_pk>/delete/",
-        proposals.budget_line_delete,
+        budget.budget_line_delete,
         name="budget_line_delete",
     ),
     path("proposals/<int:pk>/attachments/", proposals.attachment_add, name="attachment_add"),
@@ -35,6 +40,12 @@ urlpatterns = [
         name="attachment_delete",
     ),
     path("proposals/<int:pk>/submit/", proposals.proposal_submit, name="proposal_submit"),
+    path("proposals/<int:pk>/receipt/", receipts.proposal_receipt, name="proposal_receipt"),
+    path(
+        "proposals/<int:pk>/receipt.pdf",
+        receipts.proposal_receipt_pdf,
+        name="proposal_receipt_pdf",
+    ),
     path("proposals/<int:pk>/withdraw/", proposals.proposal_withdraw, name="proposal_withdraw"),
     path("proposals/<int:pk>/team/invite/", teams.member_invite, name="member_invite"),
     path(

@@ -23,6 +23,8 @@ CALL_FIELDS = [
     "reviews_per_proposal",
     "is_published",
 ]
+# Planned dates, optional: a caller that leaves them out keeps them empty.
+PLANNED_DATES = ["eligibility_by", "reviews_by", "decisions_by"]
 LEVELS = [str(level) for level in range(1, 6)]
 
 
@@ -36,6 +38,21 @@ def _values_errors(values: dict) -> dict[str, list[str]]:
         errors["awards_planned"] = [_("Plan at least one award.")]
     if values["reviews_per_proposal"] < 1:
         errors["reviews_per_proposal"] = [_("Ask for at least one review per proposal.")]
+    errors.update(_planned_dates_errors(values))
+    return errors
+
+
+def _planned_dates_errors(values: dict) -> dict[str, list[str]]:
+    """Each planned date comes after the deadline and after the step before it."""
+    errors: dict[str, list[str]] = {}
+    earlier = values["closes_at"].date()
+    for name in PLANNED_DATES:
+        planned = values.get(name)
+        if planned is None:
+            continue
+        if planned < earlier:
+            errors[name] = [_("Choose a date after the deadline and the step before.")]
+        earlier = planned
     return errors
 
 
@@ -117,6 +134,7 @@ def call_create(
         programme=programme,
         required_documents=required_documents,
         **{f: values[f] for f in CALL_FIELDS},
+        **{f: values.get(f) for f in PLANNED_DATES},
     )
     call.sectors.set(sectors)
     call.eligible_colleges.set(colleges)
@@ -153,6 +171,8 @@ def call_update(
     before = "published" if call.is_published else "unpublished"
     for field in CALL_FIELDS:
         setattr(call, field, values[field])
+    for field in PLANNED_DATES:
+        setattr(call, field, values.get(field))
     call.required_documents = required_documents
     call.save()
     call.sectors.set(sectors)

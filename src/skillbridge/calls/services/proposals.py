@@ -189,6 +189,31 @@ def budget_line_add(
 
 
 @transaction.atomic
+def budget_line_update(
+    *,
+    actor: User,
+    line: BudgetLine,
+    item: str,
+    category: str,
+    quantity: Decimal,
+    unit_cost_rwf: int,
+) -> BudgetLine:
+    """Change a line of a draft's budget in place; it keeps its place in the list."""
+    proposal = locked_proposal(line.proposal)
+    refuse_unless_draft(proposal)
+    errors = _budget_line_errors(item, category, quantity, unit_cost_rwf)
+    if errors:
+        raise ValidationError(errors)
+    line.item = item.strip()
+    line.category = category
+    line.quantity = quantity
+    line.unit_cost_rwf = unit_cost_rwf
+    line.save(update_fields=["item", "category", "quantity", "unit_cost_rwf"])
+    proposal.save(update_fields=["updated_at"])
+    return line
+
+
+@transaction.atomic
 def budget_line_remove(*, actor: User, line: BudgetLine) -> None:
     """Remove a budget line from a draft."""
     proposal = locked_proposal(line.proposal)

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from skillbridge.calls import selectors, services
-from skillbridge.calls.checks import budget_total, proposal_missing_parts
+from skillbridge.calls.checks import budget_total, proposal_missing_parts, proposal_progress
 from skillbridge.calls.forms import (
     AffiliationForm,
     AttachmentForm,
@@ -25,6 +25,7 @@ from skillbridge.calls.forms import (
 )
 from skillbridge.calls.models import Proposal
 from skillbridge.calls.questions import ATTACHMENT_MAX_MEGABYTES, QUESTIONS
+from skillbridge.calls.receipts import proposal_reference
 from skillbridge.calls.services.drafts import draft_fingerprints
 from skillbridge.calls.services.proposals import applicant_college, eligible_colleges
 from skillbridge.calls.states import HOLDS_A_PLACE
@@ -79,16 +80,65 @@ def my_proposals(request):
     return render(request, "calls/my_proposals.html", context)
 
 
-def edit_context(proposal: Proposal, form=None, *, draft_base=None, **forms) -> dict:
+def budget_rows(proposal: Proposal, line_form=None) -> list[tuple]:
+    """Each budget line with its own edit form; `line_form` is a refused edit of one of them."""
+    rows = []
+    for line in proposal.budget_lines.all():
+        prefix = f"line-{line.pk}"
+        if line_form is not None and line_form.prefix == prefix:
+            rows.append((line, line_form))
+            continue
+        initial = {f: getattr(line, f) for f in ("item", "category", "quantity", "unit_cost_rwf")}
+        rows.append((line, BudgetLineForm(prefix=prefix, initial=initial)))
+    return rows
+
+
+def error_links(*forms) -> list[tuple[str, str]]:
+    """The error summary above a page of forms: a link to each field that needs a fix."""
+    links = []
+    for form in forms:
+        for name, problems in form.errors.items():
+            field = form[name] if name in form.fields else None
+            href = f"#{field.auto_id}" if field is not None else "#main"
+            for problem in problems:
+                label = f"{field.label}: " if field is not None else ""
+                links.append((href, f"{label}{problem}"))
+    return links
+
+
+def budget_context(proposal: Proposal, budget_form=None, line_form=None) -> dict:
+    """The budget section: its lines, each with an edit form, the total and the add form."""
+    budget_form = budget_form or BudgetLineForm()
+    missing = proposal_missing_parts(proposal)
     return {
         "proposal": proposal,
-        "form": form or ProposalForm(proposal=proposal, initial=ProposalForm.initial_for(proposal)),
-        "draft_base": draft_base or draft_fingerprints(proposal),
-        "budget_form": forms.get("budget_form") or BudgetLineForm(),
-        "attachment_form": forms.get("attachment_form") or AttachmentForm(call=proposal.call),
-        "invite_form": forms.get("invite_form") or InviteForm(),
+        "budget_rows": budget_rows(proposal, line_form),
+        "budget_form": budget_form,
         "budget_total": budget_total(proposal),
-        "missing": proposal_missing_parts(proposal),
+        "budget_errors": error_links(*(f for f in (budget_form, line_form) if f is not None)),
+        "missing": missing,
+        "progress": proposal_progress(proposal, missing),
+    }
+
+
+def edit_context(proposal: Proposal, form=None, *, draft_base=None, **forms) -> dict:
+    form = form or ProposalForm(proposal=proposal, initial=ProposalForm.initial_for(proposal))
+    budget = budget_context(proposal, forms.get("budget_form"), forms.get("line_form"))
+    attachment_form = forms.get("attachment_form") or AttachmentForm(call=proposal.call)
+    invite_form = forms.get("invite_form") or InviteForm()
+    return {
+        **budget,
+        "form": form,
+        "draft_base": draft_base or draft_fingerprints(proposal),
+        "attachment_form": attachment_form,
+        "invite_form": invite_form,
+        "page_errors": error_links(
+            form,
+            budget["budget_form"],
+            *([forms["line_form"]] if forms.get("line_form") else []),
+            attachment_form,
+            invite_form,
+        ),
         "deadline_passed": proposal.call.closes_at <= timezone.now(),
         "max_megabytes": ATTACHMENT_MAX_MEGABYTES,
     }
@@ -154,47 +204,19 @@ def proposal_autosave(request, pk: int):
     # The "still missing" list on the page follows what was just saved, and the page's
     # fingerprints follow what it now has in step with the draft (htmx out-of-band swaps).
     saved = selectors.proposal_for(request.user, pk)
+    missing = proposal_missing_parts(saved)
     labels = form.fields
     context = {
         "problems": problems,
         "saved_at": timezone.localtime(),
-        "missing": proposal_missing_parts(saved),
+        "missing": missing,
+        "progress": proposal_progress(saved, missing),
         "conflicts": [labels[c.field].label for c in result.conflicts] if result else [],
         "changed_by_others": [labels[n].label for n in result.changed_by_others] if result else [],
         "draft_base": result.base if result else None,
         "proposal": saved,
     }
     return render(request, "calls/partials/autosave_status.html", context)
-
-
-@login_required
-@require_POST
-def budget_line_add(request, pk: int):
-    """Members of the team: add a line to the draft's budget."""
-    proposal = selectors.proposal_for(request.user, pk, "calls.edit_proposal")
-    form = BudgetLineForm(request.POST)
-    if form.is_valid():
-        try:
-            services.budget_line_add(actor=request.user, proposal=proposal, **form.cleaned_data)
-        except ValidationError as error:
-            show_errors(form, error)
-        else:
-            messages.success(request, _("The budget line is added."))
-            return redirect(proposal_anchor(proposal, "budget"))
-    context = edit_context(proposal, budget_form=form)
-    return render(request, "calls/proposal_edit.html", context)
-
-
-@login_required
-@require_POST
-def budget_line_delete(request, pk: int, line_pk: int):
-    """Members of the team: remove a line from the draft's budget."""
-    line = selectors.budget_line_for(request.user, line_pk, "calls.edit_proposal", proposal_pk=pk)
-    try:
-        services.budget_line_remove(actor=request.user, line=line)
-    except ValidationError as error:
-        refusals_as_messages(request, error)
-    return redirect(proposal_anchor(line.proposal, "budget"))
 
 
 @login_required
@@ -252,7 +274,7 @@ def proposal_submit(request, pk: int):
         services.proposal_submit(actor=request.user, proposal=proposal)
     except ValidationError as error:
         refusals_as_messages(request, error)
-        return redirect(proposal_anchor(proposal, "submit"))
+        return redirect(proposal_anchor(proposal, "missing-parts"))
     messages.success(request, _("Your proposal is submitted. Each member gets a confirmation."))
     return redirect("calls:proposal_detail", proposal.pk)
 
@@ -299,6 +321,7 @@ def detail_context(proposal: Proposal, officer_form=None, officer_member=None) -
         "officer_member": officer_member,
         "eligibility_form": EligibilityForm(),
         "withdraw_form": WithdrawForm(),
+        "reference": proposal_reference(proposal) if proposal.submitted_at else None,
     }
 
 

@@ -40,3 +40,15 @@ if (countdowns.length) {
   tick();
   setInterval(tick, 60000);
 }
+
+// An error summary takes the focus, so a screen reader reads it and the page
+// scrolls to it; after an in-place budget change, the budget's own summary or
+// status does the same.
+function focusSummary() {
+  const summary = document.querySelector("[data-focus-on-load]");
+  if (!summary) return;
+  summary.removeAttribute("data-focus-on-load");
+  summary.focus();
+}
+focusSummary();
+document.body.addEventListener("htmx:afterSettle", focusSummary);
