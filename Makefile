@@ -7,12 +7,13 @@ BIN := $(VENV)/bin
 SB := $(BIN)/skillbridge
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: help install demo serve test lint format bench messages lock clean cluster-smoke
+.PHONY: help install demo serve test lint format bench load messages lock clean cluster-smoke
 
 help:
 	@echo "make demo      install, migrate, load the demo programme and serve it at http://127.0.0.1:8000"
 	@echo "make test      install, then lint, check migrations and run the whole test suite"
-	@echo "make bench     print the assignment engine's benchmark table"
+	@echo "make bench     print the engine's and the pages' benchmark tables (needs PostgreSQL and Redis)"
+	@echo "make load      a 2-minute load test of the demo grown 10 times (needs PostgreSQL and Redis)"
 	@echo "make cluster-smoke  run the production recipe on loopback (needs PostgreSQL and redis-server)"
 	@echo "make messages  extract and compile translations (needs GNU gettext)"
 	@echo "make lock      re-pin every dependency into constraints.txt"
@@ -57,8 +58,17 @@ test: lint
 cluster-smoke: install
 	scripts/cluster-smoke
 
+# BENCH_SCALES=1,10,100 adds the 100x run (about ten minutes more).
+BENCH_SCALES ?= 1,10
 bench: install
 	$(BIN)/python -m skillbridge.assignment.bench
+	$(BIN)/python -m skillbridge.demo.pages_bench --scales $(BENCH_SCALES)
+
+LOAD_SCALE ?= 10
+LOAD_USERS ?= 50
+LOAD_SECONDS ?= 120
+load: install
+	$(BIN)/python -m skillbridge.demo.load --scale $(LOAD_SCALE) --users $(LOAD_USERS) --seconds $(LOAD_SECONDS)
 
 messages: install
 	cd src/skillbridge && ../../$(SB) makemessages --locale fr --locale rw --no-obsolete \
