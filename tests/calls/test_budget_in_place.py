@@ -46,10 +46,12 @@ def test_a_bad_line_is_refused_at_the_field_with_a_summary_that_takes_the_focus(
     before = draft.budget_lines.count()
     page = client.post(url("budget_line_add", draft.pk), {**LINE, "quantity": "0"}, **HTMX)
     text = page.content.decode()
-    assert 'id="budget-errors"' in text and "data-focus-on-load" in text
+    assert 'id="budget-errors"' in text
+    assert "data-focus-on-load" in text
     assert 'href="#id_quantity"' in text
     full = client.post(url("budget_line_add", draft.pk), {**LINE, "item": ""}).content.decode()
-    assert 'id="error-summary"' in full and 'href="#id_item"' in full
+    assert 'id="error-summary"' in full
+    assert 'href="#id_item"' in full
     assert draft.budget_lines.count() == before
 
 

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from skillbridge.calls import selectors, services
@@ -26,7 +27,9 @@ def open_calls(request):
 def call_detail(request, pk: int):
     """Anyone: a published call with its rubric. Officers of its programme also see drafts."""
     call = selectors.call_for(request.user, pk)
-    return render(request, "calls/call_detail.html", {"call": call})
+    # A newcomer's start button leads through sign-up and back to the start of a proposal.
+    start_url = reverse("calls:proposal_start", args=[call.pk])
+    return render(request, "calls/call_detail.html", {"call": call, "start_url": start_url})
 
 
 @login_required
