@@ -25,6 +25,12 @@ PAGES = {
         GRANT_READERS, {**GRANT, "action": "suspend"}, ok=OFFICER, method="post"
     ),
     "grants:pay": seen_by(GRANT_READERS, GRANT, ok=("finance",)),
+    "grants:amendments": seen_by(GRANT_READERS, GRANT),
+    "grants:amendment_new": seen_by(
+        GRANT_READERS, {**GRANT, "kind": "extension"}, ok=("applicant", "officer")
+    ),
+    # The demo grant has no pending amendment: the officer is sent back to its page.
+    "grants:amendment_decide": seen_by(GRANT_READERS, GRANT, ok=OFFICER, method="post"),
     "grants:expense_new": seen_by(GRANT_READERS, GRANT, ok=("applicant",)),
     "grants:report_new": seen_by(GRANT_READERS, GRANT, ok=("applicant",)),
     "grants:milestone_evidence": seen_by(GRANT_READERS, {"pk": "milestone"}, ok=("applicant",)),

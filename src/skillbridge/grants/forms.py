@@ -9,11 +9,13 @@ from skillbridge.calls.models import BudgetLine
 from skillbridge.common.bounds import number_field
 from skillbridge.common.widgets import DateInput
 from skillbridge.grants.models import (
+    Amendment,
     Disbursement,
     Expense,
     FinancialReport,
     Grant,
     GrantBudgetLine,
+    Milestone,
 )
 
 
@@ -155,4 +157,72 @@ class ReportForm(forms.Form):
         label=_("What the money achieved"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
+    )
+
+
+class AmendmentForm(forms.Form):
+    """What every amendment asks: why. Each kind adds its change (`changes()`)."""
+
+    reason = forms.CharField(
+        label=_("Why the terms should change"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, grant, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.grant = grant
+        # The reason reads last, after the change it explains.
+        self.order_fields([name for name in self.fields if name != "reason"] + ["reason"])
+
+    def changes(self) -> dict:
+        return {name: value for name, value in self.cleaned_data.items() if name != "reason"}
+
+
+class ReallocationForm(AmendmentForm):
+    from_line = forms.TypedChoiceField(label=_("Move money from"), coerce=int)
+    to_line = forms.TypedChoiceField(label=_("To"), coerce=int)
+    amount_rwf = number_field(GrantBudgetLine, "amount_rwf", label=_("Amount (RWF)"), min_value=1)
+
+    def __init__(self, *args, grant, **kwargs):
+        super().__init__(*args, grant=grant, **kwargs)
+        lines = [(line.pk, line.item) for line in grant.budget_lines.all()]
+        self.fields["from_line"].choices = lines
+        self.fields["to_line"].choices = lines
+
+
+class ExtensionForm(AmendmentForm):
+    ends_on = forms.DateField(label=_("New end date"), widget=DateInput())
+
+
+class MilestoneDateForm(AmendmentForm):
+    milestone = forms.TypedChoiceField(label=_("Milestone"), coerce=int)
+    due_on = forms.DateField(label=_("New due date"), widget=DateInput())
+
+    def __init__(self, *args, grant, **kwargs):
+        super().__init__(*args, grant=grant, **kwargs)
+        self.fields["milestone"].choices = [
+            (m.pk, m.deliverable)
+            for m in Milestone.objects.filter(tranche__grant=grant)
+            .exclude(state=Milestone.State.APPROVED)
+            .order_by("due_on", "id")
+        ]
+
+
+AMENDMENT_FORMS = {
+    Amendment.Kind.REALLOCATION: ReallocationForm,
+    Amendment.Kind.EXTENSION: ExtensionForm,
+    Amendment.Kind.MILESTONE_DATE: MilestoneDateForm,
+}
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("approve", _("Approve")), ("reject", _("Reject"))],
+        widget=forms.RadioSelect,
+    )
+    comments = forms.CharField(
+        label=_("Comments"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Required when you reject: the requester reads them."),
     )

@@ -24,6 +24,10 @@ EVENT_LABELS = {
     "grant.suspended": _("Grant suspended"),
     "grant.terminated": _("Grant terminated"),
     "grant.closed": _("Grant closed"),
+    "amendment.pending": _("Amendment asked"),
+    "amendment.approved": _("Amendment approved"),
+    "amendment.rejected": _("Amendment rejected"),
+    "grant.amended": _("Agreement amended: new version"),
 }
 # A resumed grant reaches "active" or "agreement accepted" again: its entry says why.
 RESUMED = _("Grant resumed")

@@ -17,11 +17,14 @@ import rules
 from skillbridge.calls.rules import is_team_lead, is_team_member
 from skillbridge.common.permissions import via
 from skillbridge.grants.states import (
+    AMENDABLE,
+    AMENDMENT,
     FINANCIAL_REPORT,
     GRANT,
     MILESTONE,
     is_running,
     is_unreversed_payment,
+    no_pending_amendment,
     terms_open,
 )
 from skillbridge.people.rules import is_finance_officer, is_programme_officer
@@ -45,6 +48,18 @@ rules.add_perm("grants.resume_grant_now", is_grant_officer & GRANT.allows("resum
 rules.add_perm("grants.terminate_grant_now", is_grant_officer & GRANT.allows("terminate"))
 rules.add_perm("grants.close_grant_now", is_grant_officer & GRANT.allows("close"))
 rules.add_perm("grants.report_on_grant_now", is_grant_team_member & is_running)
+
+# Amendments of the accepted terms: asked by the team lead or the officer, decided by the officer.
+may_amend = is_grant_lead | is_grant_officer
+rules.add_perm("grants.request_amendment", may_amend)
+rules.add_perm(
+    "grants.request_amendment_now", may_amend & AMENDABLE.allows() & no_pending_amendment
+)
+rules.add_perm("grants.decide_amendment", is_grant_officer)
+# (user, amendment)
+rules.add_perm(
+    "grants.decide_amendment_now", via("grant", is_grant_officer) & AMENDMENT.allows("approve")
+)
 
 # Milestones: (user, milestone).
 rules.add_perm("grants.view_evidence", via("tranche.grant", sees_grant))

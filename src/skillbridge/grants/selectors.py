@@ -5,13 +5,27 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum
+from django.db.models import (
+    Case,
+    Count,
+    DecimalField,
+    ExpressionWrapper,
+    F,
+    Prefetch,
+    Q,
+    QuerySet,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Round
 from django.utils import timezone
 
-from skillbridge.calls.models import Proposal
+from skillbridge.calls.models import Proposal, TeamMember
 from skillbridge.common.accessors import object_for
 from skillbridge.common.models import AuditEntry
 from skillbridge.grants.models import (
+    Amendment,
     Disbursement,
     Expense,
     FinancialReport,
@@ -25,23 +39,38 @@ from skillbridge.people.models import ProgrammeRole, Role
 from skillbridge.programmes.models import Programme
 
 STAFF_ROLES = (Role.PROGRAMME_OFFICER, Role.FINANCE_OFFICER)
+# The proposal's frozen submission: large, and no grant page reads it.
+FROZEN_PROPOSAL = ("proposal__snapshot", "proposal__answer_versions")
+# What a list of grants shows: its project, college, state and money.
+LIST_COLUMNS = (
+    "state",
+    "amount_rwf",
+    "paid_rwf",
+    "proposal__title",
+    "proposal__college__short_name",
+)
 CENT = Decimal("0.01")
+MONEY = DecimalField(max_digits=20, decimal_places=2)
 
 
 def grants_for(user) -> QuerySet[Grant]:
-    """Grants in programmes where `user` is an officer or finance officer, and their own team's."""
+    """Grants in programmes where `user` is an officer or finance officer, and their own team's.
+
+    Both sides are subqueries on the grant's own columns: joining the team members
+    would repeat each grant per member and need a DISTINCT over whole rows.
+    """
     if not user.is_authenticated:
         return Grant.objects.none()
     staff_programmes = ProgrammeRole.objects.filter(user=user, role__in=STAFF_ROLES).values(
         "programme_id"
     )
+    team_proposals = TeamMember.objects.filter(user=user, status="joined").values("proposal_id")
     return (
         Grant.objects.filter(
-            Q(programme_id__in=staff_programmes)
-            | Q(proposal__members__user=user, proposal__members__status="joined")
+            Q(programme_id__in=staff_programmes) | Q(proposal_id__in=team_proposals)
         )
-        .distinct()
         .select_related("proposal", "proposal__college", "proposal__lead", "programme")
+        .defer(*FROZEN_PROPOSAL)
     )
 
 
@@ -117,11 +146,24 @@ def report_for(user, pk: int, perm: str | None = None) -> FinancialReport:
 
 
 def programme_grants(programme: Programme) -> QuerySet[Grant]:
-    """Every grant of a programme, for its officers. Call after the permission check."""
+    """Every grant of a programme, for its officers, with only the columns a list shows.
+    Call after the permission check."""
     return (
         Grant.objects.filter(programme=programme)
-        .select_related("proposal", "proposal__college", "proposal__lead")
-        .order_by("proposal__title")
+        .select_related("proposal__college")
+        .only(*LIST_COLUMNS)
+        .order_by("proposal__title", "id")
+    )
+
+
+def grant_list_for(user) -> QuerySet[Grant]:
+    """The grants `user` may see, with only the columns a list shows."""
+    return (
+        grants_for(user)
+        .select_related(None)
+        .select_related("proposal__college")
+        .only(*LIST_COLUMNS)
+        .order_by("proposal__title", "id")
     )
 
 
@@ -147,24 +189,33 @@ class Envelope:
         return self.envelope_eur - self.committed_eur
 
 
-def committed_eur(grant: Grant) -> Decimal:
-    """What a grant holds of the envelope: its award, or only what was paid once it ended early."""
-    if grant.state == Grant.State.TERMINATED:
-        return grant.paid_eur
-    return grant.amount_eur
+def _eur(rwf) -> Round:
+    """A grant's francs in EUR at its own rate, rounded to the cent as `Grant.amount_eur`."""
+    # Times 1.0 first: SQLite keeps a whole-number rate as an integer and would divide
+    # integers, dropping the cents; PostgreSQL divides numerics either way.
+    exact = ExpressionWrapper(rwf * Value(Decimal("1.0")) / F("exchange_rate"), output_field=MONEY)
+    return Round(exact, 2, output_field=MONEY)
 
 
 def envelope_of(programme: Programme) -> Envelope:
-    """The programme's donor envelope in EUR: committed by grants, disbursed, and free."""
-    grants = Grant.objects.filter(programme=programme).only(
-        "amount_rwf", "paid_rwf", "exchange_rate", "state"
+    """The programme's donor envelope in EUR: committed by grants, disbursed, and free.
+
+    Summed by the database: a terminated grant holds only what it was paid.
+    """
+    totals = Grant.objects.filter(programme=programme).aggregate(
+        committed=Sum(
+            Case(
+                When(state=Grant.State.TERMINATED, then=_eur(F("paid_rwf"))),
+                default=_eur(F("amount_rwf")),
+                output_field=MONEY,
+            )
+        ),
+        disbursed=Sum(_eur(F("paid_rwf"))),
     )
-    committed = sum((committed_eur(g) for g in grants), Decimal(0))
-    disbursed = sum((g.paid_eur for g in grants), Decimal(0))
     return Envelope(
         envelope_eur=programme.envelope_eur,
-        committed_eur=committed.quantize(CENT),
-        disbursed_eur=disbursed.quantize(CENT),
+        committed_eur=Decimal(totals["committed"] or 0).quantize(CENT),
+        disbursed_eur=Decimal(totals["disbursed"] or 0).quantize(CENT),
     )
 
 
@@ -199,6 +250,7 @@ def _audit_of(grant: Grant) -> QuerySet[AuditEntry]:
         Tranche: [tranche.pk for tranche in tranches],
         Milestone: [t.milestone.pk for t in tranches if getattr(t, "milestone", None)],
         FinancialReport: [report.pk for report in grant.reports.all()],
+        Amendment: list(grant.amendments.values_list("pk", flat=True)),
     }
     about = Q()
     for model, ids in targets.items():
@@ -287,3 +339,12 @@ def upcoming_tranches(programme: Programme, *, today: datetime.date) -> QuerySet
         .select_related("grant__proposal", "milestone")
         .order_by("planned_on", "id")
     )
+
+
+def amendments_of(grant: Grant) -> QuerySet[Amendment]:
+    """The grant's amendments, newest first, with who asked, who decided and the version made."""
+    return grant.amendments.select_related("requested_by", "decided_by", "version")
+
+
+def pending_amendment(grant: Grant) -> Amendment | None:
+    return grant.amendments.filter(state=Amendment.State.PENDING).first()

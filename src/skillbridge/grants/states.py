@@ -15,8 +15,8 @@ these tables (grants.rules).
 import rules
 from django.utils.translation import gettext_lazy as _
 
-from skillbridge.common.transitions import Machine, Transition
-from skillbridge.grants.models import Disbursement, FinancialReport, Grant, Milestone
+from skillbridge.common.transitions import Machine, Transition, Window
+from skillbridge.grants.models import Amendment, Disbursement, FinancialReport, Grant, Milestone
 
 State = Grant.State
 RESUMABLE = _("Only a suspended grant can be resumed.")
@@ -106,3 +106,31 @@ def is_unreversed_payment(user, entry: Disbursement) -> bool:
     if entry is None or entry.kind != Disbursement.Kind.PAYMENT:
         return False
     return getattr(entry, "reversed_by", None) is None
+
+
+# The accepted terms change only by amendment, from acceptance until the grant ends.
+AMENDABLE = Window(
+    "grant",
+    "amendable",
+    frozenset({State.AGREEMENT_ACCEPTED, State.ACTIVE, State.SUSPENDED}),
+    _("Only an accepted agreement of a grant that has not ended can be amended."),
+)
+
+DECIDED = _("This amendment has already been decided.")
+AMENDMENT = Machine(
+    "amendment",
+    {
+        "approve": Transition({Amendment.State.PENDING}, Amendment.State.APPROVED, DECIDED),
+        "reject": Transition({Amendment.State.PENDING}, Amendment.State.REJECTED, DECIDED),
+    },
+)
+
+
+def has_pending_amendment(grant: Grant) -> bool:
+    return grant.amendments.filter(state=Amendment.State.PENDING).exists()
+
+
+@rules.predicate
+def no_pending_amendment(user, grant: Grant) -> bool:
+    """One amendment at a time: each is judged against the terms the last one left."""
+    return grant is not None and not has_pending_amendment(grant)

@@ -1,5 +1,6 @@
 """Grant pages. Every view names the roles that may use it; outsiders get 404."""
 
+from skillbridge.grants.views.amendments import amendment_decide, amendment_new, amendments
 from skillbridge.grants.views.money import (
     expense_new,
     expense_receipt,
@@ -29,6 +30,9 @@ from skillbridge.grants.views.pages import (
 __all__ = [
     "accept_agreement",
     "agreement_pdf",
+    "amendment_decide",
+    "amendment_new",
+    "amendments",
     "award",
     "budget",
     "change_state",

@@ -27,11 +27,13 @@ from skillbridge.grants.models import Grant
 from skillbridge.grants.services import awards
 from skillbridge.people.selectors import programme_for
 
+PER_PAGE = 50
+
 
 @login_required
 def home(request):
     """Anyone signed in: the grants they may see (their team's, or their programmes')."""
-    page = Paginator(selectors.grants_for(request.user).order_by("proposal__title", "id"), 50)
+    page = Paginator(selectors.grant_list_for(request.user), PER_PAGE)
     return render(
         request,
         "grants/home.html",
@@ -47,12 +49,13 @@ def programme_grants(request, slug):
     """Programme officers and finance officers: every grant, the envelope, and the selected
     proposals still waiting for their grant."""
     programme = programme_for(request.user, slug, "grants.view_programme_grants")
+    grants = Paginator(selectors.programme_grants(programme), PER_PAGE)
     return render(
         request,
         "grants/programme.html",
         {
             "programme": programme,
-            "grants": selectors.programme_grants(programme),
+            "page": grants.get_page(request.GET.get("page")),
             "awaiting": selectors.proposals_awaiting_grant(programme),
             "envelope": selectors.envelope_of(programme),
         },
@@ -187,6 +190,7 @@ def detail(request, pk):
             "budget_over": max(budget_total - grant.amount_rwf, 0),
             "budget_short": max(grant.amount_rwf - budget_total, 0),
             "timeline": selectors.timeline_of(grant),
+            "pending_amendment": selectors.pending_amendment(grant),
             "can_manage": user.has_perm("grants.manage_grant", grant),
             "can_pay": user.has_perm("grants.pay_grant", grant),
             "accept_form": AcceptForm(),
@@ -197,11 +201,20 @@ def detail(request, pk):
 
 @login_required
 def agreement_pdf(request, pk):
-    """Programme officers, finance officers and the grant's own team: the agreement PDF."""
+    """Programme officers, finance officers and the grant's own team: the agreement PDF as
+    the grant stands, or `?version=N`, one of its stored versions."""
     grant = selectors.grant_for(request.user, pk, "grants.view_grant")
-    pdf = documents.agreement_pdf(grant, language=request.LANGUAGE_CODE)
+    number = request.GET.get("version", "")
+    if number:
+        # A frozen version: the terms as they stood then, stored when it was made.
+        version = get_object_or_404(grant.versions, number=number if number.isdigit() else 0)
+        pdf = version.pdf.read()
+        filename = f"grant-agreement-{grant.pk}-v{version.number}.pdf"
+    else:
+        pdf = documents.agreement_pdf(grant, language=request.LANGUAGE_CODE)
+        filename = f"grant-agreement-{grant.pk}.pdf"
     response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="grant-agreement-{grant.pk}.pdf"'
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
 
 
