@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from skillbridge.programmes.models import Programme, Sector
+from skillbridge.programmes.models import DocumentPartner, Programme, Sector
 
 
 @admin.register(Sector)
@@ -10,8 +10,14 @@ class SectorAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
+class DocumentPartnerInline(admin.TabularInline):
+    model = DocumentPartner
+    extra = 0
+
+
 @admin.register(Programme)
 class ProgrammeAdmin(admin.ModelAdmin):
+    inlines = [DocumentPartnerInline]
     list_display = ["name", "lead_organisation", "donor", "starts_on", "ends_on", "is_active"]
     search_fields = ["name", "slug"]
     filter_horizontal = ["partners", "sectors", "colleges"]

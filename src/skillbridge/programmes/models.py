@@ -73,6 +73,11 @@ class Programme(models.Model):
     starts_on = models.DateField(_("starts on"), null=True, blank=True)
     ends_on = models.DateField(_("ends on"), null=True, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
+    # Who signs the programme's documents (agreements, certificates) for the lead organisation.
+    signatory_name = models.CharField(_("signatory"), max_length=150, blank=True, default="")
+    signatory_title = models.CharField(
+        _("signatory's title"), max_length=150, blank=True, default=""
+    )
 
     class Meta:
         verbose_name = _("programme")
@@ -86,6 +91,28 @@ class Programme(models.Model):
                 name="programme_ends_after_start",
             ),
         ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class DocumentPartner(models.Model):
+    """A partner named, with its logo, on the programme's documents, in the officer's order."""
+
+    programme = models.ForeignKey(
+        Programme,
+        verbose_name=_("programme"),
+        on_delete=models.CASCADE,
+        related_name="document_partners",
+    )
+    name = models.CharField(_("name"), max_length=150)
+    logo = models.FileField(_("logo"), upload_to="programmes/logos/%Y/", blank=True)
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("partner on documents")
+        verbose_name_plural = _("partners on documents")
+        ordering = ["programme", "position", "id"]
 
     def __str__(self) -> str:
         return self.name
