@@ -89,6 +89,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "skillbridge.people.middleware.LanguagePreferenceMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -201,7 +202,12 @@ LANG_INFO["rw"] = {
 }
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French")), ("rw", _("Kinyarwanda"))]
-LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# locale/ is ours (makemessages writes it); locale_django/ holds Kinyarwanda for the
+# strings of Django and allauth that we show (Django has no rw catalogue), written by
+# hand and never touched by makemessages: see docs/translating.md.
+LOCALE_PATHS = [PACKAGE_DIR / "locale", PACKAGE_DIR / "locale_django"]
+# Dates and numbers: Django has no formats for rw; ours come from CLDR (common/formats.py).
+FORMAT_MODULE_PATH = ["skillbridge.formats"]
 # Country names in the reader's language, Kinyarwanda included (common/countries.py).
 COUNTRIES_OVERRIDE = country_overrides()
 LANGUAGE_COOKIE_SECURE = not DEBUG

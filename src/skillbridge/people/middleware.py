@@ -1,11 +1,14 @@
 """Staff set up a second factor before they use anything else."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import JsonResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from skillbridge.people.selectors import mfa_missing_for
+from skillbridge.people.services import language_prefer
 
 # Pages a person needs in order to set MFA up (allauth's own, which include
 # signing out) and what every page loads.
@@ -30,3 +33,23 @@ class MfaRequiredMiddleware:
             return JsonResponse({"detail": message}, status=403)
         messages.warning(request, message)
         return redirect("mfa_activate_totp")
+
+
+class LanguagePreferenceMiddleware:
+    """The language switcher also stores a signed-in person's choice as their preference.
+
+    Django's own set_language view checks the language and sets the cookie;
+    when it did, the same language becomes the person's preferred_language, so
+    their mail and their next sign-in follow it.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.method == "POST" and request.path == reverse("set_language"):
+            chosen = response.cookies.get(settings.LANGUAGE_COOKIE_NAME)
+            if chosen is not None and request.user.is_authenticated:
+                language_prefer(user=request.user, language=chosen.value)
+        return response

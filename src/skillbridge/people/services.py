@@ -1,9 +1,10 @@
 """Writes about people."""
 
 from allauth.usersessions.models import UserSession
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from skillbridge.common.services import audit_record, mail_queue
@@ -19,6 +20,36 @@ def account_update_details(*, user: User, full_name: str, preferred_language: st
     user.save(update_fields=["full_name", "preferred_language"])
     audit_record(actor=user, action="account.details_changed", target=user)
     return user
+
+
+def language_of_request(request) -> str:
+    """The site language the person is reading now (one of LANGUAGES)."""
+    current = translation.get_language() or settings.LANGUAGE_CODE
+    try:
+        return translation.get_supported_language_variant(current)
+    except LookupError:
+        return settings.LANGUAGE_CODE
+
+
+def language_cookie_set(response, language: str) -> None:
+    """Make `language` the one the next pages are in, as Django's switcher does."""
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
+
+
+def language_prefer(*, user: User, language: str) -> None:
+    """Store the language a signed-in person switched to, so mail and the next sign-in follow."""
+    if language != user.preferred_language and language in dict(settings.LANGUAGES):
+        user.preferred_language = language
+        user.save(update_fields=["preferred_language"])
 
 
 @transaction.atomic
