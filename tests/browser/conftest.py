@@ -94,6 +94,13 @@ class Visitor:
             page.reload()
         return page
 
+    def open_menu(self):
+        """Unfold the site menu, folded away on a phone (a wide screen always shows it)."""
+        menu = self.page.locator("details.menu")
+        if menu.get_attribute("open") is None and menu.locator("summary").is_visible():
+            menu.locator("summary").click()
+        return self.page
+
     def screenshot(self, name):
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         self.page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
