@@ -15,6 +15,7 @@ PAGES = {
     "grants:programme": programme_page({}, ok=("officer", "finance")),
     "grants:finance": programme_page({}, ok=("officer", "finance")),
     "grants:payment_batch": programme_page({}, ok=("finance",)),
+    "grants:documents": programme_page({}, ok=OFFICER),
     "grants:award": programme_page({"proposal_pk": "awaiting_grant"}, ok=OFFICER),
     "grants:detail": seen_by(GRANT_READERS, GRANT),
     "grants:agreement": seen_by(GRANT_READERS, GRANT),

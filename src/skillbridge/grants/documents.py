@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from skillbridge.common.pdf import html_in, pdf_document
 from skillbridge.grants.models import Amendment, Grant
+from skillbridge.programmes.documents import document_partners
 
 STYLESHEET = Path(__file__).resolve().parent / "pdf" / "agreement.css"
 
@@ -22,6 +23,7 @@ def agreement_context(grant: Grant, *, version: int | None = None) -> dict:
         "budget_total": sum(line.amount_rwf for line in grant.budget_lines.all()),
         "today": timezone.localdate(),
         "version": version,
+        "document_partners": document_partners(grant.programme),
         "amendments": grant.amendments.filter(state=Amendment.State.APPROVED)
         .select_related("decided_by")
         .order_by("decided_at", "id"),

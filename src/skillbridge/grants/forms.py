@@ -226,3 +226,15 @@ class DecisionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Required when you reject: the requester reads them."),
     )
+
+
+class SignatoryForm(forms.Form):
+    signatory_name = forms.CharField(label=_("Signatory"), max_length=150, required=False)
+    signatory_title = forms.CharField(label=_("Title"), max_length=150, required=False)
+
+
+class PartnerForm(forms.Form):
+    name = forms.CharField(label=_("Partner's name"), max_length=150)
+    logo = forms.FileField(
+        label=_("Logo"), required=False, help_text=_("PNG or JPEG, at most 1 MB.")
+    )

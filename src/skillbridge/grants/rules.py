@@ -91,3 +91,5 @@ rules.add_perm(
 rules.add_perm("grants.award_grant", is_programme_officer)
 rules.add_perm("grants.view_programme_grants", is_programme_officer | is_finance_officer)
 rules.add_perm("grants.pay_programme", is_finance_officer)
+# The partners and the signatory printed on the programme's documents.
+rules.add_perm("grants.edit_programme_documents", is_programme_officer)

@@ -9,6 +9,7 @@ urlpatterns = [
     path("programme/<slug:slug>/", views.programme_grants, name="programme"),
     path("programme/<slug:slug>/finance/", views.finance_dashboard, name="finance"),
     path("programme/<slug:slug>/finance/batch.csv", views.payment_batch, name="payment_batch"),
+    path("programme/<slug:slug>/documents/", views.programme_documents, name="documents"),
     path("programme/<slug:slug>/award/<int:proposal_pk>/", views.award, name="award"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/agreement.pdf", views.agreement_pdf, name="agreement"),

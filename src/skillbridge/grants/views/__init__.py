@@ -1,6 +1,7 @@
 """Grant pages. Every view names the roles that may use it; outsiders get 404."""
 
 from skillbridge.grants.views.amendments import amendment_decide, amendment_new, amendments
+from skillbridge.grants.views.documents import programme_documents
 from skillbridge.grants.views.money import (
     expense_new,
     expense_receipt,
@@ -46,6 +47,7 @@ __all__ = [
     "milestone_review",
     "pay",
     "payment_batch",
+    "programme_documents",
     "programme_grants",
     "report_detail",
     "report_new",
