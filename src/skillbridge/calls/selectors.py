@@ -230,6 +230,7 @@ def affiliations_to_confirm(user) -> QuerySet[TeamMember]:
             affiliation=TeamMember.Affiliation.PENDING,
             proposal__state__in=AFFILIATION_OPEN.states,
         )
-        .select_related("proposal")
-        .order_by("proposal__title", "full_name")
+        .select_related("proposal__call", "proposal__college")
+        # Oldest first: the member who has waited longest is confirmed first.
+        .order_by("joined_at", "pk")
     )

@@ -1,6 +1,15 @@
 from django.urls import path
 
-from skillbridge.calls.views import budget, calls, drafts, lists, proposals, receipts, teams
+from skillbridge.calls.views import (
+    affiliations,
+    budget,
+    calls,
+    drafts,
+    lists,
+    proposals,
+    receipts,
+    teams,
+)
 
 app_name = "calls"
 
@@ -13,6 +22,11 @@ urlpatterns = [
     path("manage/<slug:slug>/new/", calls.call_create, name="call_create"),
     path("mine/", proposals.my_proposals, name="my_proposals"),
     path("proposals/", lists.proposal_list, name="proposal_list"),
+    path(
+        "affiliations/",
+        affiliations.affiliations_to_confirm,
+        name="affiliations_to_confirm",
+    ),
     path("proposals/<int:pk>/", proposals.proposal_detail, name="proposal_detail"),
     path("proposals/<int:pk>/edit/", proposals.proposal_edit, name="proposal_edit"),
     path("proposals/<int:pk>/autosave/", proposals.proposal_autosave, name="proposal_autosave"),
