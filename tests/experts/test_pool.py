@@ -159,3 +159,34 @@ def test_the_pool_names_languages_in_the_readers_language(
         french = client.get(pool_url(programme), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
     assert "French, Kinyarwanda" in english
     assert "Français, Kinyarwanda" in french
+
+
+def test_the_pool_is_searched_by_name_or_email(client, officer, programme):
+    ExpertProfileFactory(
+        programme=programme, user__email="a@example.org", user__full_name="Aline Mukamana"
+    )
+    ExpertProfileFactory(
+        programme=programme, user__email="kalisa@example.org", user__full_name="Eric Kalisa"
+    )
+    client.force_login(officer)
+    assert names(client.get(pool_url(programme, q="mukam"))) == ["a@example.org"]
+    assert names(client.get(pool_url(programme, q="KALISA@"))) == ["kalisa@example.org"]
+    assert names(client.get(pool_url(programme, q="nobody"))) == []
+
+
+def test_pages_follow_a_key_and_keep_the_filters(client, officer, programme):
+    profiles = [
+        ExpertProfileFactory(programme=programme, country="DE" if i % 2 else "BE")
+        for i in range(105)
+    ]
+    germans = sorted((p.pk for p in profiles if p.country == "DE"), reverse=True)
+    client.force_login(officer)
+    first = client.get(pool_url(programme, country="DE"))
+    page = first.context["page"]
+    assert [p.pk for p in page.object_list] == germans[:50]
+    assert page.count == 52
+    assert f"country=DE&amp;after={germans[49]}" in first.content.decode()
+    second = client.get(pool_url(programme, country="DE", after=germans[49]))
+    assert [p.pk for p in second.context["page"].object_list] == germans[50:]
+    assert second.context["page"].next_after is None
+    assert client.get(pool_url(programme, after="x")).context["page"].after is None

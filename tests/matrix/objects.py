@@ -14,7 +14,7 @@ from django.core.files.base import ContentFile
 from skillbridge.calls.models import Attachment, Call, Proposal, TeamMember
 from skillbridge.calls.tokens import invitation_token
 from skillbridge.common.models import ExportJob
-from skillbridge.experts.models import ExpertProfile, ImportBatch
+from skillbridge.experts.models import ExpertProfile, ImportBatch, Skill
 from skillbridge.experts.tokens import claim_token_make
 from skillbridge.grants.models import Disbursement, Expense, FinancialReport, Grant, Milestone
 from skillbridge.missions.models import (
@@ -115,6 +115,7 @@ FINDERS = {
         .first()
     ),
     "import_batch": lambda: ImportBatch.objects.get().pk,
+    "skill": lambda: Skill.objects.get(name="Solar PV installation").pk,
     "invited_pairing": lambda: (
         Pairing.objects.get(expert__user__email="expert@example.org", state="invited").pk
     ),

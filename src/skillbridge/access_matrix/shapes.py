@@ -51,6 +51,7 @@ OBJECTS = {
     "profile": "the expert's profile (approved, with a CV)",
     "claim": "the signed link of an imported professional who has not claimed the profile",
     "import_batch": "an import of professionals, previewed",
+    "skill": "a skill of the taxonomy (Solar PV installation)",
     "invited_pairing": "the expert's pairing waiting for the answer",
     "team_pairing": "expert2's accepted pairing with the applicant's funded project",
     "project": "the applicant's funded project (its proposal)",

@@ -237,6 +237,7 @@ class ReasonForm(forms.Form):
 
 
 class PoolFilterForm(forms.Form):
+    q = forms.CharField(label=_("Name or email"), required=False, max_length=100)
     sector = forms.ModelChoiceField(
         label=_("Sector"), queryset=Sector.objects.all(), required=False
     )
@@ -267,4 +268,29 @@ class MergeForm(forms.Form):
 class ImportUploadForm(forms.Form):
     file = forms.FileField(
         label=_("File"), help_text=_("CSV (UTF-8, comma or semicolon) or XLSX, at most 5 MB.")
+    )
+
+
+class SkillForm(forms.Form):
+    name = forms.CharField(
+        label=_("Name in English"),
+        max_length=120,
+        help_text=_("ESCO's preferred label when the skill is in ESCO."),
+    )
+    name_fr = forms.CharField(label=_("Name in French"), max_length=120, required=False)
+    name_rw = forms.CharField(label=_("Name in Kinyarwanda"), max_length=120, required=False)
+    sector = forms.ModelChoiceField(
+        label=_("Sector"), queryset=Sector.objects.all(), required=False
+    )
+    synonyms = forms.CharField(
+        label=_("Synonyms"),
+        required=False,
+        max_length=1000,
+        help_text=_("Other names professionals type for it, separated by semicolons (;)."),
+    )
+    esco_uri = forms.URLField(
+        label=_("ESCO URI"),
+        required=False,
+        assume_scheme="http",
+        help_text=_("For example http://data.europa.eu/esco/skill/…"),
     )

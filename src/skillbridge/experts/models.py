@@ -195,6 +195,17 @@ class ExpertProfile(models.Model):
         return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
 
     @property
+    def awaits_claim(self) -> bool:
+        """Imported, with consent to be contacted, and not claimed by its owner yet."""
+        return (
+            self.source == self.Source.IMPORTED
+            and self.claimed_at is None
+            and self.user_id is not None
+            and self.imported_consent
+            and self.state != self.State.ERASED
+        )
+
+    @property
     def modalities(self) -> list[str]:
         return [name for name, on in (("onsite", self.onsite), ("remote", self.remote)) if on]
 

@@ -24,6 +24,12 @@ def is_profile_owner(user, profile) -> bool:
 
 is_officer_of_profile = via("programme", is_programme_officer)
 
+
+@rules.predicate
+def awaits_claim(user, profile) -> bool:
+    return profile is not None and profile.awaits_claim
+
+
 # Index pages:
 rules.add_perm("experts.open_pool", is_officer_anywhere)
 # On a programme:
@@ -40,3 +46,4 @@ rules.add_perm("experts.submit_profile_now", is_profile_owner & PROFILE.allows("
 rules.add_perm("experts.approve_profile_now", is_officer_of_profile & PROFILE.allows("approve"))
 rules.add_perm("experts.reject_profile_now", is_officer_of_profile & PROFILE.allows("reject"))
 rules.add_perm("experts.suspend_profile_now", is_officer_of_profile & PROFILE.allows("suspend"))
+rules.add_perm("experts.invite_profile_now", is_officer_of_profile & awaits_claim)

@@ -101,6 +101,7 @@ def profile_for(
 
 @dataclass(frozen=True)
 class PoolFilters:
+    text: str = ""
     sector: Sector | None = None
     skill: Skill | None = None
     language: str = ""
@@ -128,6 +129,10 @@ def pool_search(programme: Programme, filters: PoolFilters) -> QuerySet[ExpertPr
     listed twice and the count stays right.
     """
     queryset = pool_profiles(programme)
+    if filters.text:
+        queryset = queryset.filter(
+            Q(user__full_name__icontains=filters.text) | Q(user__email__icontains=filters.text)
+        )
     if filters.sector:
         queryset = queryset.filter(sectors=filters.sector)
     if filters.skill:
@@ -145,7 +150,30 @@ def pool_search(programme: Programme, filters: PoolFilters) -> QuerySet[ExpertPr
         queryset = queryset.filter(**{filters.modality: True})
     if filters.state:
         queryset = queryset.filter(state=filters.state)
-    return _with_relations(queryset).order_by("user__full_name", "pk")
+    # Newest first, by primary key: its index serves the order and the keyset
+    # pages (pool_page), where ordering by name sorted the whole pool on every page.
+    return _with_relations(queryset).order_by("-pk")
+
+
+@dataclass(frozen=True)
+class PoolPage:
+    object_list: list
+    count: int
+    after: int | None
+    next_after: int | None
+
+
+def pool_page(profiles: QuerySet[ExpertProfile], *, after: int | None, size: int = 50) -> PoolPage:
+    """One page of `profiles` (ordered by -pk): those older than `after`, and the next key.
+
+    Keyset pagination: a page reads its rows from the index, however deep it is,
+    where an OFFSET reads and throws away every row before it.
+    """
+    rows = list((profiles.filter(pk__lt=after) if after else profiles)[: size + 1])
+    next_after = rows[size - 1].pk if len(rows) > size else None
+    return PoolPage(
+        object_list=rows[:size], count=profiles.count(), after=after, next_after=next_after
+    )
 
 
 def free_skills() -> QuerySet[Skill]:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from skillbridge.experts.views import imports, officer, own, public
+from skillbridge.experts.views import imports, officer, own, public, taxonomy
 
 app_name = "experts"
 
@@ -20,7 +20,10 @@ urlpatterns = [
     path("<slug:slug>/pool/<int:pk>/", officer.pool_profile, name="pool_profile"),
     path("<slug:slug>/pool/<int:pk>/vet/", officer.pool_vet, name="pool_vet"),
     path("<slug:slug>/pool/<int:pk>/cv/", officer.pool_cv, name="pool_cv"),
+    path("<slug:slug>/pool/<int:pk>/invite/", officer.pool_invite, name="pool_invite"),
     path("<slug:slug>/skills/", officer.skills, name="skills"),
+    path("<slug:slug>/skills/new/", taxonomy.skill_edit, name="skill_new"),
+    path("<slug:slug>/skills/<int:pk>/", taxonomy.skill_edit, name="skill_edit"),
     path("<slug:slug>/imports/", imports.import_list, name="import_list"),
     path("<slug:slug>/imports/<int:pk>/", imports.import_detail, name="import_detail"),
     path("<slug:slug>/imports/<int:pk>/progress/", imports.import_progress, name="import_progress"),

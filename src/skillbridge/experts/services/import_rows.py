@@ -63,7 +63,7 @@ def _snapshot(profile: ExpertProfile) -> tuple:
     )
 
 
-def _invite(profile: ExpertProfile) -> None:
+def claim_invite(profile: ExpertProfile) -> None:
     profile.invited_at = timezone.now()
     profile.save(update_fields=["invited_at"])
     mail_queue(
@@ -145,7 +145,7 @@ def import_row_apply(*, programme: Programme, row: importing.ImportRow, actor) -
             actor=actor, action=f"expert.import_{outcome}", target=profile, data={"line": row.line}
         )
     if profile.claimed_at is None and profile.invited_at is None and profile.imported_consent:
-        _invite(profile)
+        claim_invite(profile)
     return outcome
 
 

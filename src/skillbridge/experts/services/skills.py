@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from skillbridge.common.services import audit_record
 from skillbridge.experts.models import Skill
 from skillbridge.people.models import User
+from skillbridge.programmes.models import Sector
 
 
 @transaction.atomic
@@ -36,3 +37,35 @@ def skill_merge(*, free_skill: Skill, into: Skill, officer: User) -> Skill:
     )
     free_skill.delete()
     return into
+
+
+@transaction.atomic
+def skill_save(
+    *,
+    skill: Skill | None,
+    officer: User,
+    name: str,
+    name_fr: str,
+    name_rw: str,
+    sector: Sector | None,
+    synonyms: list[str],
+    esco_uri: str,
+) -> Skill:
+    """Add a skill to the taxonomy (`skill` None) or change one: names, sector, synonyms, ESCO.
+
+    The English name is the skill's key for imports and the API, so it stays
+    unique whatever its case. Synonyms are kept once each. Logged.
+    """
+    name = name.strip()
+    clash = Skill.objects.filter(name__iexact=name)
+    if skill is not None:
+        clash = clash.exclude(pk=skill.pk)
+    if clash.exists():
+        raise ValidationError({"name": _("A skill of this name exists already.")})
+    skill = skill or Skill(in_taxonomy=True)
+    skill.name, skill.name_fr, skill.name_rw = name, name_fr.strip(), name_rw.strip()
+    skill.sector, skill.esco_uri = sector, esco_uri.strip()
+    skill.synonyms = list(dict.fromkeys(s.strip() for s in synonyms if s.strip()))
+    skill.save()
+    audit_record(actor=officer, action="expert.skill_saved", target=skill)
+    return skill

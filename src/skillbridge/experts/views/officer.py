@@ -8,7 +8,6 @@ reviewers, experts) get 403: professionals' personal data never reaches them.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -24,11 +23,13 @@ from skillbridge.experts.models import ExpertProfile
 from skillbridge.experts.selectors import (
     PoolFilters,
     free_skills,
+    pool_page,
     pool_search,
     profile_completeness,
     profile_for,
     taxonomy_skills,
 )
+from skillbridge.experts.services.claims import claim_invitation_resend
 from skillbridge.experts.services.skills import skill_merge
 from skillbridge.experts.services.vetting import profile_approve, profile_reject, profile_suspend
 from skillbridge.people.selectors import active_consent, programme_for, roles_by_programme
@@ -46,6 +47,7 @@ def _filters(form: PoolFilterForm) -> PoolFilters:
         return PoolFilters()
     data = form.cleaned_data
     return PoolFilters(
+        text=data["q"].strip(),
         sector=data["sector"],
         skill=data["skill"],
         language=data["language"],
@@ -75,6 +77,11 @@ def _export_row(profile) -> list:
         profile.capacity,
         profile.state,
     ]
+
+
+def _page_key(value: str | None) -> int | None:
+    # A key that is not a number (an edited address) shows the first page.
+    return int(value) if value and value.isdigit() else None
 
 
 @login_required
@@ -107,12 +114,12 @@ def pool(request, slug: str):
             rows=(_export_row(profile) for profile in profiles),
             sheet_title="Professionals",
         )
-    page = Paginator(profiles, 50).get_page(request.GET.get("page"))
+    page = pool_page(profiles, after=_page_key(request.GET.get("after")))
     personal_data_read(
         reader=request.user, records=page.object_list, what="pool", via="web", scope=programme
     )
     query = request.GET.copy()
-    query.pop("page", None)
+    query.pop("after", None)
     query.pop("export", None)
     return render(
         request,
@@ -171,6 +178,21 @@ def pool_vet(request, slug: str, pk: int):
             messages.success(request, _("The professional's profile is updated and they are told."))
             return redirect("experts:pool_profile", slug, pk)
     return _profile_page(request, programme, profile, form, status=400)
+
+
+@require_POST
+@login_required
+def pool_invite(request, slug: str, pk: int):
+    """Programme officers: mail an imported professional a fresh link to claim their account."""
+    _programme, profile = _pool_profile(request, slug, pk)
+    try:
+        claim_invitation_resend(profile=profile, officer=request.user)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("A new invitation to claim the account is on its way."))
+    return redirect("experts:pool_profile", slug, pk)
 
 
 @login_required
