@@ -15,8 +15,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.core.cache import cache
+
 from skillbridge.grants.selectors import Envelope, envelope_of
 from skillbridge.programmes.models import Programme
+from skillbridge.results.caching import TIMEOUT, figures_key
 from skillbridge.results.disclosure import Disclosed, ancestors, disclose_all, reveal
 from skillbridge.results.indicators import REGISTRY, Cell, Measure, compute
 from skillbridge.results.indicators.labels import relabel
@@ -25,17 +28,35 @@ from skillbridge.results.models import Indicator, IndicatorValue, PeriodSnapshot
 
 @dataclass
 class Figures:
-    """The measures and the envelope of one moment; each query is counted at most once."""
+    """The measures and the envelope of one moment; each query is counted at most once.
+
+    Live figures (not `frozen`) are also kept in the shared cache (results.caching),
+    unless `cached` is False: a snapshot always counts afresh.
+    """
 
     programme: Programme
     period: object  # a ReportingPeriod, or a Horizon for "as of today"
     envelope: Envelope | None
     frozen: bool = False
     measures: dict[str, Measure] = field(default_factory=dict)
+    cached: bool = True
+
+    def _remembered(self, parts: tuple, count):
+        """`count()`, from the shared cache when the live figures were counted already."""
+        if self.frozen or not self.cached:
+            return count()
+        key = figures_key(self.programme, self.period.ends_on.isoformat(), *parts)
+        value = cache.get(key)
+        if value is None:
+            value = count()
+            cache.set(key, value, TIMEOUT)
+        return value
 
     def measure(self, name: str) -> Measure | None:
         if name not in self.measures and not self.frozen and name in REGISTRY:
-            self.measures[name] = compute(name, self.programme, self.period)
+            self.measures[name] = self._remembered(
+                ("measure", name), lambda: compute(name, self.programme, self.period)
+            )
         return self.measures.get(name)
 
     def shown(self, names: Iterable[str], *, disclosed: bool) -> dict[str, Disclosed]:
@@ -47,7 +68,13 @@ class Figures:
         wanted = set(names)
         if disclosed:
             wanted |= {parent for name in wanted if name in REGISTRY for parent in ancestors(name)}
-        measures = {name: m for name in sorted(wanted) if (m := self.measure(name)) is not None}
+        return self._remembered(
+            ("shown", int(disclosed), ",".join(sorted(wanted))),
+            lambda: self._disclose(sorted(wanted), disclosed=disclosed),
+        )
+
+    def _disclose(self, wanted: list[str], *, disclosed: bool) -> dict[str, Disclosed]:
+        measures = {name: m for name in wanted if (m := self.measure(name)) is not None}
         if disclosed:
             return disclose_all(measures)
         return {name: reveal(measure) for name, measure in measures.items()}
@@ -80,7 +107,7 @@ def measure_from_json(data: dict) -> Measure:
 
 def take_snapshot(period: ReportingPeriod) -> tuple[PeriodSnapshot, Figures]:
     """Count every query and the envelope now, and store them as the period's snapshot."""
-    figures = live_figures(period.programme, period)
+    figures = Figures(period.programme, period, envelope_of(period.programme), cached=False)
     measures = {name: measure_to_json(figures.measure(name)) for name in sorted(REGISTRY)}
     envelope = figures.envelope
     snapshot = PeriodSnapshot.objects.create(
@@ -94,7 +121,9 @@ def take_snapshot(period: ReportingPeriod) -> tuple[PeriodSnapshot, Figures]:
 
 
 def live_figures(programme: Programme, period) -> Figures:
-    return Figures(programme, period, envelope_of(programme))
+    figures = Figures(programme, period, None)
+    figures.envelope = figures._remembered(("envelope",), lambda: envelope_of(programme))
+    return figures
 
 
 def _legacy_measures(period: ReportingPeriod) -> dict[str, Measure]:

@@ -16,7 +16,7 @@ from skillbridge.calls.selectors import proposals_visible_to
 from skillbridge.common.accessors import object_for
 from skillbridge.people.selectors import roles_by_programme
 from skillbridge.programmes.models import Programme
-from skillbridge.results import targets
+from skillbridge.results import dashboard, targets
 from skillbridge.results.disclosure import Shown
 from skillbridge.results.figures import Figures, figures_of
 from skillbridge.results.indicators import REGISTRY
@@ -217,3 +217,10 @@ def projects_led_by(user) -> QuerySet[Proposal]:
         .select_related("call__programme", "story")
         .order_by("title")
     )
+
+
+def headline_figures(programme: Programme) -> list[tuple[str, Shown]]:
+    """The programme's headline numbers as of today, for a donor's dashboard: each a label
+    and a programme total (always shown). Counted once, then read from the shared cache
+    until the programme's data changes (results.caching)."""
+    return dashboard.headlines(programme)

@@ -72,64 +72,101 @@ def cutoff(period) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day_after, datetime.time.min))
 
 
-def count_rows(rows: list[dict], dimensions: Iterable[str]) -> Measure:
-    """Count rows: each row maps a dimension to (category, label)."""
-    return sum_rows([dict(row, _value=1) for row in rows], dimensions)
+@dataclass(frozen=True)
+class Group:
+    """One row of a grouped query: its category in each dimension, its value and how many
+    records (or people) are behind it; `ok` is how many of those count for a share."""
+
+    categories: dict[str, tuple[str, str]]
+    value: Decimal
+    count: int
+    ok: int = 0
 
 
-def sum_rows(
-    rows: list[dict], dimensions: Iterable[str], *, count_key: str | None = None
-) -> Measure:
-    """Sum `_value` of rows, in total and per category of each dimension.
+def _by_category(groups: list[Group], dimension: str) -> dict[str, tuple[str, list[Group]]]:
+    """The groups of each category of `dimension`, in the order of their labels."""
+    found: dict[str, tuple[str, list[Group]]] = {}
+    for group in groups:
+        category, label = group.categories[dimension]
+        found.setdefault(category, (label, []))[1].append(group)
+    return dict(sorted(found.items(), key=lambda item: str(item[1][0])))
 
-    `count` is the number of rows behind a value, or the number of distinct
-    `count_key`s when several rows belong to one record (payments of one grant).
+
+def tally(groups: Iterable[Group], dimensions: Iterable[str]) -> Measure:
+    """Sum grouped rows, in total and per category of each dimension.
+
+    The database has already counted (or summed) each combination of categories,
+    so this adds up a few dozen groups, never one row per person or record.
     """
+    groups = list(groups)
 
-    def counted(items):
-        if count_key is None:
-            return len(items)
-        return len({row[count_key] for row in items})
+    def cell(items: list[Group], label: str = "") -> Cell:
+        return Cell(Decimal(sum(g.value for g in items)), sum(g.count for g in items), label)
 
-    total = Cell(Decimal(sum(row["_value"] for row in rows)), counted(rows))
-    by: dict[str, dict[str, Cell]] = {}
-    for dimension in dimensions:
-        groups: dict[str, list[dict]] = {}
-        labels: dict[str, str] = {}
-        for row in rows:
-            category, label = row[dimension]
-            groups.setdefault(category, []).append(row)
-            labels[category] = label
-        by[dimension] = {
-            category: Cell(
-                Decimal(sum(r["_value"] for r in items)), counted(items), labels[category]
-            )
-            for category, items in sorted(groups.items(), key=lambda kv: str(labels[kv[0]]))
+    by = {
+        dimension: {
+            category: cell(items, label)
+            for category, (label, items) in _by_category(groups, dimension).items()
         }
-    return Measure(total, by)
+        for dimension in dimensions
+    }
+    return Measure(cell(groups), by)
 
 
-def share_rows(rows: list[dict], dimensions: Iterable[str]) -> Measure:
-    """The percentage of rows whose `_ok` is true, in total and per category."""
+def tally_share(groups: Iterable[Group], dimensions: Iterable[str]) -> Measure:
+    """The percentage of records that count (`ok` of `count`), in total and per category."""
+    groups = list(groups)
 
-    def share(items) -> Cell:
-        if not items:
-            return Cell(ZERO, 0)
-        ok = sum(1 for row in items if row["_ok"])
-        return Cell((HUNDRED * ok / len(items)).quantize(Decimal("0.1")), len(items))
+    def share(items: list[Group], label: str = "") -> Cell:
+        counted = sum(g.count for g in items)
+        if not counted:
+            return Cell(ZERO, 0, label)
+        ok = sum(g.ok for g in items)
+        return Cell((HUNDRED * ok / counted).quantize(Decimal("0.1")), counted, label)
 
-    total = share(rows)
-    by: dict[str, dict[str, Cell]] = {}
-    for dimension in dimensions:
-        groups: dict[str, list[dict]] = {}
-        labels: dict[str, str] = {}
-        for row in rows:
-            category, label = row[dimension]
-            groups.setdefault(category, []).append(row)
-            labels[category] = label
-        by[dimension] = {}
-        for category, items in sorted(groups.items(), key=lambda kv: str(labels[kv[0]])):
-            cell = share(items)
-            cell.label = labels[category]
-            by[dimension][category] = cell
-    return Measure(total, by)
+    by = {
+        dimension: {
+            category: share(items, label)
+            for category, (label, items) in _by_category(groups, dimension).items()
+        }
+        for dimension in dimensions
+    }
+    return Measure(share(groups), by)
+
+
+# How a dimension reads from a grouped row: the row's fields, and the function that turns
+# their values into (category, label).
+Labeller = tuple[tuple[str, ...], Callable[..., tuple[str, str]]]
+
+
+def grouped(
+    rows: Iterable[dict],
+    labellers: dict[str, Labeller],
+    *,
+    value: str = "n",
+    count: str = "n",
+    ok: str | None = None,
+) -> list[Group]:
+    """Groups from the rows of a `values(...).annotate(...)` query.
+
+    Each category's label is looked up once (a country's name is a translated lookup),
+    however many groups share it.
+    """
+    seen: dict[tuple, tuple[str, str]] = {}
+
+    def category(dimension: str, row: dict) -> tuple[str, str]:
+        fields, function = labellers[dimension]
+        key = (dimension, *(row[f] for f in fields))
+        if key not in seen:
+            seen[key] = function(*key[1:])
+        return seen[key]
+
+    return [
+        Group(
+            {dimension: category(dimension, row) for dimension in labellers},
+            Decimal(row[value] or 0),
+            row[count] or 0,
+            (row[ok] or 0) if ok else 0,
+        )
+        for row in rows
+    ]

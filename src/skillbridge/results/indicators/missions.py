@@ -1,24 +1,44 @@
 """Queries about missions: work done on site, people trained, and skills still used a year on."""
 
-from collections import defaultdict
+import datetime
 
-from django.db.models.functions import Coalesce
+from django.db.models import (
+    Count,
+    DurationField,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Coalesce, Greatest
 from django.utils.translation import gettext_lazy as _
 
 from skillbridge.missions.models import Mission, Participant, Session, Survey
 from skillbridge.missions.models.work import COUNT_FIELDS
 from skillbridge.results.indicators import labels
 from skillbridge.results.indicators.base import (
+    Group,
     Measure,
-    count_rows,
     cutoff,
+    grouped,
     query,
-    share_rows,
-    sum_rows,
+    tally,
+    tally_share,
 )
 
 # Answers that mean the person still applies what they learnt.
 STILL_USING = (Survey.SkillsUsed.YES, Survey.SkillsUsed.PARTLY)
+HOST = ("college", "country", "sex")
+HOST_LABELS = {
+    "college": (("host_college__short_name",), labels.college),
+    "country": (("expert__country",), labels.country),
+    "sex": (("expert__sex",), labels.sex),
+}
+SEXES = ("female", "male")
 
 
 def _done_missions(programme, period):
@@ -26,6 +46,7 @@ def _done_missions(programme, period):
         Mission.objects.filter(programme=programme, state__in=Mission.DONE_STATES)
         .annotate(done_at=Coalesce("completed_at", "reported_at"))
         .filter(done_at__lt=cutoff(period))
+        .order_by()
     )
 
 
@@ -33,7 +54,7 @@ def _done_missions(programme, period):
     "missions_completed",
     label=_("Missions completed"),
     unit="count",
-    dimensions=("college", "country", "sex"),
+    dimensions=HOST,
 )
 def missions_completed(programme, period) -> Measure:
     """Missions completed (or completed and reported) by the end of the period.
@@ -41,25 +62,19 @@ def missions_completed(programme, period) -> Measure:
     On-site and remote missions both count; cancelled ones never do. By host
     college and the professional's country of residence and sex.
     """
-    values = _done_missions(programme, period).values_list(
-        "host_college__short_name", "expert__country", "expert__sex"
+    rows = (
+        _done_missions(programme, period)
+        .values("host_college__short_name", "expert__country", "expert__sex")
+        .annotate(n=Count("pk"))
     )
-    rows = [
-        {
-            "college": labels.college(college),
-            "country": labels.country(country),
-            "sex": labels.sex(sex),
-        }
-        for college, country, sex in values
-    ]
-    return count_rows(rows, ("college", "country", "sex"))
+    return tally(grouped(rows, HOST_LABELS), HOST)
 
 
 @query(
     "person_days_on_site",
     label=_("Person-days of professionals on site"),
     unit="person_days",
-    dimensions=("college", "country", "sex"),
+    dimensions=HOST,
     sdg=("10.7",),
 )
 def person_days_on_site(programme, period) -> Measure:
@@ -69,52 +84,57 @@ def person_days_on_site(programme, period) -> Measure:
     days, first and last day included (one professional per mission). `count`
     is the number of missions. By host college, country of residence and sex.
     """
-    values = (
+    length = ExpressionWrapper(F("ends_on") - F("starts_on"), output_field=DurationField())
+    rows = list(
         _done_missions(programme, period)
         .filter(kind__in=Mission.ONSITE_KINDS)
-        .values_list(
-            "starts_on", "ends_on", "host_college__short_name", "expert__country", "expert__sex"
-        )
+        .values("host_college__short_name", "expert__country", "expert__sex")
+        .annotate(n=Count("pk"), span=Sum(length))
     )
-    rows = [
-        {
-            "_value": (ends_on - starts_on).days + 1,
-            "college": labels.college(college),
-            "country": labels.country(country),
-            "sex": labels.sex(sex),
-        }
-        for starts_on, ends_on, college, country, sex in values
-    ]
-    return sum_rows(rows, ("college", "country", "sex"))
+    for row in rows:
+        # Both ends are included: a mission from Monday to Friday lasts five days.
+        row["days"] = (row["span"] or datetime.timedelta()).days + row["n"]
+    return tally(grouped(rows, HOST_LABELS, value="days"), HOST)
 
 
-def _trained(programme, period, category: str) -> list[dict]:
-    """One row per person trained in `category` on completed missions.
+def _trained(programme, period, category: str) -> list[Group]:
+    """The people trained in `category` on completed missions, per host college and sex.
 
     Per mission and sex, the number trained is the larger of the named
     participants and the biggest head count of any one session, so people who
-    attend every session of a mission are not counted once per session.
+    attend every session of a mission are not counted once per session. The
+    database works it out per mission and adds up per college.
     """
-    missions = dict(_done_missions(programme, period).values_list("pk", "host_college__short_name"))
-    named: dict[tuple[int, str], int] = defaultdict(int)
-    for mission_id, sex in Participant.objects.filter(
-        mission_id__in=missions, category=category
-    ).values_list("mission_id", "sex"):
-        named[(mission_id, sex)] += 1
-    fields = {sex: COUNT_FIELDS[(category, sex)] for sex in ("female", "male")}
-    counted: dict[tuple[int, str], int] = defaultdict(int)
-    for session in Session.objects.filter(mission_id__in=missions).values(
-        "mission_id", *fields.values()
-    ):
-        for sex, field_name in fields.items():
-            key = (session["mission_id"], sex)
-            counted[key] = max(counted[key], session[field_name])
-    rows = []
-    for mission_id, college in missions.items():
-        for sex in fields:
-            people = max(named[(mission_id, sex)], counted[(mission_id, sex)])
-            rows += [{"college": labels.college(college), "sex": labels.sex(sex)}] * people
-    return rows
+    per_sex = {}
+    for sex in SEXES:
+        named = (
+            Participant.objects.filter(mission=OuterRef("pk"), category=category, sex=sex)
+            .order_by()
+            .values("mission")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        biggest = (
+            Session.objects.filter(mission=OuterRef("pk"))
+            .order_by(f"-{COUNT_FIELDS[(category, sex)]}")
+            .values(COUNT_FIELDS[(category, sex)])[:1]
+        )
+        per_sex[sex] = Sum(
+            Greatest(
+                Coalesce(Subquery(named, output_field=IntegerField()), Value(0)),
+                Coalesce(Subquery(biggest, output_field=IntegerField()), Value(0)),
+            )
+        )
+    totals = (
+        _done_missions(programme, period).values("host_college__short_name").annotate(**per_sex)
+    )
+    colleges = {"college": (("host_college__short_name",), labels.college)}
+    groups = []
+    for sex in SEXES:
+        for group in grouped(totals, colleges, value=sex, count=sex):
+            group.categories["sex"] = labels.sex(sex)
+            groups.append(group)
+    return groups
 
 
 @query(
@@ -131,7 +151,7 @@ def trainers_trained(programme, period) -> Measure:
     biggest trainer head count of any one session. A trainer on two missions
     counts twice (people are not identified across missions). By host college and sex.
     """
-    return count_rows(_trained(programme, period, "trainer"), ("college", "sex"))
+    return tally(_trained(programme, period, "trainer"), ("college", "sex"))
 
 
 @query(
@@ -148,7 +168,7 @@ def students_trained(programme, period) -> Measure:
     participants and the biggest student head count of any one session. By host
     college and sex.
     """
-    return count_rows(_trained(programme, period, "student"), ("college", "sex"))
+    return tally(_trained(programme, period, "student"), ("college", "sex"))
 
 
 @query(
@@ -166,14 +186,17 @@ def skills_still_used_t12(programme, period) -> Measure:
     the skills, "not yet" does not. `count` is the number of respondents. By
     host college.
     """
-    values = Survey.objects.filter(
-        mission__programme=programme,
-        wave=Survey.Wave.T12,
-        respondent__in=(Survey.Respondent.PARTICIPANT, Survey.Respondent.HOST),
-        answered_at__isnull=False,
-        answered_at__lt=cutoff(period),
-    ).values_list("skills_used", "mission__host_college__short_name")
-    rows = [
-        {"_ok": used in STILL_USING, "college": labels.college(college)} for used, college in values
-    ]
-    return share_rows(rows, ("college",))
+    rows = (
+        Survey.objects.filter(
+            mission__programme=programme,
+            wave=Survey.Wave.T12,
+            respondent__in=(Survey.Respondent.PARTICIPANT, Survey.Respondent.HOST),
+            answered_at__isnull=False,
+            answered_at__lt=cutoff(period),
+        )
+        .order_by()
+        .values("mission__host_college__short_name")
+        .annotate(n=Count("pk"), ok=Count("pk", filter=Q(skills_used__in=STILL_USING)))
+    )
+    colleges = {"college": (("mission__host_college__short_name",), labels.college)}
+    return tally_share(grouped(rows, colleges, ok="ok"), ("college",))

@@ -1,20 +1,30 @@
 """Queries about diaspora professionals, their pairings and the partnerships they form."""
 
+from django.db.models import Count, Exists, OuterRef
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from skillbridge.experts.models import ExpertProfile
 from skillbridge.pairing.models import Pairing
 from skillbridge.results.indicators import labels
-from skillbridge.results.indicators.base import Measure, count_rows, cutoff, query
+from skillbridge.results.indicators.base import Measure, cutoff, grouped, query, tally
 
 # A pairing the professional accepted, whatever came after (work started or finished).
 ACCEPTED_STATES = (Pairing.State.ACCEPTED, Pairing.State.ACTIVE, Pairing.State.COMPLETED)
 PERSON = ("country", "sex")
+PROFILE_LABELS = {"country": (("country",), labels.country), "sex": (("sex",), labels.sex)}
+PAIRING_LABELS = {
+    "college": (("college",), labels.college),
+    "sector": (("need__sector__slug", "need__sector__name"), labels.sector),
+    "country": (("expert__country",), labels.country),
+    "sex": (("expert__sex",), labels.sex),
+}
 
 
-def _person_rows(values) -> list[dict]:
-    return [{"country": labels.country(c), "sex": labels.sex(s)} for c, s in values]
+def _people(profiles) -> Measure:
+    """Profiles counted by the database per country and sex."""
+    rows = profiles.order_by().values("country", "sex").annotate(n=Count("pk"))
+    return tally(grouped(rows, PROFILE_LABELS), PERSON)
 
 
 @query(
@@ -31,10 +41,11 @@ def professionals_registered(programme, period) -> Measure:
     a person who asked to be erased leaves later reports (a closed period keeps
     its snapshot). By country of residence and sex.
     """
-    values = ExpertProfile.objects.filter(
-        programme=programme, created_at__lt=cutoff(period)
-    ).exclude(state=ExpertProfile.State.ERASED)
-    return count_rows(_person_rows(values.values_list("country", "sex")), PERSON)
+    return _people(
+        ExpertProfile.objects.filter(programme=programme, created_at__lt=cutoff(period)).exclude(
+            state=ExpertProfile.State.ERASED
+        )
+    )
 
 
 @query(
@@ -51,13 +62,11 @@ def professionals_approved(programme, period) -> Measure:
     The approval date is `state_changed_at` (or the creation date for a profile
     created approved). By country of residence and sex.
     """
-    values = (
+    return _people(
         ExpertProfile.objects.filter(programme=programme, state=ExpertProfile.State.APPROVED)
         .annotate(since=Coalesce("state_changed_at", "created_at"))
         .filter(since__lt=cutoff(period))
-        .values_list("country", "sex")
     )
-    return count_rows(_person_rows(values), PERSON)
 
 
 def _accepted_pairings(programme, period):
@@ -83,35 +92,17 @@ def professionals_deployed(programme, period) -> Measure:
     college (the pairing is accepted, active or completed), whether on site or
     remotely. Each person counts once. By country of residence and sex.
     """
-    values = (
-        _accepted_pairings(programme, period)
-        .values_list("expert_id", "expert__country", "expert__sex")
-        .distinct()
-    )
-    people = {expert: (country, sex) for expert, country, sex in values}
-    return count_rows(_person_rows(people.values()), PERSON)
+    accepted = _accepted_pairings(programme, period).filter(expert=OuterRef("pk"))
+    return _people(ExpertProfile.objects.filter(Exists(accepted)))
 
 
-def _pairing_rows(programme, period) -> list[dict]:
-    values = _accepted_pairings(programme, period).values_list(
-        "expert_id",
-        "need__proposal__college__short_name",
-        "need__training_request__college__short_name",
-        "need__sector__slug",
-        "need__sector__name",
-        "expert__country",
-        "expert__sex",
+def _pairings(programme, period):
+    """Accepted pairings with the college of the project or of the training request."""
+    return _accepted_pairings(programme, period).annotate(
+        college=Coalesce(
+            "need__proposal__college__short_name", "need__training_request__college__short_name"
+        )
     )
-    return [
-        {
-            "expert": expert,
-            "college": labels.college(project_college or request_college),
-            "sector": labels.sector(slug, name),
-            "country": labels.country(country),
-            "sex": labels.sex(sex),
-        }
-        for expert, project_college, request_college, slug, name, country, sex in values
-    ]
 
 
 @query(
@@ -126,7 +117,13 @@ def pairings_accepted(programme, period) -> Measure:
     Dated by the answer (`answered_at`). By the college of the project or
     training request, the sector of the need, and the professional's country and sex.
     """
-    return count_rows(_pairing_rows(programme, period), ("college", "sector", "country", "sex"))
+    rows = (
+        _pairings(programme, period)
+        .order_by()
+        .values(*(field for fields, _label in PAIRING_LABELS.values() for field in fields))
+        .annotate(n=Count("pk"))
+    )
+    return tally(grouped(rows, PAIRING_LABELS), ("college", "sector", "country", "sex"))
 
 
 @query(
@@ -145,7 +142,11 @@ def partnerships_formed(programme, period) -> Measure:
     professional with the same college make one partnership. By college and by
     the professional's country of residence.
     """
-    pairs = {}
-    for row in _pairing_rows(programme, period):
-        pairs[(row["college"][0], row["expert"])] = row
-    return count_rows(list(pairs.values()), ("college", "country"))
+    rows = (
+        _pairings(programme, period)
+        .order_by()
+        .values("college", "expert__country")
+        .annotate(n=Count("expert", distinct=True))
+    )
+    dimensions = {key: PAIRING_LABELS[key] for key in ("college", "country")}
+    return tally(grouped(rows, dimensions), ("college", "country"))

@@ -1,39 +1,42 @@
 """Queries about proposals and grants: what the calls received and what they funded."""
 
+from django.db.models import Count, OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 
 from skillbridge.calls.models import Proposal, TeamMember
 from skillbridge.grants.models import Grant
 from skillbridge.results.indicators import labels
-from skillbridge.results.indicators.base import Measure, count_rows, cutoff, query
+from skillbridge.results.indicators.base import Measure, cutoff, grouped, query, tally
+
+PROJECT = ("college", "sector", "sex")
 
 
-def _lead_sexes(proposal_ids) -> dict[int, str]:
-    return dict(
-        TeamMember.objects.filter(proposal_id__in=proposal_ids, is_lead=True).values_list(
-            "proposal_id", "sex"
-        )
+def _projects(queryset, proposal: str = "") -> Measure:
+    """Proposals (or grants, through `proposal`) counted by the database per college,
+    sector and the sex of the team lead, read by a subquery rather than a list of ids."""
+    prefix = f"{proposal}__" if proposal else ""
+    lead = TeamMember.objects.filter(
+        proposal=OuterRef(f"{proposal}_id" if proposal else "pk"), is_lead=True
+    ).values("sex")[:1]
+    fields = {
+        "college": ((f"{prefix}college__short_name",), labels.college),
+        "sector": ((f"{prefix}sector__slug", f"{prefix}sector__name"), labels.sector),
+        "sex": (("lead_sex",), labels.sex),
+    }
+    rows = (
+        queryset.order_by()
+        .annotate(lead_sex=Subquery(lead))
+        .values(*(field for names, _label in fields.values() for field in names))
+        .annotate(n=Count("pk"))
     )
-
-
-def _project_rows(values: list[tuple]) -> list[dict]:
-    """Rows of (proposal id, college, sector slug, sector name) with the lead's sex."""
-    sexes = _lead_sexes([v[0] for v in values])
-    return [
-        {
-            "college": labels.college(college),
-            "sector": labels.sector(slug, name),
-            "sex": labels.sex(sexes.get(pk)),
-        }
-        for pk, college, slug, name in values
-    ]
+    return tally(grouped(rows, fields), PROJECT)
 
 
 @query(
     "proposals_received",
     label=_("Proposals received"),
     unit="count",
-    dimensions=("college", "sector", "sex"),
+    dimensions=PROJECT,
 )
 def proposals_received(programme, period) -> Measure:
     """Proposals submitted to any call of the programme by the end of the period.
@@ -42,19 +45,18 @@ def proposals_received(programme, period) -> Measure:
     happened to it afterwards (also ineligible or withdrawn ones). Disaggregated by
     college, sector and the sex of the team lead.
     """
-    values = list(
+    return _projects(
         Proposal.objects.filter(
             call__programme=programme, submitted_at__isnull=False, submitted_at__lt=cutoff(period)
-        ).values_list("pk", "college__short_name", "sector__slug", "sector__name")
+        )
     )
-    return count_rows(_project_rows(values), ("college", "sector", "sex"))
 
 
 @query(
     "grants_awarded",
     label=_("Grants awarded"),
     unit="count",
-    dimensions=("college", "sector", "sex"),
+    dimensions=PROJECT,
     within="proposals_received",
 )
 def grants_awarded(programme, period) -> Measure:
@@ -63,22 +65,16 @@ def grants_awarded(programme, period) -> Measure:
     Every award counts, also a grant later suspended or terminated: it was awarded.
     Disaggregated by the project's college, sector and the sex of its team lead.
     """
-    values = list(
-        Grant.objects.filter(programme=programme, awarded_at__lt=cutoff(period)).values_list(
-            "proposal_id",
-            "proposal__college__short_name",
-            "proposal__sector__slug",
-            "proposal__sector__name",
-        )
+    return _projects(
+        Grant.objects.filter(programme=programme, awarded_at__lt=cutoff(period)), "proposal"
     )
-    return count_rows(_project_rows(values), ("college", "sector", "sex"))
 
 
 @query(
     "projects_selected",
     label=_("Projects selected for funding"),
     unit="count",
-    dimensions=("college", "sector", "sex"),
+    dimensions=PROJECT,
     within="proposals_received",
 )
 def projects_selected(programme, period) -> Measure:
@@ -87,11 +83,10 @@ def projects_selected(programme, period) -> Measure:
     Selection has no date of its own, so this counts the state as it is now,
     limited to proposals submitted by the end of the period.
     """
-    values = list(
+    return _projects(
         Proposal.objects.filter(
             call__programme=programme,
             state=Proposal.State.SELECTED,
             submitted_at__lt=cutoff(period),
-        ).values_list("pk", "college__short_name", "sector__slug", "sector__name")
+        )
     )
-    return count_rows(_project_rows(values), ("college", "sector", "sex"))
