@@ -79,6 +79,7 @@ def test_the_agreement_carries_the_partners_logos_and_the_signature_offline(
     grant.refresh_from_db()
     html = agreement_html(grant, language="en")
     assert "IOM Rwanda" in html
+    assert "document_partners" not in html
     assert 'src="data:image/png;base64,' in html
     assert "Mari Nakamura" in html
     assert "Chief of Mission" in html
