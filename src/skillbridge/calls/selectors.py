@@ -170,6 +170,21 @@ def proposal_filter_choices(user) -> tuple[QuerySet[Call], QuerySet[Organisation
     return calls, colleges
 
 
+# What no list shows: the answers, the frozen copy and the merge bookkeeping. Lists defer
+# them, so a page of 50 proposals does not carry 50 proposals' worth of text.
+LIST_DEFERRED = (
+    "summary",
+    "problem",
+    "solution",
+    "innovation",
+    "market",
+    "implementation_plan",
+    "state_reason",
+    "snapshot",
+    "answer_versions",
+)
+
+
 def proposals_listed(*, user, filters: dict | None = None) -> QuerySet[Proposal]:
     """Proposals for the officer and coordinator lists, in a fixed number of queries."""
     filters = filters or {}
@@ -191,6 +206,7 @@ def proposals_listed(*, user, filters: dict | None = None) -> QuerySet[Proposal]
                 "members", filter=joined & Q(members__sex=TeamMember.Sex.FEMALE), distinct=True
             ),
         )
+        .defer(*LIST_DEFERRED)
         .order_by("call_id", "college__short_name", "title", "id")
     )
 
@@ -204,6 +220,24 @@ def proposals_of_member(user) -> QuerySet[Proposal]:
         Proposal.objects.filter(pk__in=own_teams)
         .select_related("call", "college", "sector")
         .prefetch_related("members")
+        .order_by("-updated_at", "-id")
+    )
+
+
+def proposals_of_member_listed(user) -> QuerySet[Proposal]:
+    """The applicant's list of their teams' proposals: the columns it shows, with the team
+    (the edit permission reads it)."""
+    joined = TeamMember.objects.filter(status=TeamMember.Status.JOINED).only(
+        "id", "proposal_id", "user_id", "status"
+    )
+    own_teams = TeamMember.objects.filter(user=user, status=TeamMember.Status.JOINED).values(
+        "proposal_id"
+    )
+    return (
+        Proposal.objects.filter(pk__in=own_teams)
+        .select_related("call", "college")
+        .defer(*LIST_DEFERRED)
+        .prefetch_related(Prefetch("members", joined))
         .order_by("-updated_at", "-id")
     )
 

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -33,6 +34,8 @@ from skillbridge.calls.views.drafts import changed_by_others_message, merge_page
 from skillbridge.common.forms import show_errors
 from skillbridge.common.permissions import require
 from skillbridge.common.uploads import private_file_response
+
+MY_PROPOSALS_PER_PAGE = 20
 
 
 def refusals_as_messages(request, error: ValidationError) -> None:
@@ -72,8 +75,9 @@ def proposal_start(request, pk: int):
 @login_required
 def my_proposals(request):
     """Anyone signed in: the proposals of their teams, and invitations waiting for them."""
+    proposals = selectors.proposals_of_member_listed(request.user)
     context = {
-        "proposals": selectors.proposals_of_member(request.user),
+        "page": Paginator(proposals, MY_PROPOSALS_PER_PAGE).get_page(request.GET.get("page")),
         "invitations": selectors.invitations_for(request.user),
         "calls": selectors.calls_open(),
     }

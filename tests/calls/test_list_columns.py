@@ -1,0 +1,57 @@
+"""The applicant's and officers' lists: paginated, lean, a fixed number of queries."""
+
+from django.urls import reverse
+
+from skillbridge.calls.models import TeamMember
+from skillbridge.calls.selectors import (
+    LIST_DEFERRED,
+    proposals_listed,
+    proposals_of_member_listed,
+)
+from tests.calls.factories import ProposalFactory, TeamMemberFactory
+
+MINE = reverse("calls:my_proposals")
+
+
+def test_the_lists_leave_the_answers_out(draft, applicant, officer):
+    for proposals in (proposals_of_member_listed(applicant), proposals_listed(user=officer)):
+        listed = proposals.get(pk=draft.pk)
+        assert set(LIST_DEFERRED) <= listed.get_deferred_fields()
+
+
+def add_teams(n, applicant, call, college):
+    for _ in range(n):
+        proposal = ProposalFactory(call=call, college=college)
+        TeamMemberFactory(
+            proposal=proposal, user=applicant, email=applicant.email, status="joined"
+        )
+
+
+def test_my_proposals_runs_the_same_queries_for_one_team_or_thirty(
+    client, applicant, call, college, django_assert_num_queries, django_assert_max_num_queries
+):
+    client.force_login(applicant)
+    add_teams(1, applicant, call, college)
+    with django_assert_max_num_queries(15) as one:
+        client.get(MINE)
+    add_teams(29, applicant, call, college)
+    with django_assert_num_queries(len(one.captured_queries)):
+        page = client.get(MINE).content.decode()
+    # 20 a page: the first page shows 20 of the 30, and links to the next.
+    assert page.count('<section class="card" aria-labelledby="proposal-') == 20
+    assert "Page 1 of 2" in page
+
+
+def test_my_proposals_lists_only_teams_the_person_joined(client, applicant, call, college):
+    add_teams(1, applicant, call, college)
+    invited = ProposalFactory(call=call, college=college, title="Not joined yet")
+    TeamMemberFactory(
+        proposal=invited,
+        user=None,
+        email=applicant.email,
+        status=TeamMember.Status.INVITED,
+    )
+    client.force_login(applicant)
+    page = client.get(MINE).content.decode()
+    assert 'aria-labelledby="proposal-' in page
+    assert f'id="proposal-{invited.pk}"' not in page
