@@ -64,7 +64,8 @@ class Server:
     """The grown demo, served: `prepare()`, `start()`, then `stop()`."""
 
     scale: int
-    work: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="sb-bench-")))
+    # One place for every run: collectstatic then only copies what changed since the last.
+    work: Path = field(default_factory=lambda: Path(tempfile.gettempdir()) / "sb-bench")
     port: int = field(default_factory=free_port)
     process: subprocess.Popen | None = None
 
@@ -111,6 +112,7 @@ class Server:
             admin.execute(f'DROP DATABASE IF EXISTS "{self.database}" WITH (FORCE)')
             admin.execute(f'CREATE DATABASE "{self.database}"')
         redis.Redis.from_url(REDIS).flushdb()
+        self.work.mkdir(exist_ok=True)
         self.skillbridge("migrate", "--noinput", "-v0")
         self.skillbridge("collectstatic", "--noinput", "-v0")
         started = time.perf_counter()
