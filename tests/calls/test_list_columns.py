@@ -22,9 +22,7 @@ def test_the_lists_leave_the_answers_out(draft, applicant, officer):
 def add_teams(n, applicant, call, college):
     for _ in range(n):
         proposal = ProposalFactory(call=call, college=college)
-        TeamMemberFactory(
-            proposal=proposal, user=applicant, email=applicant.email, status="joined"
-        )
+        TeamMemberFactory(proposal=proposal, user=applicant, email=applicant.email, status="joined")
 
 
 def test_my_proposals_runs_the_same_queries_for_one_team_or_thirty(
