@@ -4,7 +4,9 @@ import csv
 import io
 
 from django.urls import reverse
+from openpyxl import load_workbook
 
+from skillbridge.common.models import ExportJob
 from tests.calls.factories import ProposalFactory, TeamMemberFactory
 
 
@@ -51,8 +53,22 @@ def test_the_export_counts_the_team_by_sex(client, officer, draft, member):
     rows = list(csv.reader(io.StringIO(exported.content.decode("utf-8-sig"))))
     assert rows[0][:3] == ["Number", "Title", "Call"]
     assert rows[1][7:10] == ["2", "1", "5000000"]
-    xlsx = client.get(reverse("calls:proposal_list"), {"export": "xlsx"})
-    assert xlsx["Content-Disposition"] == 'attachment; filename="proposals.xlsx"'
+
+
+def test_the_xlsx_is_built_in_the_background_with_the_readers_filters(
+    client, coordinator, draft, call, other_college, other_applicant
+):
+    ProposalFactory(call=call, college=other_college, lead=other_applicant, title="Huye biogas")
+    client.force_login(coordinator)
+    response = client.get(reverse("calls:proposal_list"), {"export": "xlsx", "call": call.pk})
+    job = ExportJob.objects.latest("pk")
+    assert response["Location"] == job.get_absolute_url()
+    assert (job.owner, job.state, job.filename) == (coordinator, "done", "proposals.xlsx")
+    assert job.params["filters"] == {"call": call.pk}
+    with job.file.open("rb") as stored:
+        values = list(load_workbook(io.BytesIO(stored.read())).active.values)
+    # The coordinator's file holds their college's proposals only, like their page.
+    assert [row[1] for row in values[1:]] == [draft.title]
 
 
 def test_applicants_and_outsiders_are_refused(client, applicant, outsider):

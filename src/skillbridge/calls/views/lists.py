@@ -2,65 +2,44 @@
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.shortcuts import render
-from django.utils import timezone
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from skillbridge.calls import selectors
+from skillbridge.calls.exports import filters_as_params, proposals_table
 from skillbridge.calls.forms import ProposalFilterForm
-from skillbridge.common.exports import table_response
+from skillbridge.common.background import export_start
 from skillbridge.common.permissions import require
 
-
-def _rows(proposals):
-    for p in proposals:
-        yield [
-            p.pk,
-            p.title,
-            p.call.title,
-            p.college.short_name,
-            p.sector.name if p.sector else "",
-            p.get_state_display(),
-            p.lead.get_full_name(),
-            p.team_size,
-            p.women,
-            p.requested_amount_rwf or 0,
-            timezone.localtime(p.submitted_at).strftime("%Y-%m-%d %H:%M") if p.submitted_at else "",
-        ]
+PER_PAGE = 50
 
 
 @login_required
 def proposal_list(request):
     """Programme officers (all proposals of their programmes) and college coordinators
-    (their college's only): filter by call, college, sector and state; export CSV or XLSX.
+    (their college's only): filter by call, college, sector and state; export CSV at once,
+    or XLSX built in the background (a progress page, then the download).
     """
     require(request.user, "calls.list_proposals")
     calls, colleges = selectors.proposal_filter_choices(request.user)
     form = ProposalFilterForm(request.GET or None, calls=calls, colleges=colleges)
-    proposals = selectors.proposals_listed(user=request.user, filters=form.filters())
     export = request.GET.get("export")
-    if export in ("csv", "xlsx"):
-        headers = [
-            _("Number"),
-            _("Title"),
-            _("Call"),
-            _("College"),
-            _("Sector"),
-            _("State"),
-            _("Team lead"),
-            _("Team size"),
-            _("Women in the team"),
-            _("Amount requested (RWF)"),
-            _("Submitted (Africa/Kigali)"),
-        ]
-        return table_response(
-            filename="proposals",
-            file_format=export,
-            headers=headers,
-            rows=_rows(proposals),
-            sheet_title=_("Proposals"),
+    if export == "csv":
+        return proposals_table(user=request.user, filters=form.filters(), file_format="csv")
+    if export == "xlsx":
+        job = export_start(
+            user=request.user,
+            builder="skillbridge.calls.exports.proposals_file",
+            params={
+                "user": request.user.pk,
+                "format": "xlsx",
+                "filters": filters_as_params(form.filters()),
+            },
+            title=_("Proposals (XLSX)"),
         )
-    page = Paginator(proposals, 50).get_page(request.GET.get("page"))
+        return redirect(job.get_absolute_url())
+    proposals = selectors.proposals_listed(user=request.user, filters=form.filters())
+    page = Paginator(proposals, PER_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     query.pop("export", None)
