@@ -66,9 +66,12 @@ def test_a_reviewer_declares_scores_and_moves_on_then_the_officer_selects_and_th
     card.get_by_role("link", name="Assignments").click()
     expect(page.get_by_role("heading", name="Assignments", level=1)).to_be_visible()
     officer.screenshot("review-5-assignments")
-    page.get_by_role("button", name="Run the assignment").click()
+    page.get_by_role("button", name="Preview the assignment").click()
     # Every demo proposal is decided: the run adds nobody and withdraws reviewer1's
-    # untouched assignment to a decided proposal.
+    # untouched assignment to a decided proposal. The preview says so first.
+    expect(page.get_by_role("heading", name="Preview the assignment", level=1)).to_be_visible()
+    expect(page.get_by_text("1 untouched assignment replaced")).to_be_visible()
+    page.get_by_role("button", name="Confirm the assignment").click()
     expect(
         page.get_by_text("0 new assignments, 77 kept, 1 untouched ones withdrawn.")
     ).to_be_visible()

@@ -12,6 +12,13 @@ from skillbridge.review.models import Decision, Review
 from skillbridge.review.selectors import review_candidates
 
 NO_CONFLICT = "none"
+ASSIGNMENT_STATES = [
+    ("to_declare", _("interests to declare")),
+    ("writing", _("being written")),
+    ("submitted", _("submitted")),
+    ("removed", _("removed by the officer")),
+    ("conflict", _("conflict declared")),
+]
 
 
 class PoolMemberForm(forms.Form):
@@ -51,6 +58,28 @@ class AssignmentAddForm(forms.Form):
         self.fields["reviewer"].queryset = User.objects.filter(review_pools__call=call).order_by(
             "full_name", "email"
         )
+
+
+class AssignmentFilterForm(forms.Form):
+    """The assignments list's filters; they live in the address, so a page can be bookmarked."""
+
+    reviewer = forms.TypedChoiceField(label=_("Reviewer"), required=False, coerce=int)
+    proposal = forms.CharField(
+        label=_("Proposal"),
+        required=False,
+        max_length=150,
+        help_text=_("Part of its title, or its number."),
+    )
+    state = forms.ChoiceField(
+        label=_("State"),
+        required=False,
+        choices=[("", _("any")), *ASSIGNMENT_STATES],
+    )
+
+    def __init__(self, *args, call: Call, **kwargs):
+        super().__init__(*args, **kwargs)
+        reviewers = User.objects.filter(review_pools__call=call).order_by("full_name", "email")
+        self.fields["reviewer"].choices = [("", _("any"))] + [(u.pk, str(u)) for u in reviewers]
 
 
 class DeclarationForm(forms.Form):
@@ -213,11 +242,28 @@ class StageSelectionForm(SelectionForm):
     )
 
 
+class ConfirmForm(forms.Form):
+    """The confirmation of a previewed mass action: the preview's digest travels back."""
+
+    digest = forms.CharField(widget=forms.HiddenInput, max_length=64)
+
+
 class ReleaseForm(forms.Form):
+    """Whether the decision mails carry the reviewers' comments; hidden once previewed."""
+
     share_comments = forms.BooleanField(
         label=_("Include the reviewers' comments for the applicants in the decision mails"),
         required=False,
     )
+    digest = forms.CharField(widget=forms.HiddenInput, max_length=64, required=False)
+
+    def __init__(self, *args, confirming: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if confirming:
+            self.fields["share_comments"].widget = forms.HiddenInput()
+            self.fields["digest"].required = True
+        else:
+            del self.fields["digest"]
 
 
 class PromoteForm(forms.Form):

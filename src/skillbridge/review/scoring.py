@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 DISAGREEMENT_RANGE = 1.5
+# On one criterion (whole points, 1-5): two reviewers two points apart or more disagree.
+CRITERION_DISAGREEMENT = 2
 MIN_REVIEWS_TO_CALIBRATE = 2
 THREE_PLACES = Decimal("0.001")
 

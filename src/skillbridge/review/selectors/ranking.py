@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
-from skillbridge.calls.models import Call, Proposal, TeamMember
+from skillbridge.calls.models import Call, Proposal, RubricCriterion, TeamMember
 from skillbridge.people.models import Organisation, Role, User
 from skillbridge.people.selectors import programmes_where
 from skillbridge.review.models import Decision, PoolMember, Review
-from skillbridge.review.scoring import EMPTY_STATS, ProposalStats, SubmittedScore, proposal_stats
+from skillbridge.review.scoring import (
+    CRITERION_DISAGREEMENT,
+    EMPTY_STATS,
+    ProposalStats,
+    SubmittedScore,
+    proposal_stats,
+)
 from skillbridge.review.selection import Candidate, Selection, best_set
 from skillbridge.review.states import ASSIGNABLE, DECIDED, IN_REVIEW
 
@@ -39,13 +47,40 @@ def pool_of(call: Call) -> QuerySet[PoolMember]:
     )
 
 
-def assignments_of(call: Call) -> QuerySet[Review]:
-    """Every assignment of the call, with what its rules read (the proposal's programme)."""
-    return (
-        Review.objects.filter(proposal__call=call)
-        .select_related("proposal__call__programme", "proposal__college", "reviewer")
-        .order_by("proposal__title", "proposal_id", "reviewer__email")
-    )
+ASSIGNMENT_STATES = {
+    "to_declare": Q(status=Review.Status.ACTIVE, declaration=Review.Declaration.PENDING),
+    "writing": Q(
+        status=Review.Status.ACTIVE,
+        declaration=Review.Declaration.NONE,
+        submitted_at__isnull=True,
+    ),
+    "submitted": Q(status=Review.Status.ACTIVE, submitted_at__isnull=False),
+    "removed": Q(status=Review.Status.REMOVED),
+    "conflict": Q(status=Review.Status.CONFLICT),
+}
+
+
+def assignments_of(
+    call: Call, *, reviewer: int | None = None, proposal: str = "", state: str = ""
+) -> QuerySet[Review]:
+    """The call's assignments, with what its rules read (the proposal's programme).
+
+    Filtered by reviewer (id), proposal (its number, or part of its title) and
+    state (a key of ASSIGNMENT_STATES), when given.
+    """
+    reviews = Review.objects.filter(proposal__call=call)
+    if reviewer:
+        reviews = reviews.filter(reviewer_id=reviewer)
+    proposal = proposal.strip()
+    if proposal.isdigit():
+        reviews = reviews.filter(proposal_id=int(proposal))
+    elif proposal:
+        reviews = reviews.filter(proposal__title__icontains=proposal)
+    if state in ASSIGNMENT_STATES:
+        reviews = reviews.filter(ASSIGNMENT_STATES[state])
+    return reviews.select_related(
+        "proposal__call__programme", "proposal__college", "reviewer"
+    ).order_by("proposal__title", "proposal_id", "reviewer__email")
 
 
 def review_candidates(call: Call) -> QuerySet[Proposal]:
@@ -75,10 +110,87 @@ SORTS = {
 }
 
 
-def _tie_break(row: RankingRow) -> tuple:
+def _key(pk: int, s: ProposalStats) -> tuple:
     """Stated tie-breaks: calibrated mean, raw mean, median, more reviews, older proposal."""
-    s = row.stats
-    return (-(s.calibrated or 0), -(s.mean or 0), -(s.median or 0), -s.count, row.proposal.pk)
+    return (-(s.calibrated or 0), -(s.mean or 0), -(s.median or 0), -s.count, pk)
+
+
+def _tie_break(row: RankingRow) -> tuple:
+    return _key(row.proposal.pk, row.stats)
+
+
+# The ranking's statistics are kept in the shared cache per call, and dropped when
+# a review of the call is submitted (`ranking_forget`): a page of the ranking, or
+# a decision on one proposal, then reads them instead of calibrating the panel again.
+STATS_SECONDS = 60 * 60
+
+
+def _stats_key(call_id: int) -> str:
+    return f"review:ranking-stats:{call_id}"
+
+
+def ranking_forget(call_id: int) -> None:
+    """Drop the call's cached statistics: now, and again once the transaction commits (a
+    page computing them meanwhile would store the scores from before the change)."""
+    cache.delete(_stats_key(call_id))
+    transaction.on_commit(lambda: cache.delete(_stats_key(call_id)))
+
+
+def call_stats(call: Call) -> dict[int, ProposalStats]:
+    """Proposal id → its statistics over the call's submitted reviews, from the cache.
+
+    One query of three columns when not cached; each reviewer's mean and deviation
+    are computed once (`scoring.calibrate`).
+    """
+    key = _stats_key(call.pk)
+    stats = cache.get(key)
+    if stats is None:
+        submitted = Review.objects.filter(
+            proposal__call=call, submitted_at__isnull=False, weighted_score__isnull=False
+        ).values_list("proposal_id", "reviewer_id", "weighted_score")
+        stats = proposal_stats([SubmittedScore(p, r, float(v)) for p, r, v in submitted])
+        cache.set(key, stats, STATS_SECONDS)
+    return stats
+
+
+# The columns a ranking row shows: never the proposal's texts or its frozen submission.
+ROW_COLUMNS = (
+    "pk",
+    "title",
+    "state",
+    "call_id",
+    "college_id",
+    "sector_id",
+    "college__name",
+    "college__short_name",
+    "sector__name",
+    "sector__slug",
+    "decision__id",
+    "decision__proposal_id",
+    "decision__outcome",
+    "decision__reserve_rank",
+    "decision__released_at",
+)
+
+
+def _ranked_proposals(call: Call):
+    leads = TeamMember.objects.filter(is_lead=True).only("pk", "proposal_id", "sex")
+    return (
+        Proposal.objects.filter(call=call, state__in=IN_REVIEW)
+        .select_related("college", "sector", "decision")
+        .only(*ROW_COLUMNS)
+        .prefetch_related(Prefetch("members", queryset=leads, to_attr="lead_members"))
+    )
+
+
+def _row(call: Call, proposal: Proposal, stats: dict[int, ProposalStats]) -> RankingRow:
+    proposal.call = call  # the rules read its programme: no query per row
+    return RankingRow(
+        proposal=proposal,
+        stats=stats.get(proposal.pk, EMPTY_STATS),
+        lead_sex=proposal.lead_members[0].sex if proposal.lead_members else "",
+        decision=getattr(proposal, "decision", None),
+    )
 
 
 def ranking(call: Call) -> list[RankingRow]:
@@ -87,49 +199,38 @@ def ranking(call: Call) -> list[RankingRow]:
     The rank is by calibrated mean; ties go to the higher raw mean, then the
     higher median, then more reviews, then the older proposal (lower id).
     """
-    proposals = list(
-        Proposal.objects.filter(call=call, state__in=IN_REVIEW)
-        .select_related("call__programme", "college", "sector", "decision")
-        .prefetch_related(
-            Prefetch(
-                "members",
-                queryset=TeamMember.objects.filter(is_lead=True),
-                to_attr="lead_members",
-            )
-        )
-    )
-    submitted = Review.objects.filter(
-        proposal__call=call, submitted_at__isnull=False, weighted_score__isnull=False
-    ).values_list("proposal_id", "reviewer_id", "weighted_score")
-    stats = proposal_stats([SubmittedScore(p, r, float(v)) for p, r, v in submitted])
-    rows = [
-        RankingRow(
-            proposal=p,
-            stats=stats.get(p.pk, EMPTY_STATS),
-            lead_sex=p.lead_members[0].sex if p.lead_members else "",
-            decision=getattr(p, "decision", None),
-        )
-        for p in proposals
-    ]
-    rows.sort(key=_tie_break)
-    return [
-        RankingRow(row.proposal, row.stats, row.lead_sex, row.decision, rank)
-        for rank, row in enumerate(rows, start=1)
-    ]
+    stats = call_stats(call)
+    rows = sorted((_row(call, p, stats) for p in _ranked_proposals(call)), key=_tie_break)
+    return [replace(row, rank=rank) for rank, row in enumerate(rows, start=1)]
 
 
 def ranking_row(call: Call, proposal_pk: int) -> RankingRow:
-    """The ranking's row of one proposal of the call, or 404 for one outside the call's review."""
-    for row in ranking(call):
-        if row.proposal.pk == proposal_pk:
-            return row
-    raise Http404
+    """The ranking's row of one proposal of the call, or 404 for one outside the call's review.
+
+    Its rank comes from the cached statistics and the ids of the call's proposals in
+    review: the other rows are never built.
+    """
+    proposal = _ranked_proposals(call).filter(pk=proposal_pk).first()
+    if proposal is None:
+        raise Http404
+    stats = call_stats(call)
+    row = _row(call, proposal, stats)
+    others = Proposal.objects.filter(call=call, state__in=IN_REVIEW).values_list("pk", flat=True)
+    mine = _tie_break(row)
+    ahead = sum(1 for pk in others if _key(pk, stats.get(pk, EMPTY_STATS)) < mine)
+    return replace(row, rank=ahead + 1)
 
 
 def ranking_colleges(rows: list[RankingRow]) -> QuerySet[Organisation]:
     """The colleges of the ranked proposals, for the ranking's filter."""
     colleges = {row.proposal.college_id for row in rows}
     return Organisation.objects.filter(pk__in=colleges).order_by("short_name")
+
+
+def ranking_colleges_of(call: Call) -> QuerySet[Organisation]:
+    """The colleges of the call's proposals in review, without building the ranking."""
+    in_review = Proposal.objects.filter(call=call, state__in=IN_REVIEW).values("college_id")
+    return Organisation.objects.filter(pk__in=in_review).order_by("short_name")
 
 
 def sort_and_filter(
@@ -225,3 +326,40 @@ def selection_for(
         rows={r.proposal.pk: r for r in rows},
         reserve=waiting if result.feasible else (),
     )
+
+
+@dataclass(frozen=True)
+class CriterionLine:
+    criterion: RubricCriterion
+    values: list[int | None]  # one per review, in the grid's order
+    disagreement: bool
+
+
+@dataclass(frozen=True)
+class ReviewGrid:
+    """One proposal's submitted reviews side by side (the officer's view of its review)."""
+
+    reviews: list[Review]
+    lines: list[CriterionLine]
+    pending: int  # current assignments not submitted yet
+
+
+def review_grid(call: Call, proposal: Proposal) -> ReviewGrid:
+    """The submitted reviews of `proposal`, criterion by criterion; three queries."""
+    reviews = list(
+        Review.objects.filter(proposal=proposal, submitted_at__isnull=False)
+        .select_related("reviewer")
+        .prefetch_related("scores")
+        .order_by("submitted_at", "pk")
+    )
+    pending = Review.objects.filter(
+        proposal=proposal, submitted_at__isnull=True, status=Review.Status.ACTIVE
+    ).count()
+    given = [{s.criterion_id: s.value for s in review.scores.all()} for review in reviews]
+    lines = []
+    for criterion in call.criteria.order_by("position", "pk"):
+        values = [scores.get(criterion.pk) for scores in given]
+        known = [v for v in values if v is not None]
+        spread = max(known) - min(known) if known else 0
+        lines.append(CriterionLine(criterion, values, spread >= CRITERION_DISAGREEMENT))
+    return ReviewGrid(reviews=reviews, lines=lines, pending=pending)

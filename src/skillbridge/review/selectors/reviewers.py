@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
+from django.http import Http404
 
-from skillbridge.calls.models import Call, Proposal, RubricCriterion, TeamMember
+from skillbridge.calls.models import (
+    Attachment,
+    BudgetLine,
+    Call,
+    Proposal,
+    RubricCriterion,
+    TeamMember,
+)
 from skillbridge.people.models import User
 from skillbridge.review.models import Review
 
@@ -77,3 +86,52 @@ def others_reviews(review: Review) -> QuerySet[Review] | list:
 
 def criteria_of(call: Call) -> list[RubricCriterion]:
     return list(call.criteria.order_by("position", "pk"))
+
+
+@dataclass(frozen=True)
+class ReviewMaterial:
+    """What the rubric asks a reviewer to judge, beyond the proposal's texts."""
+
+    team: list[TeamMember]
+    budget: list[BudgetLine]
+    budget_total: int
+    attachments: list[Attachment]
+
+
+def review_material(review: Review) -> ReviewMaterial:
+    """The team (roles), the budget lines with their total, the documents; three queries.
+
+    Only for a reviewer who may open the proposal (the view asked `review.open`).
+    """
+    proposal_id = review.proposal_id
+    team = list(
+        TeamMember.objects.filter(proposal_id=proposal_id)
+        .exclude(status=TeamMember.Status.REMOVED)
+        .order_by("-is_lead", "full_name", "email")
+    )
+    budget = list(BudgetLine.objects.filter(proposal_id=proposal_id).order_by("position", "pk"))
+    attachments = list(
+        Attachment.objects.filter(proposal_id=proposal_id)
+        .only("pk", "proposal_id", "kind", "original_name", "size", "content_type")
+        .order_by("kind", "pk")
+    )
+    return ReviewMaterial(
+        team=team,
+        budget=budget,
+        budget_total=sum(line.total_rwf for line in budget),
+        attachments=attachments,
+    )
+
+
+def review_progress(reviews: Iterable[Review]) -> tuple[int, int]:
+    """(submitted, assigned) among a reviewer's current assignments."""
+    reviews = list(reviews)
+    return sum(1 for r in reviews if r.is_submitted), len(reviews)
+
+
+def review_attachment(review: Review, pk: int) -> Attachment:
+    """A document of the review's proposal, or 404."""
+    found = Attachment.objects.filter(proposal_id=review.proposal_id, pk=pk).first()
+    if found is None:
+        raise Http404
+    return found

@@ -1,8 +1,10 @@
 """Every write of the review app: one function per step, each one transaction."""
 
 from skillbridge.review.services.assigning import (
+    Prepared,
     RunSummary,
     assignment_add,
+    assignment_preview,
     assignment_remove,
     assignment_run,
     conflict_declare,
@@ -13,12 +15,16 @@ from skillbridge.review.services.deciding import (
     decisions_stage_selection,
 )
 from skillbridge.review.services.pool import pool_member_remove, pool_member_save
+from skillbridge.review.services.releasing import ReleasePreview, release_preview
 from skillbridge.review.services.reserve import reserve_promote, selection_disqualify
 from skillbridge.review.services.reviewing import review_save, review_submit
 
 __all__ = [
+    "Prepared",
+    "ReleasePreview",
     "RunSummary",
     "assignment_add",
+    "assignment_preview",
     "assignment_remove",
     "assignment_run",
     "conflict_declare",
@@ -27,6 +33,7 @@ __all__ = [
     "decisions_stage_selection",
     "pool_member_remove",
     "pool_member_save",
+    "release_preview",
     "reserve_promote",
     "review_save",
     "review_submit",

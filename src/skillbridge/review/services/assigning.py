@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -10,6 +11,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from skillbridge.calls.models import Call, Proposal
 from skillbridge.calls.services import proposal_move
@@ -21,6 +23,11 @@ from skillbridge.review.models import PoolMember, Review
 from skillbridge.review.selectors import automatic_conflicts, pool_of, review_candidates
 from skillbridge.review.services.moves import review_create, review_move
 from skillbridge.review.states import ASSIGNABLE, DECLARATION
+
+STALE_PREVIEW = gettext_lazy(
+    "The call changed since this preview (a reviewer, a proposal or a pair): look at the new "
+    "preview before you confirm."
+)
 
 
 @dataclass
@@ -73,21 +80,19 @@ def _start_review(actor, proposal_ids) -> None:
         proposal_move(actor=actor, proposal=proposal, action="start_review")
 
 
-def _withdraw_conflicting(actor, active: list[Review], conflicts: set) -> list[Review]:
-    """Withdraw the pairs that now conflict; return the assignments still current.
+def _withdraw_conflicting(actor, withdrawn: list[Review]) -> None:
+    """Withdraw the pairs that now conflict.
 
     A team can change after an assignment: such a pair is withdrawn, never kept.
     """
-    for review in active:
-        if (review.proposal_id, review.reviewer_id) in conflicts:
-            review_move(
-                actor=actor,
-                review=review,
-                action="withdraw",
-                changes={"conflict_detail": "automatic", "is_locked": False},
-                by="engine",
-            )
-    return [r for r in active if r.is_active]
+    for review in withdrawn:
+        review_move(
+            actor=actor,
+            review=review,
+            action="withdraw",
+            changes={"conflict_detail": "automatic", "is_locked": False},
+            by="engine",
+        )
 
 
 def _plan(call: Call, proposals, members, *, kept, excluded) -> planning.Plan:
@@ -145,35 +150,113 @@ def _create_planned(actor, plan, *, existing: set[tuple[int, int]]) -> Counter:
     return received
 
 
-def _fill(*, actor, call: Call, only: Proposal | None) -> RunSummary:
-    """The body of a run; see `assignment_run`. The caller holds the transaction."""
-    locked(call)  # one run at a time per call
+@dataclass(frozen=True)
+class Prepared:
+    """What a run would do, read without writing: the preview shows it, the run applies it."""
+
+    call: Call
+    members: list[PoolMember]
+    proposals: list[Proposal]
+    withdrawn: list[Review]  # current pairs that now conflict
+    replaceable: dict[tuple[int, int], Review]  # untouched engine pairs the run may replace
+    kept: set[tuple[int, int]]
+    conflicts: set[tuple[int, int]]  # automatic conflicts, never used
+    excluded: dict[tuple[int, int], str]  # pair → status: removed, or declared in conflict
+    plan: planning.Plan
+    digest: str
+
+    @property
+    def new_pairs(self) -> list[tuple[int, int]]:
+        existing = self.kept | self.replaceable.keys()
+        return sorted(pair for pair in self.plan.pairs if pair not in existing)
+
+    @property
+    def dropped(self) -> list[tuple[int, int]]:
+        return sorted(pair for pair in self.replaceable if pair not in self.plan.pairs)
+
+
+def _digest(call: Call, members, proposals, rows, conflicts) -> str:
+    """A fingerprint of everything a run reads: a preview is stale once it changes."""
+    facts = (
+        call.reviews_per_proposal,
+        sorted(
+            (m.reviewer_id, m.organisation_id, m.load_limit, sorted(s.pk for s in m.sectors.all()))
+            for m in members
+        ),
+        sorted((p.pk, p.state, p.sector_id, p.college_id) for p in proposals),
+        sorted(
+            (r.pk, r.proposal_id, r.reviewer_id, r.status, r.declaration, _is_untouched(r))
+            for r in rows
+        ),
+        sorted(conflicts),
+    )
+    return hashlib.sha256(repr(facts).encode()).hexdigest()[:32]
+
+
+def _prepare(call: Call, *, only: Proposal | None) -> Prepared:
+    """Read the call's panel, proposals and pairs, and plan the run; writes nothing."""
     members = list(pool_of(call))
-    proposals = [only] if only is not None else list(review_candidates(call))
+    candidates = list(review_candidates(call))
+    proposals = [only] if only is not None else candidates
     rows = list(
-        Review.objects.filter(proposal__call=call).select_related("proposal").order_by("pk")
+        Review.objects.filter(proposal__call=call)
+        .select_related("proposal")
+        .prefetch_related("scores")
+        .order_by("pk")
     )
-    excluded = {(r.proposal_id, r.reviewer_id) for r in rows if not r.is_active}
+    excluded = {(r.proposal_id, r.reviewer_id): r.status for r in rows if not r.is_active}
     conflicts = automatic_conflicts(
-        proposals=list(review_candidates(call)) if only is None else proposals, members=members
+        proposals=candidates if only is None else proposals, members=members
     )
-    active = _withdraw_conflicting(actor, [r for r in rows if r.is_active], conflicts)
+    current = [r for r in rows if r.is_active]
+    withdrawn = [r for r in current if (r.proposal_id, r.reviewer_id) in conflicts]
+    active = [r for r in current if (r.proposal_id, r.reviewer_id) not in conflicts]
     replaceable = {
         (r.proposal_id, r.reviewer_id): r for r in active if only is None and _is_untouched(r)
     }
     kept = {(r.proposal_id, r.reviewer_id) for r in active} - replaceable.keys()
-    plan = _plan(call, proposals, members, kept=kept, excluded=excluded | conflicts)
-    summary = RunSummary(kept=len(kept), unfilled=plan.unfilled)
-    summary.dropped = _drop_replaced(actor, replaceable, plan)
-    received = _create_planned(actor, plan, existing=kept | replaceable.keys())
+    return Prepared(
+        call=call,
+        members=members,
+        proposals=proposals,
+        withdrawn=withdrawn,
+        replaceable=replaceable,
+        kept=kept,
+        conflicts=conflicts,
+        excluded=excluded,
+        plan=_plan(call, proposals, members, kept=kept, excluded=excluded.keys() | conflicts),
+        digest=_digest(call, members, candidates, rows, conflicts),
+    )
+
+
+def _fill(*, actor, call: Call, only: Proposal | None, digest: str | None = None) -> RunSummary:
+    """The body of a run; see `assignment_run`. The caller holds the transaction."""
+    locked(call)  # one run at a time per call
+    prepared = _prepare(call, only=only)
+    if digest is not None and digest != prepared.digest:
+        raise ValidationError({"digest": STALE_PREVIEW})
+    _withdraw_conflicting(actor, prepared.withdrawn)
+    plan = prepared.plan
+    summary = RunSummary(kept=len(prepared.kept), unfilled=plan.unfilled)
+    summary.dropped = _drop_replaced(actor, prepared.replaceable, plan)
+    received = _create_planned(actor, plan, existing=prepared.kept | prepared.replaceable.keys())
     summary.created = sum(received.values())
     _start_review(actor, {p for p, _ in plan.pairs})
     _notify_reviewers(call, received)
     return summary
 
 
+def assignment_preview(*, call: Call) -> Prepared:
+    """What `assignment_run` would do now, without changing anything (no row, mail or audit).
+
+    Its `digest` goes back with the officer's confirmation: the run refuses it
+    when anything it reads has changed since.
+    """
+    return _prepare(call, only=None)
+
+
 @transaction.atomic
-def assignment_run(*, actor: User, call: Call) -> RunSummary:
+def assignment_run(*, actor: User, call: Call, digest: str | None = None) -> RunSummary:
     """Assign reviewers to every eligible proposal of the call through the assignment engine.
 
     Keeps every pair the officer made or locked and every pair a reviewer has
@@ -181,9 +264,10 @@ def assignment_run(*, actor: User, call: Call) -> RunSummary:
     conflicting or removed pair; balances loads within the limits (see
     `skillbridge.review.planning`); moves newly assigned proposals to
     under_review; audits each assignment; mails each reviewer who received
-    work, in their language.
+    work, in their language. With the `digest` of a preview
+    (`assignment_preview`), refuses when anything it reads changed since.
     """
-    return _fill(actor=actor, call=call, only=None)
+    return _fill(actor=actor, call=call, only=None, digest=digest)
 
 
 def _check_pair(proposal: Proposal, reviewer: User) -> PoolMember:

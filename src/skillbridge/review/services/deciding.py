@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 
 from django.core.exceptions import ValidationError
@@ -9,6 +10,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from skillbridge.calls.models import Call, Proposal, TeamMember
 from skillbridge.calls.services import proposal_move
@@ -21,6 +23,10 @@ from skillbridge.review.selectors import applicant_comments
 from skillbridge.review.states import DECIDING
 
 Outcome = Decision.Outcome
+STALE_RELEASE = gettext_lazy(
+    "The staged decisions changed since this preview: look at the new preview before you "
+    "release them."
+)
 
 
 def _stage(
@@ -239,8 +245,8 @@ def decisions_stage_selection(
     return len(proposals)
 
 
-def mail_team_decision(decision: Decision, comments: list[str], **extra) -> None:
-    """Mail the decision to each member who joined the team, in their language.
+def team_recipients(decision: Decision) -> list[tuple[str, str, str]]:
+    """(email, name, language) of each member who joined the team, once per address.
 
     Like the calls app's team mail: a removed member, or one invited who never
     joined, is not on the team and gets neither the decision nor the comments.
@@ -249,32 +255,57 @@ def mail_team_decision(decision: Decision, comments: list[str], **extra) -> None
     members = TeamMember.objects.filter(
         proposal=proposal, status=TeamMember.Status.JOINED
     ).select_related("user")
-    seen = set()
+    seen, found = set(), []
     for member in members.order_by("-is_lead", "email"):
         email = (member.user.email if member.user else member.email).lower()
         if email in seen:
             continue
         seen.add(email)
         language = (member.user or proposal.lead).preferred_language
+        found.append((email, member.full_name or email, language))
+    return found
+
+
+def decision_mail_context(decision: Decision, comments: list[str], name: str, **extra) -> dict:
+    """What the decision mail (`review/mail/decision`) says to one member."""
+    proposal = decision.proposal
+    return {
+        "name": name,
+        "title": proposal.title,
+        "call": proposal.call.title,
+        "selected": decision.outcome == Outcome.SELECTED,
+        "on_reserve": decision.outcome == Outcome.RESERVE,
+        "reserve_rank": decision.reserve_rank,
+        "reason": decision.reason,
+        "comments": comments,
+        "path": reverse("review:outcome", args=[proposal.pk]),
+        **extra,
+    }
+
+
+def mail_team_decision(decision: Decision, comments: list[str], **extra) -> None:
+    """Mail the decision to each member who joined the team, in their language."""
+    for email, name, language in team_recipients(decision):
         mail_queue(
             to=email,
             template="review/mail/decision",
-            context={
-                "name": member.full_name or email,
-                "title": proposal.title,
-                "call": proposal.call.title,
-                "selected": decision.outcome == Outcome.SELECTED,
-                "on_reserve": decision.outcome == Outcome.RESERVE,
-                "reserve_rank": decision.reserve_rank,
-                "reason": decision.reason,
-                "comments": comments,
-                "path": reverse("review:outcome", args=[proposal.pk]),
-                **extra,
-            },
+            context=decision_mail_context(decision, comments, name, **extra),
             language=language,
-            programme=proposal.call.programme,
+            programme=decision.proposal.call.programme,
             kind="review.decision",
         )
+
+
+def release_digest(staged: Sequence[Decision], share_comments: bool) -> str:
+    """A fingerprint of what a release sends: a preview is stale once it changes."""
+    facts = (
+        bool(share_comments),
+        sorted(
+            (d.pk, d.proposal_id, d.outcome, d.reserve_rank, d.reason, d.proposal.state)
+            for d in staged
+        ),
+    )
+    return hashlib.sha256(repr(facts).encode()).hexdigest()[:32]
 
 
 def _release(*, actor: User, decision: Decision, now, share_comments: bool) -> None:
@@ -307,7 +338,9 @@ def _release(*, actor: User, decision: Decision, now, share_comments: bool) -> N
 
 
 @transaction.atomic
-def decisions_release(*, actor: User, call: Call, share_comments: bool) -> int:
+def decisions_release(
+    *, actor: User, call: Call, share_comments: bool, digest: str | None = None
+) -> int:
     """Release every staged decision of the call at once, exactly once.
 
     Locks the staged decisions and their proposals, moves each proposal from
@@ -315,7 +348,9 @@ def decisions_release(*, actor: User, call: Call, share_comments: bool) -> int:
     the decision released, audits, and mails every team member in their
     language, with the reviewers' comments for applicants when
     `share_comments`. Decisions already released are skipped, so releasing
-    twice sends nothing more. Returns how many decisions were released.
+    twice sends nothing more. With the `digest` of a preview
+    (`review.services.releasing.release_preview`), refuses when the staged
+    decisions changed since. Returns how many decisions were released.
     """
     staged = list(
         Decision.objects.select_for_update(of=("self", "proposal"))
@@ -323,6 +358,8 @@ def decisions_release(*, actor: User, call: Call, share_comments: bool) -> int:
         .select_related("proposal__call__programme", "proposal__lead")
         .order_by("proposal_id")
     )
+    if digest is not None and digest != release_digest(staged, share_comments):
+        raise ValidationError({"digest": STALE_RELEASE})
     now = timezone.now()
     for decision in staged:
         _release(actor=actor, decision=decision, now=now, share_comments=share_comments)

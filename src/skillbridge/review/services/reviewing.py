@@ -12,7 +12,7 @@ from skillbridge.common.transitions import locked
 from skillbridge.people.models import User
 from skillbridge.review.models import Review, Score
 from skillbridge.review.scoring import weighted_score
-from skillbridge.review.selectors import conflicts_automatically, criteria_of
+from skillbridge.review.selectors import conflicts_automatically, criteria_of, ranking_forget
 
 
 def _check_open(reviewer: User, review: Review) -> None:
@@ -99,7 +99,8 @@ def review_submit(
     """Submit the review (saving any values given first); it cannot change afterwards.
 
     Requires a score on every criterion, a comment for the committee and a
-    recommendation; stores the weighted score; audits.
+    recommendation; stores the weighted score; drops the call's cached ranking
+    statistics; audits.
     """
     review = locked(review, "proposal__call")
     _check_open(reviewer, review)
@@ -133,6 +134,7 @@ def review_submit(
     review.weighted_score = weighted_score((c.weight, given[c.pk]) for c in criteria)
     review.submitted_at = timezone.now()
     review.save(update_fields=["weighted_score", "submitted_at", "updated_at"])
+    ranking_forget(review.proposal.call_id)
     audit_record(
         actor=reviewer,
         action="review.submitted",

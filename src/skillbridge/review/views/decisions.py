@@ -101,19 +101,9 @@ def selection(request, pk: int):
 
 @login_required
 def decisions(request, pk: int):
-    """Programme officers: the staged and released decisions; release them together."""
+    """Programme officers: the staged and released decisions; preview their release."""
     call = selectors.call_for(request.user, pk, perm="review.manage_call")
-    form = ReleaseForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            count = services.decisions_release(
-                actor=request.user, call=call, share_comments=form.cleaned_data["share_comments"]
-            )
-        except ValidationError as error:
-            show_errors(form, error)
-        else:
-            messages.success(request, _("%(count)s decisions released.") % {"count": count})
-            return redirect("review:decisions", pk=call.pk)
+    form = ReleaseForm()
     items = list(selectors.decisions_of(call))
     staged = [d for d in items if not d.is_released]
     return render(

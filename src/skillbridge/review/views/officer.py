@@ -1,4 +1,4 @@
-"""Programme officers: the panel, the assignment and the ranking of a call."""
+"""Programme officers: the panel and the assignment of a call."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,7 +11,9 @@ from django.views.decorators.http import require_POST
 from skillbridge.common.forms import show_errors
 from skillbridge.common.permissions import require
 from skillbridge.review import selectors, services
-from skillbridge.review.forms import AssignmentAddForm, PoolMemberForm, RankingFilterForm
+from skillbridge.review.forms import AssignmentAddForm, AssignmentFilterForm, PoolMemberForm
+
+PAGE_SIZE = 50
 
 
 @login_required
@@ -78,32 +80,20 @@ def assignments(request, pk: int):
         else:
             messages.success(request, _("The reviewer is assigned; the pair is locked."))
             return redirect("review:assignments", pk=call.pk)
-    page = Paginator(selectors.assignments_of(call), 100).get_page(request.GET.get("page"))
+    filters = AssignmentFilterForm(request.GET, call=call)
+    found = filters.cleaned_data if filters.is_valid() else {}
+    assignments = selectors.assignments_of(
+        call,
+        reviewer=found.get("reviewer"),
+        proposal=found.get("proposal", ""),
+        state=found.get("state", ""),
+    )
+    page = Paginator(assignments, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "review/assignments.html",
-        {"call": call, "form": form, "page": page, "pool": selectors.pool_of(call)},
+        {"call": call, "form": form, "filters": filters, "page": page},
     )
-
-
-@require_POST
-@login_required
-def assignment_run(request, pk: int):
-    """Programme officers: run the assignment engine for the call."""
-    call = selectors.call_for(request.user, pk, perm="review.manage_call")
-    summary = services.assignment_run(actor=request.user, call=call)
-    messages.success(
-        request,
-        _("%(created)s new assignments, %(kept)s kept, %(dropped)s untouched ones withdrawn.")
-        % {"created": summary.created, "kept": summary.kept, "dropped": summary.dropped},
-    )
-    if summary.unfilled:
-        messages.warning(
-            request,
-            _("%(count)s proposals still lack reviewers: add reviewers or raise load limits.")
-            % {"count": len(summary.unfilled)},
-        )
-    return redirect("review:assignments", pk=call.pk)
 
 
 @require_POST
@@ -119,28 +109,3 @@ def assignment_remove(request, pk: int, review_pk: int):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect("review:assignments", pk=pk)
-
-
-@login_required
-def ranking(request, pk: int):
-    """Programme officers: the proposals by score, raw and calibrated, sortable and filterable."""
-    call = selectors.call_for(request.user, pk, perm="review.manage_call")
-    rows = selectors.ranking(call)
-    form = RankingFilterForm(
-        request.GET or None, call=call, colleges=selectors.ranking_colleges(rows)
-    )
-    shown = rows
-    if form.is_valid():
-        shown = selectors.sort_and_filter(
-            rows,
-            sort=form.cleaned_data["sort"] or "calibrated",
-            sector=form.cleaned_data["sector"],
-            college=form.cleaned_data["college"],
-            flagged=form.cleaned_data["flagged"],
-            outcome=form.cleaned_data["outcome"],
-        )
-    return render(
-        request,
-        "review/ranking.html",
-        {"call": call, "form": form, "rows": shown, "total": len(rows)},
-    )

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET
 from skillbridge.common.bounds import as_id
 from skillbridge.common.forms import show_errors
 from skillbridge.common.permissions import require
+from skillbridge.common.uploads import private_file_response
 from skillbridge.review import selectors, services
 from skillbridge.review.forms import DeclarationForm, ReviewForm
 
@@ -21,7 +22,9 @@ from skillbridge.review.forms import DeclarationForm, ReviewForm
 def mine(request):
     """Reviewers: their current assignments, grouped by call (empty for anyone else)."""
     reviews = list(selectors.reviews_of(request.user))
-    calls = [(call, list(items)) for call, items in groupby(reviews, key=lambda r: r.proposal.call)]
+    grouped = [(c, list(i)) for c, i in groupby(reviews, key=lambda r: r.proposal.call)]
+    # Each call with its assignments and the progress: (done, assigned).
+    calls = [(call, items, *selectors.review_progress(items)) for call, items in grouped]
     return render(request, "review/mine.html", {"calls": calls})
 
 
@@ -101,6 +104,7 @@ def review(request, pk: int):
         "may_write": may_write,
         "criteria": criteria,
         "others": selectors.others_reviews(review),
+        "material": selectors.review_material(review),
         "own_scores": {s.criterion_id: s.value for s in review.scores.all()},
     }
     return render(request, "review/review.html", context)
@@ -121,3 +125,12 @@ def next_review(request, call_pk: int):
     if request.user.has_perm("review.declare", found):
         return redirect("review:declare", pk=found.pk)
     return redirect("review:review", pk=found.pk)
+
+
+@login_required
+def attachment(request, pk: int, attachment_pk: int):
+    """The assigned reviewer, once they declared no conflict: download a document of the
+    proposal. Never before the declaration, never with a declared or automatic conflict."""
+    review = selectors.review_for(request.user, pk, perm="review.open")
+    found = selectors.review_attachment(review, attachment_pk)
+    return private_file_response(found.file, filename=found.original_name)

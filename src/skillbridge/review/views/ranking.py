@@ -1,0 +1,86 @@
+"""Programme officers: the ranking (a page of it, or all of it as a file), and one
+proposal's reviews side by side."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from skillbridge.common.background import export_start
+from skillbridge.review import exports, selectors
+from skillbridge.review.forms import RankingFilterForm
+
+PAGE_SIZE = 50
+
+
+def _filtered(request, call):
+    """The whole ranking, its filter form, and the rows the filter keeps, in its order."""
+    rows = selectors.ranking(call)
+    form = RankingFilterForm(
+        request.GET or None, call=call, colleges=selectors.ranking_colleges(rows)
+    )
+    shown = rows
+    if form.is_valid():
+        shown = selectors.sort_and_filter(
+            rows,
+            sort=form.cleaned_data["sort"] or "calibrated",
+            sector=form.cleaned_data["sector"],
+            college=form.cleaned_data["college"],
+            flagged=form.cleaned_data["flagged"],
+            outcome=form.cleaned_data["outcome"],
+        )
+    return form, rows, shown
+
+
+@login_required
+def ranking(request, pk: int):
+    """Programme officers: the proposals by score, raw and calibrated, sortable, filterable,
+    a page at a time; each row leads to the proposal and to its reviews."""
+    call = selectors.call_for(request.user, pk, perm="review.manage_call")
+    form, rows, shown = _filtered(request, call)
+    page = Paginator(shown, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "review/ranking.html",
+        {
+            "call": call,
+            "form": form,
+            "page": page,
+            "rows": page.object_list,
+            "shown": len(shown),
+            "total": len(rows),
+        },
+    )
+
+
+@login_required
+def ranking_export(request, pk: int, file_format: str):
+    """Programme officers: the ranking as filtered and sorted on its page, as CSV or XLSX,
+    built in the background; the officer watches its progress and downloads it."""
+    call = selectors.call_for(request.user, pk, perm="review.manage_call")
+    if file_format not in exports.FORMATS:
+        raise Http404
+    # Only the filters are read here; the task worker builds the ranking itself.
+    form = RankingFilterForm(
+        request.GET or None, call=call, colleges=selectors.ranking_colleges_of(call)
+    )
+    filters = {k: v for k, v in form.cleaned_data.items() if v} if form.is_valid() else {}
+    job = export_start(
+        user=request.user,
+        builder="skillbridge.review.exports.ranking_file",
+        params={"call": call.pk, "format": file_format, "filters": filters},
+        title=_("Ranking of %(call)s (%(format)s)")
+        % {"call": call.title, "format": file_format.upper()},
+    )
+    return redirect(job.get_absolute_url())
+
+
+@login_required
+def proposal_reviews(request, pk: int, proposal_pk: int):
+    """Programme officers: every submitted review of one proposal side by side, criterion by
+    criterion, with the proposal's disagreement flag and each criterion's."""
+    call = selectors.call_for(request.user, pk, perm="review.manage_call")
+    row = selectors.ranking_row(call, proposal_pk)
+    grid = selectors.review_grid(call, row.proposal)
+    return render(request, "review/proposal_reviews.html", {"call": call, "row": row, "grid": grid})
