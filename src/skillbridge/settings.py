@@ -164,7 +164,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "people:dashboard"
+LOGIN_REDIRECT_URL = "dashboard"
 
 # django-allauth: email is the only identifier; addresses must be verified.
 ACCOUNT_LOGIN_METHODS = {"email"}

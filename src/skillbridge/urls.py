@@ -17,6 +17,7 @@ urlpatterns = [
     path("health/live/", live, name="health_live"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("allauth.urls")),
+    path("dashboard/", portal_views.dashboard, name="dashboard"),
     path("dashboard/", include("skillbridge.people.urls")),
     path("mail/", include("skillbridge.portal.urls")),
     path("calls/", include("skillbridge.calls.urls")),

@@ -10,7 +10,7 @@ INLINE_STYLE = re.compile(r"<style\b|\sstyle=", re.IGNORECASE)
 EXTERNAL_ASSET = re.compile(r"""(?:src|href)=["']https?://""", re.IGNORECASE)
 
 PUBLIC_PAGES = ["home", "account_login", "account_signup", "account_reset_password"]
-SIGNED_IN_PAGES = ["people:dashboard", "people:account", "portal:outbox", "account_change_password"]
+SIGNED_IN_PAGES = ["dashboard", "people:account", "portal:outbox", "account_change_password"]
 
 
 def assert_clean(response):

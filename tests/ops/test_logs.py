@@ -27,7 +27,7 @@ def json_lines():
 
 def test_a_request_logs_its_id_user_path_status_and_duration(client, officer, json_lines):
     client.force_login(officer)
-    response = client.get(reverse("people:dashboard"))
+    response = client.get(reverse("dashboard"))
     assert response.status_code == 200
     request_id = response["X-Request-ID"]
     assert len(request_id) == 32

@@ -18,30 +18,30 @@ from skillbridge.common.models import AuditEntry
 )
 def test_it_shows_each_role_what_to_do_next(client, request, persona, heading, next_step):
     client.force_login(request.getfixturevalue(persona))
-    page = client.get(reverse("people:dashboard")).content.decode()
+    page = client.get(reverse("dashboard")).content.decode()
     assert heading in page
     assert next_step in page
 
 
 def test_a_person_without_a_role_is_told_how_to_get_one(client, outsider):
     client.force_login(outsider)
-    page = client.get(reverse("people:dashboard")).content.decode()
+    page = client.get(reverse("dashboard")).content.decode()
     assert "You have no role in a programme yet" in page
     assert reverse("experts:register") in page
     assert reverse("calls:open_calls") in page
 
 
 def test_the_dashboard_asks_anonymous_visitors_to_sign_in(client, db):
-    response = client.get(reverse("people:dashboard"))
+    response = client.get(reverse("dashboard"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("account_login"))
 
 
 def test_navigation_depends_on_roles(client, officer, applicant):
     client.force_login(officer)
-    assert "Mail outbox" in client.get(reverse("people:dashboard")).content.decode()
+    assert "Mail outbox" in client.get(reverse("dashboard")).content.decode()
     client.force_login(applicant)
-    assert "Mail outbox" not in client.get(reverse("people:dashboard")).content.decode()
+    assert "Mail outbox" not in client.get(reverse("dashboard")).content.decode()
 
 
 def test_a_person_can_change_their_name_and_language(client, applicant):

@@ -61,7 +61,7 @@ def test_with_mfa_the_admin_is_reached_only_past_the_code(client, admin_user, pa
 def test_staff_without_mfa_are_led_to_set_it_up(client, request, persona, settings):
     settings.MFA_EXEMPT_DEMO_ACCOUNTS = False
     client.force_login(request.getfixturevalue(persona))
-    response = client.get(reverse("people:dashboard"))
+    response = client.get(reverse("dashboard"))
     assert response.status_code == 302
     assert response["Location"] == reverse("mfa_activate_totp")
     api = client.get("/api/v1/me/")
@@ -79,20 +79,20 @@ def test_staff_with_mfa_go_on(client, officer, settings):
     settings.MFA_EXEMPT_DEMO_ACCOUNTS = False
     enable_totp(officer)
     client.force_login(officer)
-    assert client.get(reverse("people:dashboard")).status_code == 200
+    assert client.get(reverse("dashboard")).status_code == 200
 
 
 @pytest.mark.parametrize("persona", ["applicant", "expert", "donor"])
 def test_other_roles_need_no_mfa(client, request, persona, settings):
     settings.MFA_EXEMPT_DEMO_ACCOUNTS = False
     client.force_login(request.getfixturevalue(persona))
-    assert client.get(reverse("people:dashboard")).status_code == 200
+    assert client.get(reverse("dashboard")).status_code == 200
 
 
 def test_demo_accounts_may_skip_mfa_only_where_the_setting_allows(client, officer, settings):
     settings.MFA_EXEMPT_DEMO_ACCOUNTS = True
     client.force_login(officer)
-    assert client.get(reverse("people:dashboard")).status_code == 200
+    assert client.get(reverse("dashboard")).status_code == 200
 
 
 def test_production_refuses_the_demo_exemption(settings):
@@ -148,7 +148,7 @@ def test_signing_out_everywhere_ends_sessions_and_tokens(client, applicant, pass
     assert response["Location"] == reverse("account_login")
     assert not UserSession.objects.filter(user=applicant).exists()
     assert not Session.objects.exists()
-    assert other_device.get(reverse("people:dashboard")).status_code == 302
+    assert other_device.get(reverse("dashboard")).status_code == 302
     assert not ApiToken.objects.live().filter(user=applicant).exists()
 
 

@@ -28,7 +28,7 @@ def sign_in(client, email, password):
 @pytest.mark.parametrize("account", DEMO_ACCOUNTS, ids=lambda a: a.email)
 def test_each_demo_account_lands_on_its_own_dashboard(client, demo, account):
     response = sign_in(client, account.email, DEMO_PASSWORD)
-    assert response.redirect_chain[-1][0] == reverse("people:dashboard")
+    assert response.redirect_chain[-1][0] == reverse("dashboard")
     page = response.content.decode()
     # Signing in brings back the account's own language (applicant@ rw, expert@ fr).
     with translation.override(account.language):
@@ -42,7 +42,7 @@ def test_each_demo_account_lands_on_its_own_dashboard(client, demo, account):
 
 def test_demo_accounts_see_their_own_role_card(client, demo):
     sign_in(client, "finance@example.org", DEMO_PASSWORD)
-    page = client.get(reverse("people:dashboard")).content.decode()
+    page = client.get(reverse("dashboard")).content.decode()
     assert "Finance officer" in page
     assert "Pay the tranches whose milestones are approved" in page
     assert "Programme officer" not in page
@@ -62,7 +62,7 @@ def test_signing_out_ends_the_session(client, demo):
     response = client.post(reverse("account_logout"), follow=True)
     assert response.redirect_chain[-1][0] == reverse("home")
     assert "_auth_user_id" not in client.session
-    assert client.get(reverse("people:dashboard")).status_code == 302
+    assert client.get(reverse("dashboard")).status_code == 302
 
 
 @pytest.mark.django_db(transaction=True)
@@ -88,7 +88,7 @@ def test_sign_up_requires_a_verified_email_address(client):
     assert link, mail.outbox[0].body
     client.post(link.group(1), follow=True)
     response = sign_in(client, "kalisa@example.be", "a long enough passphrase 42")
-    assert response.redirect_chain[-1][0] == reverse("people:dashboard")
+    assert response.redirect_chain[-1][0] == reverse("dashboard")
 
 
 @pytest.mark.django_db(transaction=True)
@@ -111,4 +111,4 @@ def test_password_reset_mails_a_working_link(client):
     client.logout()
     assert sign_in(client, "applicant@example.org", "a brand new passphrase 7").redirect_chain[-1][
         0
-    ] == reverse("people:dashboard")
+    ] == reverse("dashboard")

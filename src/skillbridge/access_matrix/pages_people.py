@@ -9,7 +9,6 @@ from skillbridge.access_matrix.shapes import (
 
 PAGES = {
     # people and portal: one's own account, and the officers' outbox -----------------------
-    "people:dashboard": personal(),
     "people:account": personal(),
     "people:token_revoke": seen_by(("applicant",), {"pk": "applicant_token"}, method="post"),
     # Signing out everywhere ends at the sign-in page.

@@ -1,6 +1,7 @@
 """The matrix rows of the site pages (see the package's docstring)."""
 
 from skillbridge.access_matrix.shapes import (
+    personal,
     public,
 )
 
@@ -8,5 +9,7 @@ PAGES = {
     # The site --------------------------------------------------------------------------
     "home": public(),
     "health": public(),
+    # Anyone signed in: their own task list.
+    "dashboard": personal(),
     "health_live": public(),
 }

@@ -7,13 +7,7 @@ from django.views.decorators.http import require_POST
 
 from skillbridge.people import services
 from skillbridge.people.forms import AccountDetailsForm
-from skillbridge.people.selectors import memberships_for, token_for, tokens_of
-
-
-@login_required
-def dashboard(request):
-    """Anyone signed in: what they can do next, per programme and role."""
-    return render(request, "people/dashboard.html", {"memberships": memberships_for(request.user)})
+from skillbridge.people.selectors import token_for, tokens_of
 
 
 @login_required

@@ -24,7 +24,7 @@ class NavItem:
 
 
 NAVIGATION = [
-    NavItem(_("Dashboard"), "people:dashboard", EVERYONE_SIGNED_IN),
+    NavItem(_("Dashboard"), "dashboard", EVERYONE_SIGNED_IN),
     NavItem(_("Open calls"), "calls:open_calls", EVERYONE_SIGNED_IN),
     NavItem(_("My proposals"), "calls:my_proposals", frozenset({Role.APPLICANT})),
     NavItem(_("Calls"), "calls:calls_manage", frozenset({Role.PROGRAMME_OFFICER})),

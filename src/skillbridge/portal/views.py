@@ -3,15 +3,32 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
+from skillbridge.calls.selectors import calls_open, invitations_for
 from skillbridge.common.access import personal_data_read
 from skillbridge.common.models import OutboxMessage
 from skillbridge.common.permissions import require
+from skillbridge.portal.dashboards import sections_for
+from skillbridge.portal.dashboards.applicant import invitation_tasks
 from skillbridge.portal.selectors import outbox_for
 
 
 def home(request):
-    """Public: what the programme is, and a way in for students and professionals."""
-    return render(request, "portal/home.html")
+    """Public: what the programme is, its open calls, and a way in for everyone."""
+    return render(request, "portal/home.html", {"calls": calls_open()})
+
+
+@login_required
+def dashboard(request):
+    """Anyone signed in: per role held, what waits for them, how many and by when.
+
+    Each role's lines are only what that role may act on (see portal.dashboards);
+    a person with no role yet sees the team invitations sent to their address.
+    """
+    sections = sections_for(request.user)
+    invitations = [] if sections else invitation_tasks(invitations_for(request.user))
+    return render(
+        request, "portal/dashboard.html", {"sections": sections, "invitations": invitations}
+    )
 
 
 @login_required

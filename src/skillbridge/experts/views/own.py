@@ -246,5 +246,5 @@ def my_erase(request, slug: str):
             messages.success(request, _("Your data is erased and your account is closed."))
             return redirect("home")
         messages.success(request, _("Your professional profile is erased."))
-        return redirect("people:dashboard")
+        return redirect("dashboard")
     return render(request, "experts/my_erase.html", {"profile": profile})

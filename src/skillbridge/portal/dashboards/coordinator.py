@@ -1,0 +1,32 @@
+"""The college coordinator: team members whose affiliation waits for them, the oldest first."""
+
+from django.urls import reverse
+from django.utils.translation import ngettext
+
+from skillbridge.calls.selectors import affiliations_to_confirm
+from skillbridge.portal.dashboards.lines import Task, waiting
+
+SHOWN = 5
+
+
+def tasks(user, membership) -> list[Task]:
+    pending = affiliations_to_confirm(user).filter(proposal__call__programme=membership.programme)
+    total = waiting(pending, "joined_at")
+    lines = [
+        Task(
+            ngettext("%(count)s member to confirm", "%(count)s members to confirm", total.count)
+            % {"count": total.count},
+            reverse("calls:proposal_list") + "?state=submitted",
+            total.count,
+            oldest=total.oldest,
+        )
+    ]
+    for member in pending.order_by("joined_at", "pk")[:SHOWN]:
+        lines.append(
+            Task(
+                f"{member} · {member.proposal.title}",
+                reverse("calls:proposal_detail", args=[member.proposal_id]) + "#team",
+                oldest=member.joined_at,
+            )
+        )
+    return lines
