@@ -2,13 +2,16 @@
 
 import datetime
 from decimal import Decimal
+from io import BytesIO
 
 import pytest
 from django.template import Context, Template
 from django.utils import translation
 from django.utils.formats import date_format, get_format
+from openpyxl import load_workbook
 
 from skillbridge.common import formats
+from skillbridge.common.exports import table_response
 
 DAY = datetime.date(2026, 12, 28)
 
@@ -70,3 +73,12 @@ def test_a_countdown_names_no_abbreviation_in_any_language():
         assert " h " not in f" {text} "
         assert "28" in text
         assert "4" in text
+
+
+def test_spreadsheets_group_amounts_in_the_readers_own_separators():
+    response = table_response(
+        filename="t", file_format="xlsx", headers=["item", "RWF"], rows=[["a", 2350000]]
+    )
+    cell = load_workbook(BytesIO(response.content)).active["B2"]
+    assert cell.value == 2350000
+    assert cell.number_format == "#,##0"
