@@ -110,6 +110,7 @@ class ProfileForm(forms.Form):
         label=_("Highest qualification"),
         queryset=QualificationLevel.objects.all(),
         required=False,
+        empty_label="—",
     )
     sectors = forms.ModelMultipleChoiceField(
         label=_("Sectors"),
@@ -239,9 +240,11 @@ class ReasonForm(forms.Form):
 class PoolFilterForm(forms.Form):
     q = forms.CharField(label=_("Name or email"), required=False, max_length=100)
     sector = forms.ModelChoiceField(
-        label=_("Sector"), queryset=Sector.objects.all(), required=False
+        label=_("Sector"), queryset=Sector.objects.all(), required=False, empty_label="—"
     )
-    skill = forms.ModelChoiceField(label=_("Skill"), queryset=Skill.objects.all(), required=False)
+    skill = forms.ModelChoiceField(
+        label=_("Skill"), queryset=Skill.objects.all(), required=False, empty_label="—"
+    )
     language = forms.ChoiceField(label=_("Language"), choices=_language_choices, required=False)
     country = forms.ChoiceField(label=_("Country"), choices=_country_choices, required=False)
     available_from = forms.DateField(label=_("Available from"), required=False, widget=DateInput())

@@ -184,7 +184,7 @@ def profile_update(
 
     Languages and availability windows are replaced by the lists given; free
     skill names become skills outside the taxonomy until an officer merges
-    them. A new CV replaces the old file. Logged without the values.
+    them. A new CV replaces the old file. An empty time zone is the country's main one.
     """
     _check_values(
         country=country,
@@ -201,7 +201,6 @@ def profile_update(
     profile = locked(profile, "user")
     replaced_cv = _attach_cv(profile, cv=cv, remove_cv=remove_cv)
     profile.sex, profile.phone, profile.country = sex, phone, country
-    # An empty time zone is the country's main one: most people never change it.
     profile.city, profile.timezone = city.strip(), timezone_name or main_timezone(country)
     profile.profession, profile.employer = profession.strip(), employer.strip()
     profile.years_experience, profile.qualification = years_experience, qualification
