@@ -23,12 +23,15 @@ DATE_PATTERNS = {
     "rw": {"long": "d MMMM y", "medium": "d MMM y", "short": "dd/MM/y"},
 }
 TIME_PATTERN = "HH:mm"
+# The site's English is British English (day first: "9 January 2027"), as read in Rwanda and
+# Belgium; CLDR's plain "en" is American.
+LOCALES = {"en": "en_GB"}
 
 
 def locale_of(language: str | None = None) -> Locale:
     """The CLDR locale of a site language (the active one by default)."""
     code = (language or translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
-    return Locale.parse(code)
+    return Locale.parse(LOCALES.get(code, code))
 
 
 def _date_pattern(locale: Locale, length: str) -> str:
