@@ -71,14 +71,31 @@ def test_a_line_is_changed_where_it_stands(client, draft, applicant):
     )
 
 
-def test_a_bad_change_keeps_the_line_and_opens_its_form_with_the_error(client, draft, applicant):
+def test_edit_turns_the_row_into_its_form_or_opens_a_page_without_javascript(
+    client, draft, applicant
+):
+    client.force_login(applicant)
+    line = draft.budget_lines.first()
+    edit = url("budget_line_edit", draft.pk, line.pk)
+    row = client.get(edit, **HTMX).content.decode()
+    assert row.startswith(f'<tr id="line-{line.pk}">')
+    assert f'value="{line.item}"' in row
+    page = client.get(edit).content.decode()
+    assert "<h1>Change a budget line</h1>" in page
+    assert f'id="id_line-{line.pk}-item"' in page
+
+
+def test_a_bad_change_keeps_the_line_and_shows_the_error_in_its_row(client, draft, applicant):
     client.force_login(applicant)
     line = draft.budget_lines.first()
     item = line.item
-    data = edit_data(line, unit_cost_rwf="-5")
-    page = client.post(url("budget_line_edit", draft.pk, line.pk), data).content.decode()
-    assert f'href="#id_line-{line.pk}-unit_cost_rwf"' in page
-    assert '<details class="line-change" open>' in page
+    edit = url("budget_line_edit", draft.pk, line.pk)
+    response = client.post(edit, edit_data(line, unit_cost_rwf="-5"), **HTMX)
+    assert response["HX-Retarget"] == f"#line-{line.pk}"
+    assert f'href="#id_line-{line.pk}-unit_cost_rwf"' in response.content.decode()
+    page = client.post(edit, edit_data(line, item="")).content.decode()
+    assert 'id="error-summary"' in page
+    assert f'href="#id_line-{line.pk}-item"' in page
     line.refresh_from_db()
     assert line.item == item
 

@@ -36,7 +36,7 @@ PAGES = {
     "calls:proposal_merge": seen_by(PROPOSAL_READERS, DRAFT, ok=("applicant",), method="post"),
     "calls:budget_line_add": seen_by(PROPOSAL_READERS, DRAFT, ok=("applicant",), method="post"),
     "calls:budget_line_edit": seen_by(
-        PROPOSAL_READERS, {**DRAFT, "line_pk": "draft_line"}, ok=("applicant",), method="post"
+        PROPOSAL_READERS, {**DRAFT, "line_pk": "draft_line"}, ok=("applicant",)
     ),
     "calls:budget_line_delete": seen_by(
         PROPOSAL_READERS, {**DRAFT, "line_pk": "draft_line"}, ok=("applicant",), method="post"

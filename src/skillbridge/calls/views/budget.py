@@ -10,7 +10,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
+from django_htmx.http import reswap, retarget
 
 from skillbridge.calls import selectors, services
 from skillbridge.calls.forms import BudgetLineForm
@@ -18,6 +19,7 @@ from skillbridge.calls.models import Proposal
 from skillbridge.calls.views.proposals import (
     budget_context,
     edit_context,
+    error_links,
     proposal_anchor,
     refusals_as_messages,
 )
@@ -54,20 +56,40 @@ def budget_line_add(request, pk: int):
     return _answer(request, proposal, budget_form=form)
 
 
+def _line_form(request, line):
+    if request.method == "POST":
+        return BudgetLineForm(request.POST, prefix=f"line-{line.pk}")
+    initial = {f: getattr(line, f) for f in ("item", "category", "quantity", "unit_cost_rwf")}
+    return BudgetLineForm(prefix=f"line-{line.pk}", initial=initial)
+
+
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def budget_line_edit(request, pk: int, line_pk: int):
-    """Members of the team: change a line of the draft's budget where it stands."""
+    """Members of the team: change a line of the draft's budget where it stands.
+
+    With htmx the row turns into its form and back; without, a small page of its own.
+    """
     line = selectors.budget_line_for(request.user, line_pk, "calls.edit_proposal", proposal_pk=pk)
-    form = BudgetLineForm(request.POST, prefix=f"line-{line.pk}")
-    if form.is_valid():
+    form = _line_form(request, line)
+    if request.method == "POST" and form.is_valid():
         try:
             services.budget_line_update(actor=request.user, line=line, **form.cleaned_data)
         except ValidationError as error:
             show_errors(form, error)
         else:
             return _answer(request, line.proposal, _("The budget line is changed."))
-    return _answer(request, line.proposal, line_form=form)
+    context = {
+        "proposal": line.proposal,
+        "line": line,
+        "line_form": form,
+        "page_errors": error_links(form),
+    }
+    if not request.htmx:
+        return render(request, "calls/budget_line.html", context)
+    row = render(request, "calls/partials/budget_line_row.html", context)
+    # A refused change goes back into the row, not over the whole budget the form aims at.
+    return reswap(retarget(row, f"#line-{line.pk}"), "outerHTML")
 
 
 @login_required

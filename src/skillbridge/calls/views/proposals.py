@@ -84,19 +84,6 @@ def my_proposals(request):
     return render(request, "calls/my_proposals.html", context)
 
 
-def budget_rows(proposal: Proposal, line_form=None) -> list[tuple]:
-    """Each budget line with its own edit form; `line_form` is a refused edit of one of them."""
-    rows = []
-    for line in proposal.budget_lines.all():
-        prefix = f"line-{line.pk}"
-        if line_form is not None and line_form.prefix == prefix:
-            rows.append((line, line_form))
-            continue
-        initial = {f: getattr(line, f) for f in ("item", "category", "quantity", "unit_cost_rwf")}
-        rows.append((line, BudgetLineForm(prefix=prefix, initial=initial)))
-    return rows
-
-
 def error_links(*forms) -> list[tuple[str, str]]:
     """The error summary above a page of forms: a link to each field that needs a fix."""
     links = []
@@ -110,16 +97,16 @@ def error_links(*forms) -> list[tuple[str, str]]:
     return links
 
 
-def budget_context(proposal: Proposal, budget_form=None, line_form=None) -> dict:
-    """The budget section: its lines, each with an edit form, the total and the add form."""
+def budget_context(proposal: Proposal, budget_form=None) -> dict:
+    """The budget section: its lines, the total and the add form."""
     budget_form = budget_form or BudgetLineForm()
     missing = proposal_missing_parts(proposal)
     return {
         "proposal": proposal,
-        "budget_rows": budget_rows(proposal, line_form),
+        "budget_rows": proposal.budget_lines.all(),
         "budget_form": budget_form,
         "budget_total": budget_total(proposal),
-        "budget_errors": error_links(*(f for f in (budget_form, line_form) if f is not None)),
+        "budget_errors": error_links(budget_form),
         "missing": missing,
         "progress": proposal_progress(proposal, missing),
     }
@@ -127,7 +114,7 @@ def budget_context(proposal: Proposal, budget_form=None, line_form=None) -> dict
 
 def edit_context(proposal: Proposal, form=None, *, draft_base=None, **forms) -> dict:
     form = form or ProposalForm(proposal=proposal, initial=ProposalForm.initial_for(proposal))
-    budget = budget_context(proposal, forms.get("budget_form"), forms.get("line_form"))
+    budget = budget_context(proposal, forms.get("budget_form"))
     attachment_form = forms.get("attachment_form") or AttachmentForm(call=proposal.call)
     invite_form = forms.get("invite_form") or InviteForm()
     return {
@@ -139,7 +126,6 @@ def edit_context(proposal: Proposal, form=None, *, draft_base=None, **forms) -> 
         "page_errors": error_links(
             form,
             budget["budget_form"],
-            *([forms["line_form"]] if forms.get("line_form") else []),
             attachment_form,
             invite_form,
         ),
