@@ -32,8 +32,9 @@ LAYERS = [
     ("demo",),
 ]
 RANK = {app: rank for rank, apps in enumerate(LAYERS) for app in apps}
-# Libraries that import no app: the engine (no Django) and the permission matrix (a table).
-LIBRARIES = {"assignment", "access_matrix"}
+# Libraries that import no app: the engine (no Django), the permission matrix (a table) and
+# Django's formats modules for the languages Django lacks (formats/rw: CLDR data).
+LIBRARIES = {"assignment", "access_matrix", "formats"}
 # The modules directly under src/skillbridge (settings, urls, wsgi, env, __main__...)
 # wire the apps together: they may import any app, and no app imports them.
 PROJECT = "project"
