@@ -8,7 +8,6 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Sum
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from skillbridge.common.services import audit_record
@@ -16,6 +15,7 @@ from skillbridge.common.transitions import locked
 from skillbridge.grants import documents
 from skillbridge.grants.models import AgreementVersion, Amendment, Grant, GrantBudgetLine, Milestone
 from skillbridge.grants.services.common import grant_audit
+from skillbridge.grants.services.moves import amendment_move
 from skillbridge.grants.states import AMENDABLE, AMENDMENT, has_pending_amendment
 
 Kind = Amendment.Kind
@@ -188,12 +188,6 @@ def version_freeze(grant: Grant, *, amendment: Amendment | None = None) -> Agree
     )
 
 
-def _decide(amendment: Amendment, *, actor, comments: str) -> None:
-    amendment.decided_by = actor
-    amendment.decided_at = timezone.now()
-    amendment.comments = comments.strip()
-
-
 @transaction.atomic
 def amendment_approve(*, actor, amendment: Amendment, comments: str = "") -> Amendment:
     """The officer approves an amendment: the change is applied and the agreement gets a
@@ -208,14 +202,7 @@ def amendment_approve(*, actor, amendment: Amendment, comments: str = "") -> Ame
     if not grant.versions.exists():
         version_freeze(grant)
     APPLY[amendment.kind](grant, changes)
-    _decide(amendment, actor=actor, comments=comments)
-    AMENDMENT.move(
-        amendment,
-        "approve",
-        actor=actor,
-        data={"kind": amendment.kind, "grant": grant.pk},
-        update_fields=("decided_by", "decided_at", "comments"),
-    )
+    amendment_move(actor=actor, amendment=amendment, action="approve", comments=comments)
     version = version_freeze(grant, amendment=amendment)
     grant_audit(
         actor=actor, grant=grant, event="amended", kind=amendment.kind, version=version.number
@@ -230,12 +217,5 @@ def amendment_reject(*, actor, amendment: Amendment, comments: str) -> Amendment
         raise ValidationError({"comments": _("Tell the requester why the terms stay.")})
     Grant.objects.select_for_update(of=("self",)).get(pk=amendment.grant_id)
     amendment = locked(amendment)
-    _decide(amendment, actor=actor, comments=comments)
-    AMENDMENT.move(
-        amendment,
-        "reject",
-        actor=actor,
-        data={"kind": amendment.kind, "grant": amendment.grant_id, "comments": comments.strip()},
-        update_fields=("decided_by", "decided_at", "comments"),
-    )
+    amendment_move(actor=actor, amendment=amendment, action="reject", comments=comments)
     return amendment

@@ -1,4 +1,5 @@
-"""The one function that moves each of a grant's aggregates: the grant, a milestone, a report.
+"""The one function that moves each of a grant's aggregates: the grant, a milestone, a report,
+an amendment.
 
 Each is called by the service of the step, inside its transaction, with the
 object locked (grant first, as every money step locks it); each checks the
@@ -8,9 +9,9 @@ the step sets off (a tranche becoming payable, mail to the team).
 
 from django.utils import timezone
 
-from skillbridge.grants.models import FinancialReport, Grant, Milestone
+from skillbridge.grants.models import Amendment, FinancialReport, Grant, Milestone
 from skillbridge.grants.services.common import mail_each, team_recipients, tranche_make_payable
-from skillbridge.grants.states import FINANCIAL_REPORT, GRANT, MILESTONE
+from skillbridge.grants.states import AMENDMENT, FINANCIAL_REPORT, GRANT, MILESTONE
 
 REVIEWS = {"approve", "return"}
 
@@ -94,4 +95,23 @@ def report_move(*, actor, report: FinancialReport, action: str, comments: str = 
         actor=actor,
         data={"kind": report.kind},
         update_fields=("review_comments", "reviewed_at"),
+    )
+
+
+def amendment_move(*, actor, amendment: Amendment, action: str, comments: str = "") -> str:
+    """Approve or reject a pending amendment, recording who decided, when and their comments;
+    return the state it left. Refuses one already decided; audits it with its kind and grant
+    (and, for a rejection, the comments). The caller applies an approved change."""
+    amendment.decided_by = actor
+    amendment.decided_at = timezone.now()
+    amendment.comments = comments.strip()
+    data = {"kind": amendment.kind, "grant": amendment.grant_id}
+    if action == "reject":
+        data["comments"] = amendment.comments
+    return AMENDMENT.move(
+        amendment,
+        action,
+        actor=actor,
+        data=data,
+        update_fields=("decided_by", "decided_at", "comments"),
     )
