@@ -5,6 +5,7 @@ import datetime
 import random
 from decimal import Decimal
 
+from django.urls import resolve, reverse
 from django.utils import timezone
 
 from skillbridge.experts.models import ExpertProfile
@@ -188,3 +189,14 @@ def generate(programme, officer, *, seed: int = 7, size: int = 24, start=datetim
     for n, pairing in enumerate(staffed):
         _mission(rng, day, n, pairing, programme=programme)
     return {"proposals": proposals, "experts": experts, "pairings": pairings, "colleges": colleges}
+
+
+def report_download(client, period, file_format: str) -> bytes:
+    """The donor report as its reader gets it: a closed period's stored file, or an open
+    period's file once its background export is done (immediate in tests)."""
+    response = client.get(reverse("results:report", args=[period.pk, file_format]))
+    if response.status_code == 302:
+        job = resolve(response["Location"]).kwargs["pk"]
+        response = client.get(reverse("exports:download", args=[job]))
+    assert response.status_code == 200, response.status_code
+    return b"".join(response.streaming_content)

@@ -25,7 +25,7 @@ from skillbridge.results.models import PeriodSnapshot
 from skillbridge.results.selectors import indicator_rows
 from tests.calls.factories import ProposalFactory
 from tests.pairing.factories import ExpertProfileFactory
-from tests.results.factories import leaky_user, moment
+from tests.results.factories import leaky_user, moment, report_download
 from tests.results.framework import build_framework
 
 pytestmark = pytest.mark.django_db
@@ -78,9 +78,8 @@ def change_the_data(programme, officer, data):
 def outputs(client, period, *, as_user):
     """Every output of the period as its reader gets it, in comparable form."""
     client.force_login(as_user)
-    url = lambda fmt: reverse("results:report", args=[period.pk, fmt])  # noqa: E731
-    workbook = load_workbook(io.BytesIO(client.get(url("xlsx")).content))
-    iati = json.loads(client.get(url("json")).content)
+    workbook = load_workbook(io.BytesIO(report_download(client, period, "xlsx")))
+    iati = json.loads(report_download(client, period, "json"))
     iati.pop("period-closed")
     api = client.get(
         "/api/v1/indicators/", {"programme": period.programme.slug, "period": period.pk}
@@ -130,9 +129,7 @@ def test_every_output_of_a_closed_period_keeps_the_values_it_had_at_closing(
     services.period_close(actor=officer, period=period)
     period.refresh_from_db()
     client.force_login(donor)
-    pdf_at_closing = pdf_text(
-        client.get(reverse("results:report", args=[period.pk, "pdf"])).content, tmp_path
-    )
+    pdf_at_closing = pdf_text(report_download(client, period, "pdf"), tmp_path)
 
     change_the_data(programme, officer, data)
 
@@ -143,9 +140,7 @@ def test_every_output_of_a_closed_period_keeps_the_values_it_had_at_closing(
     assert outputs(client, period, as_user=officer) == at_closing["officer"]
     assert outputs(client, period, as_user=donor) == at_closing["donor"]
     client.force_login(donor)
-    pdf_now = pdf_text(
-        client.get(reverse("results:report", args=[period.pk, "pdf"])).content, tmp_path
-    )
+    pdf_now = pdf_text(report_download(client, period, "pdf"), tmp_path)
     assert pdf_now == pdf_at_closing
 
     # The frozen figures are the ones counted at closing, with exact values.

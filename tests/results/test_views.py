@@ -86,9 +86,9 @@ def test_officer_pages_have_no_inline_code(client, officer, programme, period, n
     assert_clean(client.get(page_urls(programme, period)[name]))
 
 
-def test_the_officer_closes_a_period_from_its_page(client, officer, period):
+def test_the_officer_closes_a_period_from_its_preview(client, officer, period):
     client.force_login(officer)
-    response = client.post(reverse("results:close", args=[period.pk]))
+    response = client.post(reverse("results:close", args=[period.pk]), {"confirm": "close"})
     assert response.status_code == 302
     period.refresh_from_db()
     assert period.state == ReportingPeriod.State.CLOSED

@@ -24,6 +24,7 @@ from skillbridge.results.disclosure import Disclosed, ancestors, disclose_all, r
 from skillbridge.results.indicators import REGISTRY, Cell, Measure, compute
 from skillbridge.results.indicators.labels import relabel
 from skillbridge.results.models import Indicator, IndicatorValue, PeriodSnapshot, ReportingPeriod
+from skillbridge.results.stories import project_stories, stories_to_json
 
 
 @dataclass
@@ -116,6 +117,7 @@ def take_snapshot(period: ReportingPeriod) -> tuple[PeriodSnapshot, Figures]:
         envelope_eur=envelope.envelope_eur,
         committed_eur=envelope.committed_eur,
         disbursed_eur=envelope.disbursed_eur,
+        stories=stories_to_json(project_stories(period.programme, period)),
     )
     return snapshot, figures
 

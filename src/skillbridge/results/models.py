@@ -288,6 +288,9 @@ class PeriodSnapshot(models.Model):
         _("committed by grants (EUR)"), max_digits=16, decimal_places=2
     )
     disbursed_eur = models.DecimalField(_("disbursed (EUR)"), max_digits=16, decimal_places=2)
+    # The donor report's project stories as they stood (results.stories); None for
+    # periods closed before stories were frozen, which tell them from today's data.
+    stories = models.JSONField(_("project stories"), null=True, blank=True)
     taken_at = models.DateTimeField(_("taken"), auto_now_add=True)
 
     class Meta:
@@ -296,3 +299,31 @@ class PeriodSnapshot(models.Model):
 
     def __str__(self) -> str:
         return str(self.period)
+
+
+class ReportFile(models.Model):
+    """A closed period's donor report in one language and format, rendered once and then
+    served as a file: the snapshot it is made from never changes."""
+
+    period = models.ForeignKey(
+        ReportingPeriod,
+        verbose_name=_("period"),
+        on_delete=models.CASCADE,
+        related_name="report_files",
+    )
+    language = models.CharField(_("language"), max_length=8)
+    file_format = models.CharField(_("format"), max_length=4)
+    file = models.FileField(_("file"), upload_to="reports/%Y/")
+    created_at = models.DateTimeField(_("rendered"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("stored report")
+        verbose_name_plural = _("stored reports")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["period", "language", "file_format"], name="report_file_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.period} ({self.language}, {self.file_format})"

@@ -25,7 +25,7 @@ from skillbridge.common.pdf import html_in, pdf_document
 from skillbridge.results import dashboard
 from skillbridge.results.figures import figures_of
 from skillbridge.results.models import Indicator, ReportingPeriod, Statement
-from skillbridge.results.selectors import approved_stories, indicator_rows
+from skillbridge.results.selectors import indicator_rows, project_stories
 
 STYLESHEET = Path(__file__).resolve().parent / "pdf" / "report.css"
 # A sheet of the XLSX: its title, its headers and its rows.
@@ -54,7 +54,7 @@ def report_context(period: ReportingPeriod) -> dict:
         "rows": indicator_rows(programme, period, disclosed=True, figures=figures),
         "charts": dashboard.dashboard_charts(figures, disclosed=True),
         "envelope": figures.envelope,
-        "stories": list(approved_stories(programme)),
+        "stories": project_stories(programme, period),
         "generated_at": timezone.localtime(),
     }
 
@@ -152,11 +152,8 @@ def _finance_table(envelope) -> Table:
 def _projects_table(stories: list) -> Table:
     return (
         _("Projects"),
-        [_("Project"), _("College"), _("Sector"), _("Description")],
-        [
-            [s.proposal.title, str(s.proposal.college), str(s.proposal.sector or ""), s.text]
-            for s in stories
-        ],
+        [_("Project"), _("College"), _("Sector"), _("Summary"), _("What it did")],
+        [[s.title, s.college, s.sector, s.summary, s.facts] for s in stories],
     )
 
 

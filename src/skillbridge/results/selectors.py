@@ -16,7 +16,7 @@ from skillbridge.calls.selectors import proposals_visible_to
 from skillbridge.common.accessors import object_for
 from skillbridge.people.selectors import roles_by_programme
 from skillbridge.programmes.models import Programme
-from skillbridge.results import dashboard, targets
+from skillbridge.results import dashboard, stories, targets
 from skillbridge.results.disclosure import Shown
 from skillbridge.results.figures import Figures, figures_of
 from skillbridge.results.indicators import REGISTRY
@@ -224,3 +224,9 @@ def headline_figures(programme: Programme) -> list[tuple[str, Shown]]:
     and a programme total (always shown). Counted once, then read from the shared cache
     until the programme's data changes (results.caching)."""
     return dashboard.headlines(programme)
+
+
+def project_stories(programme: Programme, period) -> list:
+    """The donor report's story of each funded project, from its grant's own data
+    (results.stories): summary, milestones reached, sessions held, people trained."""
+    return stories.stories_of(programme, period)

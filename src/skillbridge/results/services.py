@@ -17,6 +17,7 @@ from skillbridge.common.services import audit_record
 from skillbridge.common.transitions import locked
 from skillbridge.people.models import User
 from skillbridge.programmes.models import Programme
+from skillbridge.results import tasks
 from skillbridge.results.figures import Figures, take_snapshot
 from skillbridge.results.indicators import REGISTRY
 from skillbridge.results.models import (
@@ -320,6 +321,8 @@ def period_close(*, actor: User, period: ReportingPeriod) -> ReportingPeriod:
         data={"values": len(values)},
         update_fields=("closed_at", "closed_by"),
     )
+    # Its report is made once, from the snapshot, by a worker (results.report_files).
+    transaction.on_commit(lambda: tasks.store_period_reports.enqueue(period_id=period.pk))
     return period
 
 

@@ -1,24 +1,27 @@
 """Reporting periods: opening, the indicator table, narrative, hand entries, closing, reports."""
 
-import json
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
-from skillbridge.common.exports import XLSX_TYPE
+from skillbridge.common.background import export_start
 from skillbridge.common.forms import show_errors
+from skillbridge.common.uploads import private_file_response
 from skillbridge.people.selectors import programme_for
-from skillbridge.results import dashboard, reports, services
+from skillbridge.results import dashboard, report_files, services
 from skillbridge.results.figures import figures_of
 from skillbridge.results.forms import NarrativeForm, PeriodForm, ValueForm
 from skillbridge.results.models import Indicator
-from skillbridge.results.selectors import indicator_rows, period_for, periods_of
+from skillbridge.results.selectors import (
+    indicator_rows,
+    period_for,
+    periods_of,
+    project_stories,
+)
 
 
 @login_required
@@ -131,40 +134,57 @@ def period_value(request, pk, indicator_pk):
 
 
 @login_required
-@require_POST
 def period_close(request, pk):
-    """Programme officers: close the period, freezing its computed values."""
+    """Programme officers: first a preview of what closing freezes (GET: the figures as
+    the donor will see them, the narrative, the project stories), which changes nothing;
+    then the close itself (POST, confirmed from the preview)."""
     period = period_for(request.user, pk, "results.manage_period")
-    try:
-        services.period_close(actor=request.user, period=period)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The period is closed; its report will not change."))
-    return redirect("results:period", pk=period.pk)
+    if request.method == "POST" and request.POST.get("confirm") == "close":
+        try:
+            services.period_close(actor=request.user, period=period)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The period is closed; its report will not change."))
+        return redirect("results:period", pk=period.pk)
+    if request.method == "POST":
+        return redirect("results:close", pk=period.pk)
+    programme = period.programme
+    figures = figures_of(programme, period)
+    return render(
+        request,
+        "results/close_preview.html",
+        {
+            "programme": programme,
+            "period": period,
+            "rows": indicator_rows(programme, period, disclosed=True, figures=figures),
+            "envelope": figures.envelope,
+            "stories": project_stories(programme, period),
+        },
+    )
 
 
 @login_required
 def period_report(request, pk, file_format):
     """Programme officers, finance officers and donor viewers: the donor report as PDF, XLSX
-    or IATI-shaped JSON. Always the donor's version: small groups hidden, no names."""
+    or IATI-shaped JSON. Always the donor's version: small groups hidden, no names.
+
+    A closed period's report is a stored file, made once from its snapshot; an open
+    period's is built in the background, with its progress and then a download link."""
     period = period_for(request.user, pk, "results.view_period")
-    filename = f"results-{period.programme.slug}-{period.label.replace(' ', '-')}"
-    language = get_language()
-    if file_format == "pdf":
-        response = HttpResponse(
-            reports.report_pdf(period, language=language), content_type="application/pdf"
-        )
-    elif file_format == "xlsx":
-        response = HttpResponse(
-            reports.report_xlsx(period, language=language), content_type=XLSX_TYPE
-        )
-    elif file_format == "json":
-        response = HttpResponse(
-            json.dumps(reports.report_iati(period), ensure_ascii=False, indent=2),
-            content_type="application/json",
-        )
-    else:
+    if file_format not in report_files.CONTENT_TYPES:
         raise Http404
-    response["Content-Disposition"] = f'attachment; filename="{filename}.{file_format}"'
-    return response
+    language = get_language()
+    if period.is_closed:
+        stored = report_files.report_file(period, file_format=file_format, language=language)
+        return private_file_response(
+            stored.file, filename=report_files.report_filename(period, file_format)
+        )
+    job = export_start(
+        user=request.user,
+        builder="skillbridge.results.report_files.period_report",
+        params={"period": period.pk, "format": file_format},
+        title=_("Donor report %(period)s (%(format)s)")
+        % {"period": period.label, "format": file_format.upper()},
+    )
+    return redirect(job.get_absolute_url())
