@@ -113,7 +113,7 @@ def test_a_grant_goes_from_award_to_payment_to_spending(demo_browser, tmp_path):
         page.get_by_text(f"Tranche 2 is payable: {tranche_2.amount_rwf:,} RWF remain.")
     ).to_be_visible()
     assert page.get_by_label("Amount (RWF)").input_value() == str(tranche_2.amount_rwf)
-    page.get_by_label("Method").select_option(label="mobile money")
+    page.get_by_label("Channel").select_option(label="mobile money")
     page.get_by_label("Payment reference").fill("MM-2026-0042")
     finance.screenshot("grants-walk-07-pay")
     page.get_by_role("button", name="Record the payment").click()
