@@ -2,6 +2,7 @@
 
 from skillbridge.access_matrix.shapes import (
     ASSIGNMENT_READERS,
+    DONE,
     OFFICER,
     PROPOSAL_READERS,
     REVIEWERS,
@@ -35,7 +36,8 @@ PAGES = {
     "review:assignment_run": call_page(),
     "review:assignment_remove": call_page({"review_pk": "review"}, method="post"),
     "review:ranking": call_page(),
-    "review:ranking_export": call_page({"file_format": "csv"}),
+    # It starts a background export and sends the officer to its progress page.
+    "review:ranking_export": call_page({"file_format": "csv"}, codes={"officer": DONE}),
     "review:proposal_reviews": call_page({"proposal_pk": "selected"}),
     "review:selection": call_page(),
     "review:decisions": call_page(),
