@@ -68,6 +68,8 @@ class Server:
     work: Path = field(default_factory=lambda: Path(tempfile.gettempdir()) / "sb-bench")
     port: int = field(default_factory=free_port)
     process: subprocess.Popen | None = None
+    # One key for every process of the run: sessions made by one are valid in the others.
+    secret_key: str = field(default_factory=lambda: secrets.token_urlsafe(50))
 
     @property
     def database(self) -> str:
@@ -77,7 +79,7 @@ class Server:
         return {
             **os.environ,
             "DEBUG": "false",
-            "SECRET_KEY": secrets.token_urlsafe(50),
+            "SECRET_KEY": self.secret_key,
             "ALLOWED_HOSTS": HOST,
             "SITE_URL": f"https://{HOST}",
             "DATABASE_URL": f"{POSTGRES}/{self.database}",
