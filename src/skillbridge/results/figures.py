@@ -14,6 +14,7 @@ their figures are rebuilt from those, without the envelope.
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from hashlib import sha256
 
 from django.core.cache import cache
 
@@ -70,7 +71,8 @@ class Figures:
         if disclosed:
             wanted |= {parent for name in wanted if name in REGISTRY for parent in ancestors(name)}
         return self._remembered(
-            ("shown", int(disclosed), ",".join(sorted(wanted))),
+            # The names hashed: a key stays short enough for every cache backend.
+            ("shown", int(disclosed), sha256(",".join(sorted(wanted)).encode()).hexdigest()[:16]),
             lambda: self._disclose(sorted(wanted), disclosed=disclosed),
         )
 
