@@ -14,12 +14,16 @@ from django.utils import timezone
 
 from skillbridge.calls.models import Proposal, TeamMember
 from skillbridge.calls.tokens import invitation_token
+from skillbridge.common.templatetags.sb_formats import longdate
 from skillbridge.grants.models import Grant, Milestone, Tranche
+from skillbridge.missions.models import ChecklistItem, Mission, Survey
+from skillbridge.missions.tokens import survey_token
 from skillbridge.pairing.models import Pairing
 from skillbridge.review.models import Decision, Review
 from tests.calls.factories import CallFactory, ProposalFactory, TeamMemberFactory
 from tests.factories import CollegeFactory, ProgrammeFactory, UserFactory
 from tests.grants.factories import award, selected_proposal
+from tests.missions.factories import MissionFactory, accepted_pairing
 from tests.pairing.factories import ExpertProfileFactory, NeedFactory, PairingFactory
 from tests.review.factories import ReviewFactory
 
@@ -56,6 +60,14 @@ def _officer_rows(programme, college, officer, n):
             proposal=proposal, call=call, outcome="selected", reason="Good.", decided_by=officer
         )
         PairingFactory.invited(need=NeedFactory(programme=programme))
+        mission = MissionFactory(
+            pairing=accepted_pairing(need=NeedFactory(programme=programme)),
+            starts_on=datetime.date.today() + datetime.timedelta(days=10 + i),
+            ends_on=datetime.date.today() + datetime.timedelta(days=20),
+        )
+        ChecklistItem.objects.create(mission=mission, item="flight", done=False)
+        ChecklistItem.objects.create(mission=mission, item="insurance", done=i % 2 == 0)
+        Survey.objects.create(mission=mission, wave="t0", respondent="participant", email="p@x.rw")
 
 
 def _officer_counts(programme) -> dict[str, int]:
@@ -83,6 +95,17 @@ def _officer_counts(programme) -> dict[str, int]:
         "invitations": sum(
             p.state == "invited" for p in Pairing.objects.all() if p.programme_id == programme.pk
         ),
+        "departing": sum(
+            m.programme_id == programme.pk
+            and 0 <= (m.starts_on - datetime.date.today()).days <= 30
+            and any(not item.done for item in m.checklist.all())
+            for m in Mission.objects.all()
+        ),
+        "surveys": sum(
+            s.answered_at is None
+            for s in Survey.objects.all()
+            if s.mission.programme_id == programme.pk
+        ),
     }
 
 
@@ -93,6 +116,8 @@ def _officer_lines(counts) -> list[str]:
         f"{counts['overdue']} reviews are overdue",
         f"{counts['release']} decisions to release",
         f"{counts['invitations']} invitations to professionals are unanswered",
+        f"{counts['departing']} missions depart within 30 days with open logistics",
+        f"{counts['surveys']} surveys are not answered yet",
     ]
 
 
@@ -106,7 +131,7 @@ def test_the_officer_sees_each_queue_counted_in_fixed_queries(
     few = queries_of(client)
     _officer_rows(programme, college, officer, 3)
     counts = _officer_counts(programme)
-    assert counts["eligibility"] == 5
+    assert (counts["eligibility"], counts["departing"], counts["surveys"]) == (5, 5, 5)
     with django_assert_num_queries(few):
         page = dashboard(client)
     for line in _officer_lines(counts):
@@ -233,7 +258,7 @@ def test_the_reviewer_sees_reviews_done_of_assigned_and_the_deadline(
         page = dashboard(client)
     assert (done, len(mine), to_declare) == (3, 10, 7)
     assert "3 of 10 reviews done" in page
-    assert "due January 12, 2027" in page
+    assert f"due {longdate(datetime.date(2027, 1, 12))}" in page
     assert "7 conflicts of interest to declare" in page
 
 
@@ -254,6 +279,28 @@ def test_the_professional_sees_invitations_with_their_answer_by_date(
         page = dashboard(client)
     assert f"{len(invited)} invitations to answer" in page
     assert reverse("pairing:detail", args=[invited[0].pk]) in page
+
+
+def test_the_professional_sees_the_next_mission_and_the_surveys_to_answer(
+    client, programme, expert
+):
+    profile = ExpertProfileFactory(programme=programme, user=expert)
+    pairing = accepted_pairing(need=NeedFactory(programme=programme), expert=profile)
+    soon = MissionFactory(
+        pairing=pairing,
+        starts_on=datetime.date.today() + datetime.timedelta(days=5),
+        ends_on=datetime.date.today() + datetime.timedelta(days=9),
+    )
+    mine = Survey.objects.create(
+        mission=soon, wave="t0", respondent="professional", email=expert.email
+    )
+    Survey.objects.create(mission=soon, wave="t0", respondent="participant", email="p@x.rw")
+    client.force_login(expert)
+    page = dashboard(client)
+    assert f"Next mission: {soon.title}" in page
+    assert reverse("missions:detail", args=[soon.pk]) in page
+    assert reverse("missions:survey", args=[soon.pk, survey_token(mine)]) in page
+    assert page.count("Answer the survey on") == 1
 
 
 # Applicant, and a person with no role ----------------------------------------------------

@@ -5,7 +5,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from skillbridge.missions.models import Mission
+from skillbridge.missions.models import Mission, Survey
+from skillbridge.missions.tokens import survey_token
 from skillbridge.pairing.models import Pairing
 from skillbridge.portal.dashboards.lines import Task, waiting
 
@@ -61,8 +62,28 @@ def _next_mission(user, programme) -> list[Task]:
     ]
 
 
+def _surveys(user, programme) -> list[Task]:
+    surveys = Survey.objects.filter(
+        mission__programme=programme,
+        respondent=Survey.Respondent.PROFESSIONAL,
+        email__iexact=user.email,
+        answered_at__isnull=True,
+    ).select_related("mission")
+    return [
+        Task(
+            _("Answer the survey on “%(title)s” (%(wave)s)")
+            % {"title": survey.mission.title, "wave": survey.get_wave_display()},
+            reverse("missions:survey", args=[survey.mission_id, survey_token(survey)]),
+            oldest=survey.invited_at,
+        )
+        for survey in surveys.order_by("invited_at", "pk")[:SHOWN]
+    ]
+
+
 def tasks(user, membership) -> list[Task]:
     if not user.has_perm("pairing.view_own_pairings"):
         return []
     programme = membership.programme
-    return _invitations(user, programme) + _next_mission(user, programme)
+    return (
+        _invitations(user, programme) + _next_mission(user, programme) + _surveys(user, programme)
+    )

@@ -9,7 +9,7 @@ from django.utils.translation import ngettext
 from skillbridge.calls.models import Proposal, TeamMember
 from skillbridge.calls.states import OFFICER_AFFILIATION_OPEN
 from skillbridge.grants.models import Milestone
-from skillbridge.missions.models import ChecklistItem, Mission
+from skillbridge.missions.models import ChecklistItem, Mission, Survey
 from skillbridge.missions.selectors import DEPARTURE_DAYS
 from skillbridge.pairing.models import Pairing
 from skillbridge.portal.dashboards.lines import Task, waiting
@@ -130,6 +130,10 @@ def _pairing_waiting(programme, today: datetime.date) -> list[Task]:
         ).exclude(state__in=(*Mission.DONE_STATES, Mission.State.CANCELLED)),
         "starts_on",
     )
+    surveys = waiting(
+        Survey.objects.filter(mission__programme=programme, answered_at__isnull=True),
+        "invited_at",
+    )
     return [
         Task(
             ngettext(
@@ -152,6 +156,17 @@ def _pairing_waiting(programme, today: datetime.date) -> list[Task]:
             reverse("missions:departures", args=[programme.slug]),
             departing.count,
             due=departing.oldest,
+        ),
+        Task(
+            ngettext(
+                "%(count)s survey is not answered yet",
+                "%(count)s surveys are not answered yet",
+                surveys.count,
+            )
+            % {"count": surveys.count},
+            reverse("missions:survey_results", args=[programme.slug]),
+            surveys.count,
+            oldest=surveys.oldest,
         ),
     ]
 
