@@ -132,6 +132,7 @@ def test_the_ranking_makes_a_fixed_number_of_queries(call, officer, assigned, pa
     client.get(url)  # the user's roles are read once and kept on the user
     with CaptureQueriesContext(connection) as few:
         client.get(url)
+    expected = [q["sql"][:60] for q in few.captured_queries]  # before the next request
     college = CollegeFactory(short_name="IPRC Ngoma")
     for i in range(8):
         ProposalFactory(call=call, college=college, state="eligible", title=f"More {i}")
@@ -139,8 +140,7 @@ def test_the_ranking_makes_a_fixed_number_of_queries(call, officer, assigned, pa
     services.assignment_run(actor=officer, call=call)
     for review in Review.objects.filter(status="active", submitted_at__isnull=True):
         submit(review)
+    client.get(url)  # the submissions dropped the ranking's cached statistics
     with CaptureQueriesContext(connection) as many:
         assert client.get(url).json()["count"] == 11
-    assert [q["sql"][:60] for q in many.captured_queries] == [
-        q["sql"][:60] for q in few.captured_queries
-    ]
+    assert [q["sql"][:60] for q in many.captured_queries] == expected
