@@ -1,6 +1,7 @@
 """The call page offers "Start a proposal" exactly to the people the start view lets in."""
 
 import datetime
+from urllib.parse import quote
 
 import pytest
 from django.urls import reverse
@@ -34,7 +35,10 @@ def test_the_start_link_is_shown_to_whoever_the_start_view_lets_in(
 
 
 def test_a_visitor_who_is_not_signed_in_is_invited_to_start_and_asked_to_sign_in(client, call):
-    assert _offers_start(client, call)
+    # A newcomer starts through sign-up, which brings them back to the start (next).
+    page = client.get(reverse("calls:call_detail", args=[call.pk])).content.decode()
+    start = reverse("calls:proposal_start", args=[call.pk])
+    assert f"{reverse('account_signup')}?next={quote(start, safe='')}" in page
     response = client.get(reverse("calls:proposal_start", args=[call.pk]))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("account_login"))
