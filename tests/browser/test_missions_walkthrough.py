@@ -115,8 +115,8 @@ def test_a_mission_goes_from_pairing_to_report_certificate_and_survey(demo_brows
     page.get_by_role("button", name="Mark completed").click()
     page.wait_for_load_state()
     assert page.get_by_text("The mission is completed.").is_visible()
-    # Nothing is left for the professional to do: no empty "Next step" card.
-    assert page.get_by_role("heading", name="Next step").count() == 0
+    # Nothing is left for the professional to do: the next step says who acts now.
+    assert page.get_by_text("Completed: the programme officer files").is_visible()
     assert page.get_by_text("Trainers, female").count() == 0
     assert page.get_by_role("row", name=re.compile(r"^Trainer 7 11 18")).is_visible()
     assert expert.fits_width()

@@ -252,7 +252,9 @@ def test_the_next_step_card_shows_only_what_the_person_may_do(
     services.mission_complete(actor=expert, mission=under_way)
     url = reverse("missions:detail", args=[under_way.pk])
     client.force_login(expert)
-    assert "Next step" not in client.get(url).content.decode()
+    page = client.get(url).content.decode()
+    assert "Completed: the programme officer files the mission report." in page
+    assert "File the mission report" not in page
     client.force_login(officer)
     page = client.get(url).content.decode()
     assert "Next step" in page

@@ -1,6 +1,7 @@
 """Reads about needs, runs and pairings, already limited to what the asker may see."""
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from skillbridge.calls.models import Proposal, TeamMember
@@ -236,3 +237,41 @@ def mentor_card(pairing: Pairing, sharing: set[tuple[int, int]]) -> dict:
         "country": profile.country.name if shared and profile.country else "",
         "shared": shared,
     }
+
+
+def _joined(kind: str):
+    members = TeamMember.objects.filter(
+        proposal=OuterRef("need__proposal"), status=TeamMember.Status.JOINED, kind=kind
+    )
+    counted = members.values("proposal").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted), 0)
+
+
+def with_team(pairings: QuerySet[Pairing]) -> QuerySet[Pairing]:
+    """What an invited professional learns about the team before answering: how many
+    students and trainers have joined (`team_students`, `team_trainers`), never their
+    names, which come once the pairing is accepted."""
+    return pairings.annotate(
+        team_students=_joined(TeamMember.Kind.STUDENT),
+        team_trainers=_joined(TeamMember.Kind.TRAINER),
+    ).prefetch_related("need__skills")
+
+
+def open_invitations(user: User) -> QuerySet[Pairing]:
+    """The professional's invitations waiting for an answer, the most urgent first."""
+    invited = own_pairings(user).filter(state=Pairing.State.INVITED)
+    return with_team(invited).order_by("respond_by", "pk")
+
+
+def invitation_of(pairing: Pairing) -> Pairing:
+    """One pairing as its invitation card shows it: with the team's counts."""
+    return with_team(Pairing.objects.select_related(*PAIRING_RELATIONS)).get(pk=pairing.pk)
+
+
+def proposed_pairings(run: MatchingRun) -> QuerySet[Pairing]:
+    """The pairs a run's confirmation would invite, by need then score."""
+    return (
+        run.pairings.filter(state=Pairing.State.PROPOSED)
+        .select_related(*PAIRING_RELATIONS)
+        .order_by("need", "-score", "pk")
+    )

@@ -26,7 +26,6 @@ from skillbridge.missions.forms import (
     ReasonForm,
 )
 from skillbridge.missions.models import Mission, PlanDay
-from skillbridge.missions.states import SIGNING_OPEN
 from skillbridge.missions.views._helpers import to_mission
 from skillbridge.people.selectors import programme_for
 
@@ -54,18 +53,32 @@ def mission_list(request):
     )
 
 
+# What happens next when the reader has no button to press, by the mission's state.
+NEXT_HINTS = {
+    S.PLANNED: _lazy("The host and the professional each sign off the work plan."),
+    S.WORKPLAN_AGREED: _lazy("The work plan is agreed: the programme officer approves it."),
+    S.APPROVED: _lazy("The mission is approved: it starts on the first day of the plan."),
+    S.UNDER_WAY: _lazy("The mission is under way: each session is logged as it happens."),
+    S.COMPLETED: _lazy("Completed: the programme officer files the mission report."),
+    S.REPORTED: _lazy("The mission is finished and reported. Thank you."),
+    S.CANCELLED: _lazy("The mission is cancelled."),
+}
+
+
 def _detail_context(request, mission: Mission, **forms) -> dict:
     user = request.user
     may_see_participants = user.has_perm("missions.view_participants", mission)
+    checklist = list(mission.checklist.all())
     return {
         "mission": mission,
         "next_step": next(
             (step for step in STEPS if user.has_perm(f"missions.{step}_mission_now", mission)),
             None,
         ),
-        "awaiting_signoffs": SIGNING_OPEN.is_open(mission),
+        "next_hint": NEXT_HINTS.get(mission.state, ""),
         "plan_days": mission.plan_days.all(),
-        "checklist": mission.checklist.all(),
+        "checklist": checklist,
+        "checklist_open": sum(1 for item in checklist if not item.done),
         "itinerary": mission.itinerary.all(),
         "costs": mission.costs.all(),
         "cost_totals": selectors.cost_totals(mission),

@@ -16,6 +16,7 @@ from skillbridge.common.forms import show_errors
 from skillbridge.common.permissions import require
 from skillbridge.pairing import selectors, services
 from skillbridge.pairing.forms import ReasonForm
+from skillbridge.pairing.models import Pairing
 from skillbridge.pairing.phrases import engine_reason
 from skillbridge.pairing.states import PAIRING
 
@@ -37,6 +38,7 @@ def _detail(request, pairing, *, decline_form=None, cancel_form=None, status=200
         {
             "pairing": pairing,
             "need": pairing.need,
+            "invitation": selectors.invitation_of(pairing) if is_professional else None,
             "is_professional": is_professional,
             "is_officer": is_officer,
             "awaiting_work": PAIRING.can(pairing, "start"),
@@ -53,8 +55,13 @@ def _detail(request, pairing, *, decline_form=None, cancel_form=None, status=200
 def mine(request):
     """Diaspora professionals: their invitations and pairings, newest first."""
     require(request.user, "pairing.view_own_pairings")
-    pairings = selectors.own_pairings(request.user)
-    return render(request, "pairing/mine.html", {"pairings": pairings})
+    invitations = list(selectors.open_invitations(request.user))
+    answered = selectors.own_pairings(request.user).exclude(state=Pairing.State.INVITED)
+    return render(
+        request,
+        "pairing/mine.html",
+        {"invitations": invitations, "pairings": answered, "decline_form": ReasonForm()},
+    )
 
 
 @login_required
