@@ -50,6 +50,10 @@ def test_officer_matches_locks_reruns_and_confirms_then_the_expert_accepts(demo_
     expect(kept.get_by_text("locked", exact=True)).to_be_visible()
 
     # 5. Confirm: the professionals are invited.
+    page.get_by_role("link", name="Review the invitations, then confirm").click()
+    page.wait_for_load_state()
+    expect(page.get_by_text("Nothing has changed yet.")).to_be_visible()
+    officer.screenshot("pairing-5a-preview")
     page.get_by_role("button", name="Confirm and invite the professionals").click()
     page.wait_for_load_state()
     expect(page.get_by_text(re.compile(r"professionals? (is|are) invited"))).to_be_visible()
@@ -73,8 +77,8 @@ def test_officer_matches_locks_reruns_and_confirms_then_the_expert_accepts(demo_
     page = expert.go("/pairing/mine/")
     expert.screenshot("pairing-6-mine")
     assert expert.fits_width()
-    row = page.get_by_role("row").filter(has_text="Invited").first
-    row.get_by_role("link").click()
+    card = page.get_by_role("region", name="You are invited to mentor this project").first
+    card.get_by_role("link").first.click()
     page.wait_for_load_state()
     expert.screenshot("pairing-7-invitation")
     assert expert.fits_width()

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from skillbridge.pairing.models import MatchingRun, PairDecision, Pairing
+from tests.calls.factories import TeamMemberFactory
 from tests.pairing.factories import ExpertProfileFactory, NeedFactory, PairingFactory
 
 pytestmark = pytest.mark.django_db
@@ -25,6 +26,7 @@ def officer_pages(programme, need, run):
         reverse("pairing:runs", args=[slug]),
         reverse("pairing:run", args=[slug, run.pk]),
         reverse("pairing:run_progress", args=[slug, run.pk]),
+        reverse("pairing:run_confirm", args=[slug, run.pk]),
         reverse("pairing:pairings", args=[slug]),
     ]
 
@@ -80,7 +82,7 @@ def test_an_officer_runs_locks_reruns_and_confirms_from_the_pages(
     assert response["Location"] == reverse("pairing:run", args=[slug, run.pk])
     page = client.get(response["Location"]).content.decode()
     assert "same sector: Energy" in page
-    assert "Confirm and invite the professionals" in page
+    assert "Review the invitations, then confirm" in page
     client.post(
         reverse("pairing:decide", args=[slug, need.pk]), {"expert": second.pk, "kind": "lock"}
     )
@@ -134,6 +136,27 @@ def test_the_professional_accepts_from_their_page(client, expert, programme, nee
     assert pairing.state == Pairing.State.ACCEPTED
 
 
+def test_the_invitation_describes_the_project_and_its_team_before_the_answer(
+    client, expert, programme, need, profile, project
+):
+    TeamMemberFactory(proposal=project, kind="trainer")
+    TeamMemberFactory(proposal=project, kind="trainer", status="invited")
+    project.summary = "Solar dryers for maize cooperatives."
+    project.save()
+    pairing = PairingFactory.invited(need=need, expert=profile, programme=programme)
+    client.force_login(expert)
+    for url in (reverse("pairing:detail", args=[pairing.pk]), reverse("pairing:mine")):
+        page = client.get(url).content.decode()
+        assert "Solar dryers for maize cooperatives." in page
+        assert f"<dd>{project.college.name}</dd>" in page
+        # The lead is a student; the trainer still invited to the team is not counted.
+        assert "<dd>1 student, 1 trainer</dd>" in page
+        assert "<dt>Answer by</dt>" in page
+        assert str(pairing.respond_by.year) in page
+        assert reverse("pairing:accept", args=[pairing.pk]) in page
+        assert project.lead.full_name not in page
+
+
 def test_the_invitation_names_the_languages_and_the_reasons_in_words(
     client, expert, programme, need, profile
 ):
@@ -146,7 +169,7 @@ def test_the_invitation_names_the_languages_and_the_reasons_in_words(
     page = client.get(reverse("pairing:detail", args=[pairing.pk])).content.decode()
     assert "<dd>English, Kinyarwanda</dd>" in page
     assert "<li>speaks English, Kinyarwanda</li>" in page
-    assert "If you cannot take it on" in page
+    assert "I cannot take it on" in page
 
 
 def test_officers_plan_a_mission_from_an_accepted_or_active_pairing_only(
@@ -285,9 +308,10 @@ def test_my_pairings_make_a_fixed_number_of_queries(
             need=NeedFactory(programme=programme), expert=profile, programme=programme
         )
     client.force_login(expert)
-    with django_assert_num_queries(4):
+    # Session, user, the open invitations with the team's counts, their skills, the rest.
+    with django_assert_num_queries(6):
         response = client.get(reverse("pairing:mine"))
-    assert len(response.context["pairings"]) == rows
+    assert len(response.context["invitations"]) == rows
 
 
 def test_the_need_page_leaves_out_drafts_replaced_before_any_invitation(

@@ -41,5 +41,9 @@ PAGES = {
     "pairing:run": programme_page({"pk": "run"}, ok=OFFICER),
     "pairing:run_progress": programme_page({"pk": "run"}, ok=OFFICER),
     "pairing:run_rerun": programme_page({"pk": "run"}, ok=OFFICER, method="post"),
-    "pairing:run_confirm": programme_page({"pk": "run"}, ok=OFFICER, method="post"),
+    # The preview (GET) changes nothing; the confirmation is the POST.
+    "pairing:run_confirm": [
+        programme_page({"pk": "run"}, ok=OFFICER),
+        programme_page({"pk": "run"}, ok=OFFICER, method="post"),
+    ],
 }

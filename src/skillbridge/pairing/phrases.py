@@ -105,3 +105,22 @@ def engine_reason(text: str, sector=None) -> str:
 
 def deadline_passed() -> str:
     return gettext("The invitation expired without an answer.")
+
+
+def alternate_reasons(rank: int, score: float, proposed: float | None) -> list[str]:
+    """Why an alternate stands where it does: its place in the engine's order (the best
+    scores among professionals who still have a free place) and its distance to the
+    professional proposed for the same need."""
+    texts = [
+        gettext(
+            "alternate %(rank)s: the next best score (%(score).2f) of a professional "
+            "with a free place"
+        )
+        % {"rank": rank, "score": score}
+    ]
+    if proposed is not None:
+        texts.append(
+            gettext("%(gap).2f below the professional proposed (%(proposed).2f)")
+            % {"gap": max(proposed - score, 0.0), "proposed": proposed}
+        )
+    return texts

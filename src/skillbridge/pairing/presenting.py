@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 from skillbridge.experts.models import ExpertProfile
 from skillbridge.pairing.models import Candidate, MatchingRun, Need
-from skillbridge.pairing.phrases import diagnosis_text, engine_reason
+from skillbridge.pairing.phrases import alternate_reasons, diagnosis_text, engine_reason
 from skillbridge.pairing.selectors import decisions_by_pair
 
 
@@ -26,6 +26,10 @@ def present_candidates(candidates, needs: list[Need]) -> list[NeedRow]:
         ]
         candidate.decision = decided.get((candidate.need_id, candidate.expert_id), "")
         (row.alternates if candidate.is_alternate else row.proposed).append(candidate)
+    for row in rows.values():
+        best = max((candidate.score for candidate in row.proposed), default=None)
+        for candidate in row.alternates:
+            candidate.reason_texts = alternate_reasons(candidate.rank, candidate.score, best)
     return list(rows.values())
 
 

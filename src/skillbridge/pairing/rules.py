@@ -33,6 +33,13 @@ def is_engaged(user, pairing) -> bool:
     return pairing is not None and pairing.state in ENGAGED
 
 
+@rules.predicate
+def is_unconfirmed_run(user, run) -> bool:
+    """A finished run the officer has not confirmed: its pairs may still be locked or
+    forbidden for the next run. Once confirmed, its invitations are out."""
+    return run is not None and run.is_done and run.confirmed_at is None
+
+
 # Index pages:
 rules.add_perm("pairing.view_own_pairings", is_expert_anywhere)
 # On a programme:
@@ -40,6 +47,8 @@ rules.add_perm("pairing.manage", is_programme_officer)
 rules.add_perm("pairing.view_mentors", is_applicant)
 # On a matching run:
 rules.add_perm("pairing.manage_run", is_officer_of_pairing)
+# On a matching run, in its present state:
+rules.add_perm("pairing.decide_on_run_now", is_officer_of_pairing & is_unconfirmed_run)
 # On a pairing:
 rules.add_perm("pairing.answer_pairing", is_pairing_professional)
 rules.add_perm("pairing.manage_pairing", is_officer_of_pairing)

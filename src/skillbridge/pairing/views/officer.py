@@ -3,11 +3,14 @@
 Non-members of the programme get 404, members without the officer role 403.
 """
 
+import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -22,6 +25,7 @@ from skillbridge.pairing.forms import (
 )
 from skillbridge.pairing.models import MatchingRun, PairDecision, Pairing
 from skillbridge.pairing.presenting import present_candidates, present_summary
+from skillbridge.pairing.services.moves import INVITATION_DAYS
 from skillbridge.people.selectors import programme_for, roles_by_programme
 from skillbridge.programmes.models import Programme
 
@@ -314,12 +318,24 @@ def run_rerun(request, slug: str, pk: int):
     return redirect("pairing:run", slug, new_run.pk)
 
 
-@require_POST
 @login_required
 def run_confirm(request, slug: str, pk: int):
-    """Programme officers: confirm a run's proposal; the professionals are invited."""
+    """Programme officers: first a preview of who is invited to what (nothing changes),
+    then, on POST, the confirmation: the professionals are invited."""
     programme = _programme(request, slug)
     run = selectors.run_in(programme, pk)
+    if request.method != "POST":
+        proposed = list(selectors.proposed_pairings(run))
+        return render(
+            request,
+            "pairing/run_confirm.html",
+            {
+                "programme": programme,
+                "run": run,
+                "proposed": proposed,
+                "respond_by": timezone.now() + datetime.timedelta(days=INVITATION_DAYS),
+            },
+        )
     try:
         invited = services.run_confirm(actor=request.user, run=run)
     except ValidationError as error:
