@@ -164,9 +164,8 @@ def test_a_team_lead_applies_on_a_phone_and_submits_after_coming_back(demo_brows
     page_m.get_by_role("button", name=re.compile("Sign Up", re.I)).click()
     confirm = link_in_mail(INVITEE, r"/accounts/confirm-email/[^/\s]+/")
     member.go(confirm)
+    # Confirming signs the member in and returns them to the invitation (next).
     page_m.get_by_role("button", name="Confirm").click()
-    member.sign_in(INVITEE, password="a-long-walkthrough-password")
-    member.go(invitation)
     expect(page_m.get_by_role("heading", name="Join a team")).to_be_visible()
     assert_reads_well(member, "08-invitation")
     page_m.get_by_role("group", name="You are a").get_by_label("Trainer").check()
