@@ -27,11 +27,16 @@ def demo_call(programme: Programme) -> Call:
         return call
     data = texts("calls")
     today = timezone.localdate()
+    closes_on = today + datetime.timedelta(days=28)
     call = Call.objects.create(
         programme=programme,
         **data["call"],
         opens_at=_kigali(today - datetime.timedelta(days=21), 8),
-        closes_at=_kigali(today + datetime.timedelta(days=28), 17),
+        closes_at=_kigali(closes_on, 17),
+        # The planned steps a team's receipt and the reviewers' dashboard announce.
+        eligibility_by=closes_on + datetime.timedelta(days=14),
+        reviews_by=closes_on + datetime.timedelta(days=45),
+        decisions_by=closes_on + datetime.timedelta(days=60),
         required_documents=[document["kind"] for document in data["documents"]],
         is_published=True,
     )
