@@ -329,6 +329,29 @@ def test_the_applicant_sees_each_proposal_with_its_missing_parts_and_invitations
     assert reverse("calls:invitation", args=[invitation_token(invitation)]) in page
 
 
+def test_the_applicant_is_led_to_the_decisions_and_then_to_the_mentors(
+    client, programme, college, applicant
+):
+    call = CallFactory(programme=programme)
+    proposal = ProposalFactory(
+        call=call, college=college, lead=applicant, state=Proposal.State.UNDER_REVIEW
+    )
+    client.force_login(applicant)
+    page = dashboard(client).split("Your other pages")[0]
+    assert reverse("review:outcomes") not in page
+    assert reverse("pairing:mentors", args=[programme.slug]) not in page
+
+    Proposal.objects.filter(pk=proposal.pk).update(state=Proposal.State.RESERVE)
+    page = dashboard(client).split("Your other pages")[0]
+    assert reverse("review:outcomes") in page
+    assert reverse("pairing:mentors", args=[programme.slug]) not in page
+
+    Proposal.objects.filter(pk=proposal.pk).update(state=Proposal.State.SELECTED)
+    page = dashboard(client).split("Your other pages")[0]
+    assert reverse("review:outcomes") in page
+    assert reverse("pairing:mentors", args=[programme.slug]) in page
+
+
 def test_a_person_with_no_role_sees_the_invitations_sent_to_their_address(client, outsider):
     invitation = TeamMemberFactory(
         proposal=ProposalFactory(), user=None, email=outsider.email, status="invited"

@@ -47,6 +47,28 @@ def _proposal_line(proposal: Proposal) -> Task:
     )
 
 
+DECIDED = {Proposal.State.SELECTED, Proposal.State.RESERVE, Proposal.State.NOT_SELECTED}
+
+
+def _follow_up_lines(programme, states: set) -> list[Task]:
+    """Once the committee decided, its decisions; once a proposal is selected, its mentors."""
+    lines = []
+    if states & DECIDED:
+        lines.append(
+            Task(
+                _("See the committee's decisions on your proposals"),
+                reverse("review:outcomes"),
+            )
+        )
+    if Proposal.State.SELECTED in states:
+        lines.append(
+            Task(
+                _("See who mentors your project"), reverse("pairing:mentors", args=[programme.slug])
+            )
+        )
+    return lines
+
+
 def tasks(user, membership) -> list[Task]:
     programme = membership.programme
     proposals = (
@@ -55,6 +77,7 @@ def tasks(user, membership) -> list[Task]:
         .prefetch_related("budget_lines", "attachments")
     )
     lines = [_proposal_line(proposal) for proposal in proposals]
+    lines += _follow_up_lines(programme, {proposal.state for proposal in proposals})
     if not lines:
         lines.append(
             Task(_("Read the open calls and start a proposal"), reverse("calls:open_calls"))
