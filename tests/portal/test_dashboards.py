@@ -223,6 +223,7 @@ def test_the_coordinator_sees_members_to_confirm_oldest_first(
     with django_assert_num_queries(few):
         page = dashboard(client)
     assert f"{len(pending)} members to confirm" in page
+    assert reverse("calls:affiliations_to_confirm") in page
     assert reverse("calls:proposal_detail", args=[pending[0].proposal_id]) in page
 
 

@@ -16,7 +16,7 @@ def tasks(user, membership) -> list[Task]:
         Task(
             ngettext("%(count)s member to confirm", "%(count)s members to confirm", total.count)
             % {"count": total.count},
-            reverse("calls:proposal_list") + "?state=submitted",
+            reverse("calls:affiliations_to_confirm"),
             total.count,
             oldest=total.oldest,
         )
