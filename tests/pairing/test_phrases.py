@@ -18,6 +18,14 @@ def test_the_needs_sector_slug_becomes_its_name():
     assert engine_reason("same sector: ict") == "same sector: ict"
 
 
+def test_the_sectors_name_is_read_in_the_readers_language():
+    sector = Sector(slug="ict", name="ICT", name_fr="TIC (français)")
+    with translation.override("fr"):
+        assert "TIC (français)" in engine_reason("same sector: ict", sector)
+    with translation.override("en"):
+        assert engine_reason("same sector: ict", sector) == "same sector: ICT"
+
+
 def test_periods_read_as_ranges():
     assert engine_reason("available 2027-02-01..2027-04-30, 2027-06-01..2027-06-30") == (
         "available 2027-02-01 – 2027-04-30, 2027-06-01 – 2027-06-30"

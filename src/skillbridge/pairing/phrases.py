@@ -55,7 +55,7 @@ def _language_names(codes: str, sector) -> str:
 
 
 def _sector_name(slug: str, sector) -> str:
-    return sector.name if sector is not None and sector.slug == slug else slug
+    return sector.label if sector is not None and sector.slug == slug else slug
 
 
 def _periods(periods: str, sector) -> str:
