@@ -8,7 +8,7 @@ from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from skillbridge.common.widgets import DateInput
+from skillbridge.common.widgets import DateInput, LongSelect
 from skillbridge.experts.languages import language_choices
 from skillbridge.experts.models import ExpertLanguage, ExpertProfile, QualificationLevel, Skill
 from skillbridge.programmes.models import Programme, Sector
@@ -66,7 +66,7 @@ class RegistrationForm(ConsentForm):
     country = forms.ChoiceField(
         label=_("Country of residence"),
         choices=_country_choices,
-        widget=forms.Select(attrs=_searchable(_("Search countries"))),
+        widget=LongSelect(attrs=_searchable(_("Search countries"))),
     )
     phone = forms.CharField(label=_("Phone"), required=False, max_length=30, help_text=PHONE_HELP)
     sex = forms.ChoiceField(
@@ -82,7 +82,7 @@ class ProfileForm(forms.Form):
     country = forms.ChoiceField(
         label=_("Country of residence"),
         choices=_country_choices,
-        widget=forms.Select(attrs=_searchable(_("Search countries"))),
+        widget=LongSelect(attrs=_searchable(_("Search countries"))),
     )
     city = forms.CharField(label=_("City"), max_length=100, required=False)
     timezone = forms.ChoiceField(
@@ -90,7 +90,7 @@ class ProfileForm(forms.Form):
         choices=_timezone_choices,
         required=False,
         help_text=_("Left empty, it is your country's main time zone."),
-        widget=forms.Select(attrs=_searchable(_("Search time zones"))),
+        widget=LongSelect(attrs=_searchable(_("Search time zones"))),
     )
     phone = forms.CharField(label=_("Phone"), required=False, max_length=30, help_text=PHONE_HELP)
     sex = forms.ChoiceField(
@@ -154,7 +154,7 @@ class LanguageForm(forms.Form):
         label=_("Language"),
         choices=_language_choices,
         required=False,
-        widget=forms.Select(attrs=_searchable(_("Search languages"))),
+        widget=LongSelect(attrs=_searchable(_("Search languages"))),
     )
     level = forms.ChoiceField(
         label=_("Level"), choices=[("", "—"), *ExpertLanguage.Level.choices], required=False
@@ -245,8 +245,12 @@ class PoolFilterForm(forms.Form):
     skill = forms.ModelChoiceField(
         label=_("Skill"), queryset=Skill.objects.all(), required=False, empty_label="—"
     )
-    language = forms.ChoiceField(label=_("Language"), choices=_language_choices, required=False)
-    country = forms.ChoiceField(label=_("Country"), choices=_country_choices, required=False)
+    language = forms.ChoiceField(
+        label=_("Language"), choices=_language_choices, required=False, widget=LongSelect
+    )
+    country = forms.ChoiceField(
+        label=_("Country"), choices=_country_choices, required=False, widget=LongSelect
+    )
     available_from = forms.DateField(label=_("Available from"), required=False, widget=DateInput())
     available_to = forms.DateField(label=_("Available until"), required=False, widget=DateInput())
     modality = forms.ChoiceField(
