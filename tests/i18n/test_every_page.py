@@ -101,7 +101,8 @@ class VisibleText(HTMLParser):
             if tag == "input" and attrs.get("type") in ("submit", "button"):
                 self.texts.append(attrs.get("value") or "")
         if tag not in VOID:
-            self.stack.append(skip)
+            # A textarea's text is the field's value, like an input's value: the reader's, not ours.
+            self.stack.append(skip or tag == "textarea")
 
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)
