@@ -268,8 +268,18 @@ class BudgetLineForm(forms.Form):
     unit_cost_rwf = number_field(BudgetLine, "unit_cost_rwf", label=_("Unit cost (RWF)"))
 
 
+class DocumentSelect(forms.Select):
+    """The call's documents are the officer's words (translate="no"); "Other document" is ours."""
+
+    def create_option(self, name, value, *args, **kwargs):
+        option = super().create_option(name, value, *args, **kwargs)
+        if value and value != OTHER_DOCUMENT:
+            option["attrs"]["translate"] = "no"
+        return option
+
+
 class AttachmentForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Document"))
+    kind = forms.ChoiceField(label=_("Document"), widget=DocumentSelect)
     file = forms.FileField(label=_("File"))
 
     def __init__(self, *args, call: Call, **kwargs):
