@@ -137,8 +137,19 @@ class ReviewForm(forms.Form):
     )
 
 
+class BudgetLineSelect(forms.Select):
+    """The budget lines' items are the team's words: each option says so (translate="no")."""
+
+    def create_option(self, name, value, *args, **kwargs):
+        option = super().create_option(name, value, *args, **kwargs)
+        option["attrs"]["translate"] = "no"
+        return option
+
+
 class ExpenseForm(forms.Form):
-    budget_line = forms.TypedChoiceField(label=_("Budget line"), coerce=int)
+    budget_line = forms.TypedChoiceField(
+        label=_("Budget line"), coerce=int, widget=BudgetLineSelect
+    )
     spent_on = forms.DateField(label=_("Date"), widget=DateInput())
     description = forms.CharField(label=_("What was bought"), max_length=200)
     amount_rwf = number_field(Expense, "amount_rwf", label=_("Amount (RWF)"), min_value=1)
@@ -178,8 +189,10 @@ class AmendmentForm(forms.Form):
 
 
 class ReallocationForm(AmendmentForm):
-    from_line = forms.TypedChoiceField(label=_("Move money from"), coerce=int)
-    to_line = forms.TypedChoiceField(label=_("To"), coerce=int)
+    from_line = forms.TypedChoiceField(
+        label=_("Move money from"), coerce=int, widget=BudgetLineSelect
+    )
+    to_line = forms.TypedChoiceField(label=_("To"), coerce=int, widget=BudgetLineSelect)
     amount_rwf = number_field(GrantBudgetLine, "amount_rwf", label=_("Amount (RWF)"), min_value=1)
 
     def __init__(self, *args, grant, **kwargs):
