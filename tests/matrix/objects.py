@@ -22,7 +22,9 @@ from skillbridge.missions.models import (
     ChecklistItem,
     CostLine,
     Evidence,
+    ItineraryLeg,
     Mission,
+    Participant,
     PlanDay,
     Session,
     Survey,
@@ -131,6 +133,10 @@ FINDERS = {
         ChecklistItem.objects.filter(mission=_expert_mission())
     ),
     "mission_cost_line": lambda: _first_pk(CostLine.objects.filter(mission=_expert_mission())),
+    "mission_itinerary_leg": lambda: _first_pk(
+        ItineraryLeg.objects.filter(mission=_expert_mission())
+    ),
+    "mission_participant": lambda: _first_pk(Participant.objects.filter(mission=_expert_mission())),
     "mission_session": lambda: _first_pk(Session.objects.filter(mission=_expert_mission())),
     "mission_evidence": lambda: Evidence.objects.get(session__mission=_expert_mission()).pk,
     "mission_certificate": lambda: (

@@ -36,7 +36,13 @@ PAGES = {
         MISSION_READERS, {**MISSION, "item_pk": "mission_checklist_item"}, ok=OFFICER, method="post"
     ),
     "missions:itinerary_add": seen_by(MISSION_READERS, MISSION, ok=OFFICER, method="post"),
+    "missions:itinerary_remove": seen_by(
+        MISSION_READERS, {**MISSION, "leg_pk": "mission_itinerary_leg"}, ok=OFFICER, method="post"
+    ),
     "missions:cost_add": seen_by(MISSION_READERS, MISSION, ok=OFFICER, method="post"),
+    "missions:cost_remove": seen_by(
+        MISSION_READERS, {**MISSION, "line_pk": "mission_cost_line"}, ok=OFFICER, method="post"
+    ),
     "missions:cost_actual": seen_by(
         MISSION_READERS, {**MISSION, "line_pk": "mission_cost_line"}, ok=OFFICER, method="post"
     ),
@@ -54,6 +60,12 @@ PAGES = {
     "missions:evidence": seen_by(MISSION_READERS, {**MISSION, "evidence_pk": "mission_evidence"}),
     "missions:participant_add": seen_by(
         MISSION_READERS, MISSION, ok=("officer", "expert"), method="post"
+    ),
+    "missions:participant_remove": seen_by(
+        MISSION_READERS,
+        {**MISSION, "participant_pk": "mission_participant"},
+        ok=("officer", "expert"),
+        method="post",
     ),
     "missions:report": seen_by(MISSION_READERS, MISSION),
     "missions:calendar": seen_by(MISSION_READERS, MISSION),

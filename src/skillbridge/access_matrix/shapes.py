@@ -63,6 +63,8 @@ OBJECTS = {
     "mission_plan_day": "a day of that mission's work plan",
     "mission_checklist_item": "an item of that mission's logistics checklist",
     "mission_cost_line": "a cost line of that mission",
+    "mission_itinerary_leg": "a step of that mission's itinerary",
+    "mission_participant": "a named participant of that mission",
     "mission_session": "a session of that mission",
     "mission_evidence": "an evidence file of that session",
     "mission_certificate": "a certificate of that mission (its code)",

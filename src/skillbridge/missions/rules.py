@@ -20,6 +20,7 @@ from skillbridge.common.permissions import via
 from skillbridge.missions.models import Mission
 from skillbridge.missions.states import (
     CERTIFICATES_OPEN,
+    LOGISTICS_OPEN,
     MISSION,
     PARTICIPANTS_OPEN,
     PLAN_OPEN,
@@ -89,4 +90,5 @@ rules.add_perm("missions.report_mission_now", is_mission_officer & MISSION.allow
 rules.add_perm("missions.cancel_mission_now", is_mission_officer & MISSION.allows("cancel"))
 rules.add_perm("missions.log_session_now", may_log_sessions & SESSIONS_OPEN.allows())
 rules.add_perm("missions.add_participant_now", may_log_sessions & PARTICIPANTS_OPEN.allows())
+rules.add_perm("missions.manage_logistics_now", is_mission_officer & LOGISTICS_OPEN.allows())
 rules.add_perm("missions.issue_certificates_now", is_mission_officer & CERTIFICATES_OPEN.allows())

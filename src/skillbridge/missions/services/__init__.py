@@ -3,6 +3,7 @@
 from skillbridge.missions.services.logistics import (
     checklist_item_update,
     cost_line_add,
+    cost_line_remove,
     cost_line_update,
     itinerary_leg_add,
     itinerary_leg_remove,
@@ -23,6 +24,7 @@ from skillbridge.missions.services.sessions import (
     certificates_issue,
     evidence_add,
     participant_add,
+    participant_remove,
     session_log,
 )
 from skillbridge.missions.services.surveys import survey_answer, surveys_invite, surveys_send_due
@@ -31,6 +33,7 @@ __all__ = [
     "certificates_issue",
     "checklist_item_update",
     "cost_line_add",
+    "cost_line_remove",
     "cost_line_update",
     "evidence_add",
     "itinerary_leg_add",
@@ -43,6 +46,7 @@ __all__ = [
     "mission_start",
     "mission_update",
     "participant_add",
+    "participant_remove",
     "plan_day_add",
     "plan_day_remove",
     "session_log",

@@ -108,6 +108,15 @@ def cost_line_add(
 
 
 @transaction.atomic
+def cost_line_remove(*, actor: User, line: CostLine) -> None:
+    """Take a budget line off the mission, while its logistics are open."""
+    mission = _open(line.mission, onsite=False)
+    data = {"line": line.pk, "planned_rwf": line.planned_rwf, "actual_rwf": line.actual_rwf}
+    line.delete()
+    audit_record(actor=actor, action="mission.cost_removed", target=mission, data=data)
+
+
+@transaction.atomic
 def cost_line_update(*, actor: User, line: CostLine, actual_rwf: int | None) -> CostLine:
     """Record what a budget line actually cost."""
     _open(line.mission, onsite=False)

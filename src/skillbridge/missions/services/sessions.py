@@ -140,6 +140,20 @@ def participant_add(
     return participant
 
 
+@transaction.atomic
+def participant_remove(*, actor: User, participant: Participant) -> None:
+    """Take a named trainee off the mission, unless their certificate is already issued."""
+    mission = locked(participant.mission, *RELATED)
+    PARTICIPANTS_OPEN.refuse_unless_open(mission)
+    if Certificate.objects.filter(participant=participant).exists():
+        raise ValidationError(
+            {"__all__": _("This participant already has a certificate: they stay on the list.")}
+        )
+    data = {"participant": participant.pk}
+    participant.delete()
+    audit_record(actor=actor, action="mission.participant_removed", target=mission, data=data)
+
+
 def new_certificate_code() -> str:
     while True:
         code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))

@@ -21,7 +21,15 @@ from skillbridge.missions.forms import (
     ParticipantForm,
     SessionForm,
 )
-from skillbridge.missions.models import Certificate, ChecklistItem, CostLine, Evidence, Mission
+from skillbridge.missions.models import (
+    Certificate,
+    ChecklistItem,
+    CostLine,
+    Evidence,
+    ItineraryLeg,
+    Mission,
+    Participant,
+)
 from skillbridge.missions.views._helpers import to_mission
 from skillbridge.missions.views.pages import render_detail
 
@@ -61,6 +69,40 @@ def itinerary_add(request, pk: int):
         else:
             return to_mission(mission, "logistics")
     return render_detail(request, mission, status=400, itinerary_form=form)
+
+
+@require_POST
+@login_required
+def itinerary_remove(request, pk: int, leg_pk: int):
+    """Programme officers: take a step off the itinerary (confirmed on the mission's page)."""
+    mission = selectors.mission_for(request.user, pk, "missions.manage_mission")
+    leg = ItineraryLeg.objects.filter(mission=mission, pk=leg_pk).first()
+    if leg is None:
+        raise Http404
+    try:
+        services.itinerary_leg_remove(actor=request.user, leg=leg)
+    except ValidationError as error:
+        messages.error(request, _messages_of(error))
+    else:
+        messages.success(request, _("The step is removed from the itinerary."))
+    return to_mission(mission, "logistics")
+
+
+@require_POST
+@login_required
+def cost_remove(request, pk: int, line_pk: int):
+    """Programme officers: take a budget line off the mission (confirmed on its page)."""
+    mission = selectors.mission_for(request.user, pk, "missions.manage_mission")
+    line = CostLine.objects.filter(mission=mission, pk=line_pk).first()
+    if line is None:
+        raise Http404
+    try:
+        services.cost_line_remove(actor=request.user, line=line)
+    except ValidationError as error:
+        messages.error(request, _messages_of(error))
+    else:
+        messages.success(request, _("The budget line is removed."))
+    return to_mission(mission, "costs")
 
 
 @require_POST
@@ -163,6 +205,23 @@ def participant_add(request, pk: int):
         else:
             return to_mission(mission, "participants")
     return render_detail(request, mission, status=400, participant_form=form)
+
+
+@require_POST
+@login_required
+def participant_remove(request, pk: int, participant_pk: int):
+    """Whoever may name participants: take one off the list, unless certified (confirmed first)."""
+    mission = selectors.mission_for(request.user, pk, "missions.log_session")
+    participant = Participant.objects.filter(mission=mission, pk=participant_pk).first()
+    if participant is None:
+        raise Http404
+    try:
+        services.participant_remove(actor=request.user, participant=participant)
+    except ValidationError as error:
+        messages.error(request, _messages_of(error))
+    else:
+        messages.success(request, _("The participant is removed."))
+    return to_mission(mission, "participants")
 
 
 @login_required
