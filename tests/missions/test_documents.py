@@ -1,11 +1,14 @@
 """The mission report adds up; certificates are verifiable with minimal data; the calendar."""
 
+import subprocess
+
 import pytest
 from django.urls import reverse
 
 from skillbridge.missions import documents, services
 from skillbridge.missions.calendar import fold, missions_ical
 from skillbridge.missions.selectors import head_counts
+from skillbridge.programmes import services as programme_services
 from tests.missions.conftest import log
 
 pytestmark = pytest.mark.django_db
@@ -99,3 +102,26 @@ def test_the_report_names_the_participants_of_each_session_held_on_a_planned_day
     html = documents.report_html(under_way, language="en")
     assert "PV sizing (3.0 h, 1 participant); PV sizing (3.0 h, 3 participants)" in html
     assert "No participant is named for a certificate." in html
+
+
+def test_the_certificate_carries_the_programmes_partners_and_signatory_on_one_page(
+    completed, officer, tmp_path
+):
+    programme = completed.programme
+    programme_services.partner_add(actor=officer, programme=programme, name="Enabel Rwanda")
+    programme_services.signatory_set(
+        actor=officer, programme=programme, name="Aline Uwase", title="Programme Manager"
+    )
+    services.certificates_issue(actor=officer, mission=completed)
+    certificate = completed.certificates.get(kind="contribution")
+    pdf = tmp_path / "certificate.pdf"
+    pdf.write_bytes(documents.certificate_pdf(certificate, language="en"))
+
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+    assert "Enabel Rwanda" in text
+    assert "Aline Uwase" in text
+    assert documents.verification_url(certificate) in text
+    assert text.count("\f") == 1  # one page: the blocks fit the landscape certificate

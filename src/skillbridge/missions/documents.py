@@ -13,6 +13,7 @@ from django.utils import timezone
 from skillbridge.common.pdf import html_in, pdf_bytes
 from skillbridge.missions import selectors
 from skillbridge.missions.models import Certificate, Mission
+from skillbridge.programmes.documents import document_partners
 
 STYLESHEET = Path(__file__).resolve().parent / "pdf" / "missions.css"
 
@@ -69,6 +70,8 @@ def certificate_pdf(certificate: Certificate, *, language: str) -> bytes:
         "certificate": certificate,
         "mission": certificate.mission,
         "verify_url": verification_url(certificate),
+        # The programme's partners and who signs for it, as on the grant agreement.
+        "document_partners": document_partners(certificate.mission.programme),
     }
     return pdf_bytes(
         "missions/pdf/certificate.html", context, language=language, stylesheet=STYLESHEET
