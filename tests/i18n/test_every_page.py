@@ -9,7 +9,11 @@ template marks them, with `translate="no"`, `class="notranslate"`, `data-same`,
 or a `lang` attribute naming another language, and this check skips them.
 There is no list of allowed sentences here: mark the template instead. A
 word the translator kept as it is on purpose (msgstr equal to msgid, as
-French "Budget" or "Documents") is not English that got through.
+French "Budget" or "Documents"; a sector's, skill's or degree level's label in
+the language equal to its English name, as French "Agriculture"; a country or
+a language whose name is the same in both, as "Rwanda" or "Igbo") is not
+English that got through. The brand after every page's title (" · SkillBridge",
+marked `translate="no"` where the header shows it) is a name.
 Downloads (PDF, CSV, JSON) are not read here.
 """
 
@@ -18,10 +22,15 @@ from html.parser import HTMLParser
 
 import pytest
 from django.conf import settings
+from django.db.models import F
 from django.urls import reverse
 from django.utils import translation
+from django_countries import countries
 
 from skillbridge.access_matrix import ANONYMOUS, OBJECTS, PAGES
+from skillbridge.experts.languages import language_choices
+from skillbridge.experts.models import QualificationLevel, Skill
+from skillbridge.programmes.models import Sector
 from tests.matrix.objects import resolve
 
 READERS = (ANONYMOUS, "applicant", "expert")
@@ -52,6 +61,9 @@ HIDDEN = {"script", "style", "template", "svg"}
 ATTRIBUTES = ("placeholder", "aria-label", "title", "alt")
 WORD = re.compile(r"[A-Za-z]{3,}")
 NOT_WORDS = re.compile(r"^(\S+@\S+|https?://\S+|[\d\s.,:/%()+-]+)$")
+# base.html's <title>: the page's own title, then the brand (a <title> can hold no markup).
+BRAND_IN_TITLE = " · SkillBridge"
+LABELLED = (Sector, Skill, QualificationLevel)
 
 
 def reachable_pages() -> list:
@@ -115,20 +127,52 @@ class VisibleText(HTMLParser):
 
     def handle_data(self, data):
         if not self.skipped():
-            self.texts.append(data)
+            in_title = self.lasttag == "title"
+            self.texts.append(data.removesuffix(BRAND_IN_TITLE) if in_title else data)
 
 
 def visible_texts(html: str, language: str) -> set[str]:
     parser = VisibleText(language)
     parser.feed(html)
-    texts = {" ".join(text.split()) for text in parser.texts}
+    # A separator before a text ("· Agriculture") is punctuation, not part of it.
+    texts = {" ".join(text.split()).strip("·– ") for text in parser.texts}
     return {text for text in texts if WORD.search(text) and not NOT_WORDS.match(text)}
 
 
 def kept_on_purpose(texts: set[str], language: str) -> set[str]:
-    """The texts the catalogue of `language` translates as themselves."""
+    """The texts the catalogue of `language`, or the reference data, translate as themselves."""
     catalogue = translation.trans_real.translation(language)._catalog
-    return {text for text in texts if catalogue.get(text) == text}
+    labels = {
+        name
+        for model in LABELLED
+        for name in model.objects.filter(**{f"name_{language}": F("name")}).values_list(
+            "name", flat=True
+        )
+    }
+    return {
+        text
+        for text in texts
+        if catalogue.get(text) == text
+        or text in labels
+        or text in same_country_names(language)
+        or text in same_language_names(language)
+    }
+
+
+def same_language_names(language: str) -> set[str]:
+    """Languages whose name in `language` is their English one in CLDR (Igbo, Lingala)."""
+    with translation.override("en"):
+        english = dict(language_choices())
+    with translation.override(language):
+        return {name for code, name in language_choices() if english.get(code) == name}
+
+
+def same_country_names(language: str) -> set[str]:
+    """Countries whose name in `language` is their English one (Rwanda, Kenya, Canada)."""
+    with translation.override("en"):
+        english = dict(countries)
+    with translation.override(language):
+        return {name for code, name in countries if english.get(code) == name}
 
 
 def render(client, url: str, language: str) -> str | None:

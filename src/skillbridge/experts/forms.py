@@ -61,7 +61,11 @@ class RegistrationForm(ConsentForm):
         help_text=_("As IOM and the host college will address you."),
     )
     programme = forms.ModelChoiceField(
-        label=_("Programme"), queryset=Programme.objects.filter(is_active=True), empty_label=None
+        label=_("Programme"),
+        queryset=Programme.objects.filter(is_active=True),
+        empty_label=None,
+        # Programmes' names are names: no translation, by a person or a browser.
+        widget=forms.Select(attrs={"translate": "no"}),
     )
     country = forms.ChoiceField(
         label=_("Country of residence"),
@@ -90,7 +94,8 @@ class ProfileForm(forms.Form):
         choices=_timezone_choices,
         required=False,
         help_text=_("Left empty, it is your country's main time zone."),
-        widget=LongSelect(attrs=_searchable(_("Search time zones"))),
+        # Time zones are IANA codes (Europe/Brussels), the same in every language.
+        widget=LongSelect(attrs={**_searchable(_("Search time zones")), "translate": "no"}),
     )
     phone = forms.CharField(label=_("Phone"), required=False, max_length=30, help_text=PHONE_HELP)
     sex = forms.ChoiceField(

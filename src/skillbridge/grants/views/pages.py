@@ -10,7 +10,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from skillbridge.common.exports import table_response
@@ -307,10 +307,10 @@ def budget(request, pk):
 
 
 STATE_ACTIONS = {
-    "suspend": (awards.grant_suspend, _lazy("Suspend the grant")),
-    "resume": (awards.grant_resume, _lazy("Resume the grant")),
-    "terminate": (awards.grant_terminate, _lazy("Terminate the grant")),
-    "close": (awards.grant_close, _lazy("Close the grant")),
+    "suspend": (awards.grant_suspend, gettext_lazy("Suspend the grant")),
+    "resume": (awards.grant_resume, gettext_lazy("Resume the grant")),
+    "terminate": (awards.grant_terminate, gettext_lazy("Terminate the grant")),
+    "close": (awards.grant_close, gettext_lazy("Close the grant")),
 }
 
 

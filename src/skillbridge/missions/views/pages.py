@@ -7,7 +7,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from skillbridge.common.bounds import as_id
@@ -55,13 +55,13 @@ def mission_list(request):
 
 # What happens next when the reader has no button to press, by the mission's state.
 NEXT_HINTS = {
-    S.PLANNED: _lazy("The host and the professional each sign off the work plan."),
-    S.WORKPLAN_AGREED: _lazy("The work plan is agreed: the programme officer approves it."),
-    S.APPROVED: _lazy("The mission is approved: it starts on the first day of the plan."),
-    S.UNDER_WAY: _lazy("The mission is under way: each session is logged as it happens."),
-    S.COMPLETED: _lazy("Completed: the programme officer files the mission report."),
-    S.REPORTED: _lazy("The mission is finished and reported. Thank you."),
-    S.CANCELLED: _lazy("The mission is cancelled."),
+    S.PLANNED: gettext_lazy("The host and the professional each sign off the work plan."),
+    S.WORKPLAN_AGREED: gettext_lazy("The work plan is agreed: the programme officer approves it."),
+    S.APPROVED: gettext_lazy("The mission is approved: it starts on the first day of the plan."),
+    S.UNDER_WAY: gettext_lazy("The mission is under way: each session is logged as it happens."),
+    S.COMPLETED: gettext_lazy("Completed: the programme officer files the mission report."),
+    S.REPORTED: gettext_lazy("The mission is finished and reported. Thank you."),
+    S.CANCELLED: gettext_lazy("The mission is cancelled."),
 }
 
 
@@ -208,13 +208,17 @@ STEPS = {
     "approve": (
         services.mission_approve,
         "missions.manage_mission",
-        _lazy("The mission is approved. The professional and the host are told."),
+        gettext_lazy("The mission is approved. The professional and the host are told."),
     ),
-    "start": (services.mission_start, "missions.run_mission", _lazy("The mission is under way.")),
+    "start": (
+        services.mission_start,
+        "missions.run_mission",
+        gettext_lazy("The mission is under way."),
+    ),
     "complete": (
         services.mission_complete,
         "missions.run_mission",
-        _lazy(
+        gettext_lazy(
             "The mission is completed. The end-of-mission survey goes out with the next "
             "scheduled run."
         ),
@@ -222,7 +226,7 @@ STEPS = {
     "report": (
         services.mission_report,
         "missions.manage_mission",
-        _lazy("The mission report is filed."),
+        gettext_lazy("The mission report is filed."),
     ),
 }
 
