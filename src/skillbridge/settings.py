@@ -388,4 +388,6 @@ LOGGING = {
         }
     },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # WeasyPrint reports each step of every PDF and stylesheet at INFO: noise, not events.
+    "loggers": {"weasyprint": {"level": "WARNING"}},
 }

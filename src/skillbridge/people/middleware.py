@@ -4,7 +4,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import JsonResponse
 from django.shortcuts import redirect
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from skillbridge.people.selectors import mfa_missing_for
@@ -48,7 +47,9 @@ class LanguagePreferenceMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if request.method == "POST" and request.path == reverse("set_language"):
+        # Asked after the view ran, so a URL configuration without the switcher is fine.
+        match = getattr(request, "resolver_match", None)
+        if request.method == "POST" and match is not None and match.url_name == "set_language":
             chosen = response.cookies.get(settings.LANGUAGE_COOKIE_NAME)
             if chosen is not None and request.user.is_authenticated:
                 language_prefer(user=request.user, language=chosen.value)
