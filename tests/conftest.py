@@ -11,6 +11,7 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
+from django.utils import translation
 
 from skillbridge.people.models import Role
 from tests.factories import (
@@ -29,6 +30,14 @@ hypothesis.settings.load_profile("skillbridge")
 
 def pytest_report_header(config):
     return f"database: {settings.DATABASES['default']['ENGINE']}"
+
+
+@pytest.fixture(autouse=True)
+def _language_of_the_site():
+    # A test that renders in rw or fr must not leave that language active for the next
+    # one, which may call a view without the middleware that would choose it.
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

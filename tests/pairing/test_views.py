@@ -148,7 +148,7 @@ def test_the_invitation_describes_the_project_and_its_team_before_the_answer(
     for url in (reverse("pairing:detail", args=[pairing.pk]), reverse("pairing:mine")):
         page = client.get(url).content.decode()
         assert "Solar dryers for maize cooperatives." in page
-        assert f"<dd>{project.college.name}</dd>" in page
+        assert f'<dd translate="no">{project.college.name}</dd>' in page
         # The lead is a student; the trainer still invited to the team is not counted.
         assert "<dd>1 student, 1 trainer</dd>" in page
         assert "<dt>Answer by</dt>" in page
