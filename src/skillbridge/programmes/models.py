@@ -2,11 +2,17 @@
 
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from skillbridge.common.multilingual import Labelled
+
+
+def language_choices() -> list[tuple[str, str]]:
+    """The site's languages, read when a form asks (settings are not read at import)."""
+    return settings.LANGUAGES
 
 
 class Sector(Labelled, models.Model):
@@ -35,6 +41,11 @@ class Programme(models.Model):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("code"), max_length=60, unique=True)
     summary = models.TextField(_("summary"), blank=True)
+    # The language a call's own columns are written in; its other languages are
+    # translations of it, and a reader without their own falls back to it.
+    main_language = models.CharField(
+        _("main language"), max_length=8, choices=language_choices, default="en"
+    )
     lead_organisation = models.ForeignKey(
         "people.Organisation",
         verbose_name=_("run by"),

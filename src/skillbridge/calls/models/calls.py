@@ -7,11 +7,18 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from skillbridge.calls.models.texts import Translated
 from skillbridge.programmes.models import Programme, Sector
 
 
-class Call(models.Model):
-    """A call for proposals within a programme."""
+class Call(Translated, models.Model):
+    """A call for proposals within a programme.
+
+    Its title, description and document names are in the programme's main
+    language; `translations` holds the others (calls.models.texts).
+    """
+
+    TRANSLATED_FIELDS = ("title", "description", "required_documents")
 
     programme = models.ForeignKey(
         Programme, verbose_name=_("programme"), on_delete=models.PROTECT, related_name="calls"
@@ -35,6 +42,12 @@ class Call(models.Model):
         default=list,
         blank=True,
         help_text=_("The kinds of attachment every proposal must include."),
+    )
+    translations = models.JSONField(
+        _("texts in other languages"),
+        default=dict,
+        blank=True,
+        help_text=_("The title, description and documents in each language but the main one."),
     )
     is_published = models.BooleanField(_("published"), default=False)
     # Planned dates the team reads on its receipt ("what happens next and when");
@@ -65,6 +78,10 @@ class Call(models.Model):
         return self.title
 
     @property
+    def main_language(self) -> str:
+        return self.programme.main_language
+
+    @property
     def has_closed(self) -> bool:
         return timezone.now() >= self.closes_at
 
@@ -73,8 +90,14 @@ class Call(models.Model):
         return self.is_published and self.opens_at <= timezone.now() < self.closes_at
 
 
-class RubricCriterion(models.Model):
-    """One weighted criterion of a call's rubric, scored on a 1–5 scale."""
+class RubricCriterion(Translated, models.Model):
+    """One weighted criterion of a call's rubric, scored on a 1–5 scale.
+
+    Named and described in the programme's main language; `translations` holds
+    the others (calls.models.texts).
+    """
+
+    TRANSLATED_FIELDS = ("name", "description", "levels")
 
     call = models.ForeignKey(
         Call, verbose_name=_("call"), on_delete=models.CASCADE, related_name="criteria"
@@ -92,6 +115,12 @@ class RubricCriterion(models.Model):
         default=dict,
         help_text=_('What each score means, keyed "1" to "5".'),
     )
+    translations = models.JSONField(
+        _("texts in other languages"),
+        default=dict,
+        blank=True,
+        help_text=_("The name, description and levels in each language but the main one."),
+    )
     position = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
@@ -105,3 +134,7 @@ class RubricCriterion(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def main_language(self) -> str:
+        return self.call.programme.main_language
