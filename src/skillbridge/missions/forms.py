@@ -3,13 +3,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from skillbridge.common.bounds import number_field
+from skillbridge.common.bounds import as_id, number_field
 from skillbridge.common.choices import COUNTED_SEX_CHOICES
 from skillbridge.common.widgets import DateInput
 from skillbridge.experts.models import ExpertProfile
 from skillbridge.experts.selectors import matchable_experts
 from skillbridge.missions.models import CostLine, Mission, Session, Survey
 from skillbridge.missions.models.work import Category
+from skillbridge.missions.selectors import pairing_missions
 from skillbridge.pairing.models import Pairing, TrainingRequest
 from skillbridge.pairing.states import ENGAGED
 
@@ -61,10 +62,24 @@ class MissionPlanForm(PlanFields):
         required=False,
     )
 
+    confirm_another = forms.BooleanField(
+        label=_("Yes, plan another mission for this pairing"),
+        required=False,
+    )
+
     field_order = ["pairing", "training_request", "expert", "kind", "title", "place"]
 
     def __init__(self, *args, programme, **kwargs):
         super().__init__(*args, **kwargs)
+        # A second mission for one pairing is often a slip (a double submit, the wrong
+        # pairing): the form asks for a tick only when the chosen pairing already has one.
+        chosen = self.data.get("pairing") if self.is_bound else self.initial.get("pairing")
+        pairing_id = as_id(None if chosen is None else str(chosen))
+        self.earlier_missions = (
+            [] if pairing_id is None else pairing_missions(programme, pairing_id=pairing_id)
+        )
+        if not self.earlier_missions:
+            del self.fields["confirm_another"]
         self.fields["pairing"].queryset = Pairing.objects.filter(
             programme=programme, state__in=ENGAGED
         ).select_related(
@@ -75,6 +90,16 @@ class MissionPlanForm(PlanFields):
         ).select_related("college")
         # Only professionals who may be matched now: approved and with current consent.
         self.fields["expert"].queryset = matchable_experts(programme)
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.earlier_missions and not cleaned.get("confirm_another"):
+            self.add_error(
+                "confirm_another",
+                _("This pairing already has a mission: tick the box to plan another one."),
+            )
+        cleaned.pop("confirm_another", None)
+        return cleaned
 
 
 class MissionEditForm(PlanFields):

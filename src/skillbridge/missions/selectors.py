@@ -183,3 +183,13 @@ def officer_programme_list(user: User) -> QuerySet[Programme]:
     return Programme.objects.filter(pk__in=programmes_where(user, Role.PROGRAMME_OFFICER)).order_by(
         "name"
     )
+
+
+def pairing_missions(programme: Programme, *, pairing_id: int) -> list[Mission]:
+    """The missions of `programme` already planned for a pairing and not cancelled, oldest
+    first: planning another one for the same pairing asks the officer to confirm."""
+    return list(
+        Mission.objects.filter(programme=programme, pairing_id=pairing_id)
+        .exclude(state=Mission.State.CANCELLED)
+        .order_by("starts_on", "pk")
+    )
