@@ -11,6 +11,7 @@ from skillbridge.common.access import PERSONAL_DATA_READ, personal_data_reads_of
 from skillbridge.common.models import AuditEntry
 from skillbridge.experts.models import ExpertProfile
 from skillbridge.people.models import User
+from tests.experts.exports import pool_export
 from tests.experts.factories import ExpertProfileFactory
 from tests.factories import UserFactory
 
@@ -44,8 +45,7 @@ def test_an_export_of_the_pool_is_logged_with_every_professional_in_it(
     client, officer, programme, three, export
 ):
     client.force_login(officer)
-    response = client.get(reverse("experts:pool", args=[programme.slug]) + f"?export={export}")
-    assert response.status_code == 200
+    pool_export(client, programme, export)
     [(who, model, object_id, data)] = reads()
     assert (who, model, object_id) == ("alice@example.org", "programme", str(programme.pk))
     assert bulk(data) == {

@@ -12,6 +12,7 @@ from rest_framework.test import APIClient
 from skillbridge.experts.models import ExpertProfile
 from skillbridge.experts.selectors import matchable_experts, pool_profiles
 from skillbridge.experts.services.privacy import expert_consent_withdraw
+from tests.experts.exports import pool_export
 from tests.experts.factories import ExpertProfileFactory
 
 
@@ -44,11 +45,9 @@ def test_withdrawal_takes_the_professional_out_of_the_csv_and_xlsx_exports(
     client, officer, programme, withdrawn
 ):
     client.force_login(officer)
-    rows = list(
-        csv.reader(io.StringIO(pool(client, programme, "?export=csv").content.decode("utf-8-sig")))
-    )
+    rows = list(csv.reader(io.StringIO(pool_export(client, programme, "csv").decode("utf-8-sig"))))
     assert [row[1] for row in rows[1:]] == ["jeanne.secret@example.org"]
-    sheet = load_workbook(io.BytesIO(pool(client, programme, "?export=xlsx").content)).active
+    sheet = load_workbook(io.BytesIO(pool_export(client, programme, "xlsx"))).active
     assert [row[1].value for row in sheet.iter_rows(min_row=2)] == ["jeanne.secret@example.org"]
 
 

@@ -14,10 +14,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from skillbridge.common.access import personal_data_read
-from skillbridge.common.exports import table_response
+from skillbridge.common.background import export_start
 from skillbridge.common.forms import show_errors
 from skillbridge.common.permissions import require
 from skillbridge.common.uploads import private_file_response
+from skillbridge.experts import exports
 from skillbridge.experts.forms import MergeForm, PoolFilterForm, ReasonForm
 from skillbridge.experts.models import ExpertProfile
 from skillbridge.experts.selectors import (
@@ -35,12 +36,6 @@ from skillbridge.experts.services.vetting import profile_approve, profile_reject
 from skillbridge.people.selectors import active_consent, programme_for, roles_by_programme
 from skillbridge.programmes.models import Programme
 
-EXPORT_HEADERS = [
-    "name", "email", "phone", "country", "city", "profession", "employer",
-    "years_experience", "sectors", "skills", "languages", "availability",
-    "modalities", "capacity", "state",
-]  # fmt: skip
-
 
 def _filters(form: PoolFilterForm) -> PoolFilters:
     if not form.is_valid():
@@ -57,26 +52,6 @@ def _filters(form: PoolFilterForm) -> PoolFilters:
         modality=data["modality"],
         state=data["state"],
     )
-
-
-def _export_row(profile) -> list:
-    return [
-        profile.user.full_name if profile.user else "",
-        profile.user.email if profile.user else "",
-        profile.phone,
-        profile.country.code or "",
-        profile.city,
-        profile.profession,
-        profile.employer,
-        profile.years_experience if profile.years_experience is not None else "",
-        "; ".join(s.slug for s in profile.sectors.all()),
-        "; ".join(s.name for s in profile.skills.all()),
-        "; ".join(lang.code for lang in profile.languages.all()),
-        "; ".join(f"{w.starts_on}..{w.ends_on}" for w in profile.availability.all()),
-        "; ".join(profile.modalities),
-        profile.capacity,
-        profile.state,
-    ]
 
 
 def _page_key(value: str | None) -> int | None:
@@ -97,23 +72,27 @@ def pool_home(request):
 
 @login_required
 def pool(request, slug: str):
-    """Programme officers: search the pool; `?export=csv|xlsx` downloads the result."""
+    """Programme officers: search the pool; `?export=csv|xlsx` builds the result as a file
+    in the background (a progress page, then the download and a mail)."""
     programme = programme_for(request.user, slug, "experts.search_pool")
     form = PoolFilterForm(request.GET or None)
-    profiles = pool_search(programme, _filters(form))
+    filters = _filters(form)
     export = request.GET.get("export")
-    if export in ("csv", "xlsx"):
-        profiles = list(profiles)
-        personal_data_read(
-            reader=request.user, records=profiles, what="pool", via=export, scope=programme
+    if export in exports.FORMATS:
+        job = export_start(
+            user=request.user,
+            builder="skillbridge.experts.exports.pool_file",
+            params={
+                "programme": programme.pk,
+                "reader": request.user.pk,
+                "format": export,
+                "filters": exports.filters_as_params(filters),
+            },
+            title=_("Professionals of %(programme)s (%(format)s)")
+            % {"programme": programme.name, "format": export.upper()},
         )
-        return table_response(
-            filename=f"professionals-{programme.slug}",
-            file_format=export,
-            headers=EXPORT_HEADERS,
-            rows=(_export_row(profile) for profile in profiles),
-            sheet_title="Professionals",
-        )
+        return redirect(job.get_absolute_url())
+    profiles = pool_search(programme, filters)
     page = pool_page(profiles, after=_page_key(request.GET.get("after")))
     personal_data_read(
         reader=request.user, records=page.object_list, what="pool", via="web", scope=programme
