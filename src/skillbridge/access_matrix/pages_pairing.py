@@ -30,6 +30,11 @@ PAGES = {
     "pairing:mentors": programme_page({}, ok=("applicant", "applicant2")),
     "pairing:pairings": programme_page({}, ok=OFFICER),
     "pairing:request_new": programme_page({}, ok=OFFICER),
+    # The coordinator files for their own college; officers record requests on request_new.
+    "pairing:college_requests": [
+        programme_page({}, ok=("coordinator",)),
+        programme_page({}, ok=("coordinator",), method="post"),
+    ],
     "pairing:request_need_new": programme_page({"pk": "training_request"}, ok=OFFICER),
     "pairing:project_need_new": programme_page({"pk": "project"}, ok=OFFICER),
     "pairing:need": programme_page({"pk": "need"}, ok=OFFICER),

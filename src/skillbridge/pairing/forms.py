@@ -69,9 +69,15 @@ class TrainingRequestForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
     )
 
-    def __init__(self, *args, programme: Programme, **kwargs):
+    def __init__(self, *args, programme: Programme, colleges=None, **kwargs):
+        """`colleges` (ids) narrows the choice, for a coordinator filing for their own."""
         super().__init__(*args, **kwargs)
-        self.fields["college"].queryset = programme.colleges.all()
+        choices = programme.colleges.all()
+        if colleges is not None:
+            choices = choices.filter(pk__in=colleges)
+            if len(colleges) == 1:
+                self.fields["college"].empty_label = None
+        self.fields["college"].queryset = choices
 
 
 class RunForm(forms.Form):

@@ -15,7 +15,12 @@ import rules
 
 from skillbridge.common.permissions import via
 from skillbridge.pairing.states import ENGAGED, PAIRING
-from skillbridge.people.rules import is_applicant, is_expert_anywhere, is_programme_officer
+from skillbridge.people.rules import (
+    is_applicant,
+    is_college_coordinator,
+    is_expert_anywhere,
+    is_programme_officer,
+)
 
 
 @rules.predicate
@@ -45,6 +50,9 @@ rules.add_perm("pairing.view_own_pairings", is_expert_anywhere)
 # On a programme:
 rules.add_perm("pairing.manage", is_programme_officer)
 rules.add_perm("pairing.view_mentors", is_applicant)
+# A coordinator files and follows their own college's training requests (officers see them
+# all in the overview, where they state the needs).
+rules.add_perm("pairing.file_training_request", is_college_coordinator)
 # On a matching run:
 rules.add_perm("pairing.manage_run", is_officer_of_pairing)
 # On a matching run, in its present state:

@@ -76,6 +76,17 @@ def training_requests_of(programme: Programme) -> QuerySet[TrainingRequest]:
     )
 
 
+def college_training_requests(programme: Programme, colleges) -> QuerySet[TrainingRequest]:
+    """The training requests of `colleges` (ids) in `programme`, newest first, with who filed
+    them and how many needs the officers have stated for each."""
+    return (
+        TrainingRequest.objects.filter(programme=programme, college_id__in=colleges)
+        .select_related("college", "created_by")
+        .annotate(need_count=Count("needs"))
+        .order_by("-created_at", "-pk")
+    )
+
+
 def training_request_in(programme: Programme, pk: int) -> TrainingRequest:
     found = training_requests_of(programme).filter(pk=pk).first()
     if found is None:

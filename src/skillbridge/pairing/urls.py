@@ -1,6 +1,6 @@
 from django.urls import path
 
-from skillbridge.pairing.views import answers, officer, team
+from skillbridge.pairing.views import answers, college, officer, team
 
 app_name = "pairing"
 
@@ -16,6 +16,7 @@ urlpatterns = [
     path("<slug:slug>/mentors/", team.mentors, name="mentors"),
     path("<slug:slug>/pairings/", officer.pairing_list, name="pairings"),
     path("<slug:slug>/requests/new/", officer.request_new, name="request_new"),
+    path("<slug:slug>/college-requests/", college.college_requests, name="college_requests"),
     path(
         "<slug:slug>/requests/<int:pk>/needs/new/",
         officer.request_need_new,

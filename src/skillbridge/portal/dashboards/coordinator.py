@@ -1,6 +1,8 @@
-"""The college coordinator: team members whose affiliation waits for them, the oldest first."""
+"""The college coordinator: team members whose affiliation waits for them, the oldest first,
+and the way to their college's training requests."""
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from skillbridge.calls.selectors import affiliations_to_confirm
@@ -29,4 +31,10 @@ def tasks(user, membership) -> list[Task]:
                 oldest=member.joined_at,
             )
         )
+    lines.append(
+        Task(
+            _("Training requests of your college: file one, follow yours"),
+            reverse("pairing:college_requests", args=[membership.programme.slug]),
+        )
+    )
     return lines
