@@ -32,12 +32,19 @@ from skillbridge.people.models import Organisation
 # Calls ----------------------------------------------------------------------------
 
 
+TRANSLATIONS_HELP = (
+    "The texts in the programme's other languages, keyed by language then field, "
+    'for example {"fr": {"name": "…"}}; a field left out reads as in main_language.'
+)
+
+
 class CriterionSerializer(serializers.ModelSerializer):
     levels = serializers.DictField(child=serializers.CharField())
+    translations = serializers.JSONField(read_only=True, help_text=TRANSLATIONS_HELP)
 
     class Meta:
         model = RubricCriterion
-        fields = ["name", "description", "weight", "levels"]
+        fields = ["name", "description", "weight", "levels", "translations"]
 
 
 class CallSerializer(serializers.ModelSerializer):
@@ -49,6 +56,12 @@ class CallSerializer(serializers.ModelSerializer):
     required_documents = serializers.ListField(child=serializers.CharField())
     criteria = CriterionSerializer(many=True, read_only=True)
     is_open = serializers.BooleanField(read_only=True)
+    main_language = serializers.CharField(
+        source="programme.main_language",
+        read_only=True,
+        help_text="The language of title, description, required_documents and the criteria.",
+    )
+    translations = serializers.JSONField(read_only=True, help_text=TRANSLATIONS_HELP)
 
     class Meta:
         model = Call
@@ -67,6 +80,8 @@ class CallSerializer(serializers.ModelSerializer):
             "reviews_per_proposal",
             "required_documents",
             "criteria",
+            "main_language",
+            "translations",
         ]
 
 

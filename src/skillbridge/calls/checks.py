@@ -58,9 +58,10 @@ def _budget_missing(proposal: Proposal) -> Iterator[tuple[str, str]]:
 
 def _documents_missing(proposal: Proposal) -> Iterator[tuple[str, str]]:
     kinds = {a.kind for a in proposal.attachments.all()}
-    for document in proposal.call.required_documents:
+    call = proposal.call
+    for document, label in zip(call.required_documents, call.texts.required_documents, strict=True):
         if document not in kinds:
-            yield "attachments", _("Attach this document: %(document)s.") % {"document": document}
+            yield "attachments", _("Attach this document: %(document)s.") % {"document": label}
 
 
 def _team_unsettled(proposal: Proposal) -> Iterator[tuple[str, str]]:

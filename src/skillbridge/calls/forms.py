@@ -1,9 +1,12 @@
 """Input of the calls pages. Forms parse and check types; services decide."""
 
 from django import forms
+from django.conf import settings
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from skillbridge.calls.models import BudgetLine, Call, Proposal, RubricCriterion, TeamMember
+from skillbridge.calls.models.texts import site_languages
 from skillbridge.calls.questions import OTHER_DOCUMENT, QUESTIONS, TITLE_MAX_CHARS
 from skillbridge.calls.services.proposals import DRAFT_FIELDS
 from skillbridge.common.bounds import number_field
@@ -12,7 +15,57 @@ from skillbridge.people.models import Organisation
 from skillbridge.programmes.models import Sector
 
 
-class CallForm(forms.Form):
+def other_languages(programme) -> list[tuple[str, str]]:
+    """The languages a call's texts are translated into: all but the programme's main one."""
+    names = dict(settings.LANGUAGES)
+    return [(code, names[code]) for code in site_languages() if code != programme.main_language]
+
+
+class TranslatedFields:
+    """A form whose `<field>_<language>` fields carry a row's texts in the other languages.
+
+    `translated` names the form's main-language fields; each gets a twin per other
+    language, optional (a missing text falls back to the main language)."""
+
+    translated: tuple[str, ...] = ()
+    languages: tuple[tuple[str, str], ...] = ()
+
+    def add_translations(self, languages: list[tuple[str, str]]) -> None:
+        self.languages = tuple(languages)
+        for code, language in languages:
+            for name in self.translated:
+                main = self.fields[name]
+                twin = forms.CharField(
+                    label=format_lazy("{} ({})", main.label, language),
+                    max_length=getattr(main, "max_length", None),
+                    required=False,
+                    widget=type(main.widget)(attrs={**main.widget.attrs, "lang": code}),
+                )
+                twin.language = code
+                self.fields[f"{name}_{code}"] = twin
+
+    def translation_groups(self) -> list[tuple[str, str, list]]:
+        """(code, language, bound fields) per other language, each folded in a <details>."""
+        return [
+            (code, language, [self[f"{name}_{code}"] for name in self.translated])
+            for code, language in self.languages
+        ]
+
+    def main_fields(self) -> list:
+        """The bound fields that are not translations, in the form's order."""
+        twins = {f"{name}_{code}" for code, _name in self.languages for name in self.translated}
+        return [field for field in self if field.name not in twins]
+
+    def translated_values(self) -> dict[str, dict[str, str]]:
+        return {
+            code: {name: self.cleaned_data.get(f"{name}_{code}", "") for name in self.translated}
+            for code, _name in self.languages
+        }
+
+
+class CallForm(TranslatedFields, forms.Form):
+    translated = ("title", "description", "required_documents")
+
     title = forms.CharField(label=_("Title"), max_length=200)
     description = forms.CharField(label=_("Description"), widget=forms.Textarea)
     sectors = forms.ModelMultipleChoiceField(
@@ -72,10 +125,21 @@ class CallForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["sectors"].queryset = programme.sectors.all()
         self.fields["eligible_colleges"].queryset = programme.colleges.all()
+        self.add_translations(other_languages(programme))
+        for code, _language in self.languages:
+            self.fields[f"required_documents_{code}"].help_text = _(
+                "One per line, in the same order as the documents above."
+            )
 
     @staticmethod
     def initial_for(call: Call) -> dict:
+        translated = {
+            f"{name}_{code}": _as_text(value)
+            for code, texts in (call.translations or {}).items()
+            for name, value in texts.items()
+        }
         return {
+            **translated,
             **{f: getattr(call, f) for f in ["title", "description", "max_grant_rwf"]},
             "awards_planned": call.awards_planned,
             "reviews_per_proposal": call.reviews_per_proposal,
@@ -91,11 +155,33 @@ class CallForm(forms.Form):
         }
 
     def documents(self) -> list[str]:
-        lines = self.cleaned_data["required_documents"].splitlines()
-        return [line.strip() for line in lines if line.strip()]
+        return _lines(self.cleaned_data["required_documents"])
+
+    def translations(self) -> dict[str, dict]:
+        """The other languages' texts: documents one per line, in the main list's order."""
+        return {
+            code: {**texts, "required_documents": _lines(texts["required_documents"], keep=True)}
+            for code, texts in self.translated_values().items()
+        }
 
 
-class CriterionForm(forms.Form):
+def _lines(text: str, *, keep: bool = False) -> list[str]:
+    """The non-empty lines; with `keep`, an empty line stays as a gap (an untranslated item)."""
+    lines = [line.strip() for line in text.splitlines()]
+    if keep:
+        while lines and not lines[-1]:
+            lines.pop()
+        return lines
+    return [line for line in lines if line]
+
+
+def _as_text(value) -> str:
+    return "\n".join(value) if isinstance(value, list) else value
+
+
+class CriterionForm(TranslatedFields, forms.Form):
+    translated = ("name", "description", *(f"level_{i}" for i in range(1, 6)))
+
     id = number_field(RubricCriterion, "id", min_value=1, widget=forms.HiddenInput, required=False)
     name = forms.CharField(label=_("Criterion"), max_length=120)
     description = forms.CharField(label=_("What it looks at"), required=False)
@@ -106,6 +192,10 @@ class CriterionForm(forms.Form):
     level_4 = forms.CharField(label=_("4 means"), max_length=300)
     level_5 = forms.CharField(label=_("5 means"), max_length=300)
 
+    def __init__(self, *args, languages=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.add_translations(list(languages))
+
     def as_criterion(self) -> dict:
         data = self.cleaned_data
         return {
@@ -114,6 +204,14 @@ class CriterionForm(forms.Form):
             "description": data.get("description", ""),
             "weight": data["weight"],
             "levels": {str(i): data[f"level_{i}"] for i in range(1, 6)},
+            "translations": {
+                code: {
+                    "name": texts["name"],
+                    "description": texts["description"],
+                    "levels": {str(i): texts[f"level_{i}"] for i in range(1, 6)},
+                }
+                for code, texts in self.translated_values().items()
+            },
         }
 
 
@@ -129,9 +227,23 @@ def criteria_initial(call: Call) -> list[dict]:
             "description": c.description,
             "weight": c.weight,
             **{f"level_{i}": c.levels.get(str(i), "") for i in range(1, 6)},
+            **{
+                f"{name}_{code}": value
+                for code, texts in (c.translations or {}).items()
+                for name, value in _criterion_texts(texts).items()
+            },
         }
         for c in call.criteria.all()
     ]
+
+
+def _criterion_texts(texts: dict) -> dict[str, str]:
+    levels = texts.get("levels") or {}
+    return {
+        "name": texts.get("name", ""),
+        "description": texts.get("description", ""),
+        **{f"level_{i}": levels.get(str(i), "") for i in range(1, 6)},
+    }
 
 
 class StartProposalForm(forms.Form):
@@ -284,9 +396,9 @@ class AttachmentForm(forms.Form):
 
     def __init__(self, *args, call: Call, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = [(d, d) for d in call.required_documents] + [
-            (OTHER_DOCUMENT, _("Other document"))
-        ]
+        # The kind kept is the main language's name; the reader sees it in their language.
+        labels = zip(call.required_documents, call.texts.required_documents, strict=True)
+        self.fields["kind"].choices = [*labels, (OTHER_DOCUMENT, _("Other document"))]
 
 
 class InviteForm(forms.Form):

@@ -1,5 +1,6 @@
 """Reads of calls and proposals, already limited to what a user may see."""
 
+from django.conf import settings
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -12,10 +13,12 @@ from skillbridge.calls.models import (
     RubricCriterion,
     TeamMember,
 )
-from skillbridge.calls.states import AFFILIATION_OPEN, PROPOSAL
+from skillbridge.calls.models.texts import site_languages
+from skillbridge.calls.states import AFFILIATION_OPEN, OFFICER_AFFILIATION_OPEN, PROPOSAL
 from skillbridge.common.accessors import object_for
 from skillbridge.people.models import Organisation, ProgrammeRole, Role
 from skillbridge.people.rules import is_officer_anywhere
+from skillbridge.people.selectors import programmes_where
 
 _COORDINATED_CACHE = "_skillbridge_coordinated_colleges"
 
@@ -81,6 +84,33 @@ def calls_managed_by(user) -> QuerySet[Call]:
         )
         .order_by("-opens_at", "id")
     )
+
+
+def call_missing_translations(call: Call) -> list[dict]:
+    """Per language other than the programme's main one, the call's fields and the rubric's
+    criteria that lack text in it: [{"language", "name", "call_fields", "criteria"}], each
+    field given by its label."""
+    names = dict(settings.LANGUAGES)
+    call_missing = call.missing_translations()
+    criteria = [(c, c.missing_translations()) for c in call.criteria.all()]
+    return [
+        {
+            "language": code,
+            "name": names[code],
+            "call_fields": _labels(Call, call_missing.get(code, [])),
+            "criteria": [
+                (c, _labels(RubricCriterion, missing[code]))
+                for c, missing in criteria
+                if code in missing
+            ],
+        }
+        for code in site_languages()
+        if code != call.programme.main_language
+    ]
+
+
+def _labels(model, fields: list[str]) -> list[str]:
+    return [model._meta.get_field(field).verbose_name for field in fields]
 
 
 # Proposals ---------------------------------------------------------------------------
@@ -250,6 +280,30 @@ def invitations_for(user) -> QuerySet[TeamMember]:
         # An invitation can be accepted while the team can change, as long as the draft is.
         proposal__state__in=PROPOSAL["submit"].sources,
     ).select_related("proposal__call", "proposal__lead", "proposal__college")
+
+
+def affiliations_waiting_for(user) -> QuerySet[TeamMember]:
+    """Members whose affiliation waits for `user`: as a coordinator, those of their college's
+    teams until eligibility is decided; as an officer, those of their programmes' submitted
+    proposals, which the officer may confirm instead of a coordinator who does not act."""
+    coordinated = Q(pk__in=[])
+    for programme_id, colleges in coordinated_colleges(user).items():
+        coordinated |= Q(
+            proposal__call__programme_id=programme_id, proposal__college_id__in=colleges
+        )
+    run = Q(
+        proposal__call__programme_id__in=programmes_where(user, Role.PROGRAMME_OFFICER),
+        proposal__state__in=OFFICER_AFFILIATION_OPEN.states,
+    )
+    return (
+        TeamMember.objects.filter(
+            (coordinated & Q(proposal__state__in=AFFILIATION_OPEN.states)) | run,
+            status=TeamMember.Status.JOINED,
+            affiliation=TeamMember.Affiliation.PENDING,
+        )
+        .select_related("proposal__call", "proposal__college")
+        .order_by("joined_at", "pk")
+    )
 
 
 def affiliations_to_confirm(user) -> QuerySet[TeamMember]:

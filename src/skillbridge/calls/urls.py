@@ -17,6 +17,7 @@ urlpatterns = [
     path("", calls.open_calls, name="open_calls"),
     path("<int:pk>/", calls.call_detail, name="call_detail"),
     path("<int:pk>/edit/", calls.call_edit, name="call_edit"),
+    path("<int:pk>/translations/", calls.call_translations, name="call_translations"),
     path("<int:pk>/apply/", proposals.proposal_start, name="proposal_start"),
     path("manage/", calls.calls_manage, name="calls_manage"),
     path("manage/<slug:slug>/new/", calls.call_create, name="call_create"),

@@ -38,6 +38,7 @@ def demo_call(programme: Programme) -> Call:
         reviews_by=closes_on + datetime.timedelta(days=45),
         decisions_by=closes_on + datetime.timedelta(days=60),
         required_documents=[document["kind"] for document in data["documents"]],
+        translations=_call_translations(data["translations"]),
         is_published=True,
     )
     call.sectors.set(programme.sectors.all())
@@ -48,10 +49,31 @@ def demo_call(programme: Programme) -> Call:
             name=criterion["name"],
             description=criterion["description"],
             weight=Decimal(criterion["weight"]),
-            levels={str(i): text for i, text in enumerate(criterion["levels"], start=1)},
+            levels=_levels(criterion["levels"]),
+            translations=_criterion_translations(data["translations"], position - 1),
             position=position,
         )
     return call
+
+
+def _levels(texts: list[str]) -> dict[str, str]:
+    return {str(i): text for i, text in enumerate(texts, start=1)}
+
+
+def _call_translations(translations: dict) -> dict:
+    """The call's own texts per language (calls.models.texts), without the rubric's."""
+    return {
+        language: {k: v for k, v in texts.items() if k != "criteria"}
+        for language, texts in translations.items()
+    }
+
+
+def _criterion_translations(translations: dict, index: int) -> dict:
+    criteria = {language: texts["criteria"][index] for language, texts in translations.items()}
+    return {
+        language: {**criterion, "levels": _levels(criterion["levels"])}
+        for language, criterion in criteria.items()
+    }
 
 
 def seed_calls() -> None:

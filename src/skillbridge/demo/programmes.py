@@ -32,6 +32,8 @@ def seed_programme() -> None:
         defaults={
             "name": data["name"],
             "summary": data["summary"],
+            # The demo call's columns are English; fr and rw are its translations.
+            "main_language": "en",
             "lead_organisation": Organisation.objects.get(short_name=data["lead_organisation"]),
             "donor": Organisation.objects.get(short_name=data["donor"]),
             "envelope_eur": Decimal(data["envelope_eur"]),

@@ -76,12 +76,17 @@ class Translated:
         return ((self.translations or {}).get(language) or {}).get(field)
 
     def text(self, field: str, language: str | None = None):
-        """The field in `language` (default: the active one), falling back as the module says."""
+        """The field in `language` (default: the active one), falling back as the module says.
+
+        Stored translations never hold the main language (the column does), so this reads
+        the row alone: no query for the programme, even in a list.
+        """
         main = getattr(self, field)
-        order = [language or active_language(), self.main_language, *site_languages()]
+        translations = self.translations or {}
+        order = [language or active_language(), None, *site_languages()]
         chosen = None
         for code in dict.fromkeys(order):
-            value = self.text_in(field, code)
+            value = main if code is None else (translations.get(code) or {}).get(field)
             if _filled(value):
                 chosen = value
                 break

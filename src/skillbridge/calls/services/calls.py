@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from skillbridge.calls.models import Call, RubricCriterion
+from skillbridge.calls.models.texts import site_languages
 from skillbridge.calls.questions import OTHER_DOCUMENT
 from skillbridge.calls.states import REVIEW_BEGUN
 from skillbridge.common.services import audit_record
@@ -86,10 +87,13 @@ def _criteria_errors(criteria: list[dict]) -> list[str]:
     return errors
 
 
-def _check(programme: Programme, values: dict, sectors, colleges, documents, criteria) -> None:
+def _check(
+    programme: Programme, values: dict, sectors, colleges, documents, criteria, translations
+) -> None:
     errors = {
         **_values_errors(values),
         **_scope_errors(programme, sectors, colleges, documents),
+        **_translations_errors(translations, documents),
     }
     if criteria_errors := _criteria_errors(criteria):
         errors["criteria"] = criteria_errors
@@ -97,11 +101,50 @@ def _check(programme: Programme, values: dict, sectors, colleges, documents, cri
         raise ValidationError(errors)
 
 
+def _clean_text(value):
+    if isinstance(value, list):
+        items = [item.strip() if isinstance(item, str) else "" for item in value]
+        while items and not items[-1]:
+            items.pop()
+        return items if any(items) else None
+    if isinstance(value, dict):
+        levels = {k: v.strip() for k, v in value.items() if k in LEVELS and isinstance(v, str)}
+        return {k: v for k, v in levels.items() if v} or None
+    return value.strip() or None if isinstance(value, str) else None
+
+
+def clean_translations(programme: Programme, translations: dict | None, fields) -> dict:
+    """Only the programme's other languages and the translated `fields`; empty texts dropped
+    (so a reader falls back to the main language), and nothing for the main language, whose
+    text is the column itself."""
+    cleaned: dict[str, dict] = {}
+    for language in site_languages():
+        if language == programme.main_language:
+            continue
+        texts = (translations or {}).get(language) or {}
+        kept = {field: _clean_text(texts.get(field)) for field in fields}
+        if kept := {field: value for field, value in kept.items() if value is not None}:
+            cleaned[language] = kept
+    return cleaned
+
+
+def _translations_errors(translations: dict, documents: list[str]) -> dict[str, list[str]]:
+    errors: dict[str, list[str]] = {}
+    for language, texts in translations.items():
+        if len(texts.get("required_documents", [])) > len(documents):
+            errors[f"required_documents_{language}"] = [
+                _("Give at most one name per document required, in the same order.")
+            ]
+    return errors
+
+
 def _write_rubric(call: Call, criteria: list[dict]) -> None:
     existing = {c.pk: c for c in call.criteria.all()}
     keep = []
     for position, data in enumerate(criteria, start=1):
         criterion = existing.get(data.get("id")) or RubricCriterion(call=call)
+        if "translations" in data:
+            criterion.translations = _criterion_translations(call, data)
         criterion.name = data["name"].strip()
         criterion.description = data.get("description", "").strip()
         criterion.weight = data["weight"]
@@ -114,6 +157,23 @@ def _write_rubric(call: Call, criteria: list[dict]) -> None:
         criterion.save()
 
 
+def _criterion_translations(call: Call, data: dict) -> dict:
+    return clean_translations(
+        call.programme, data["translations"], RubricCriterion.TRANSLATED_FIELDS
+    )
+
+
+def _translate_frozen_rubric(call: Call, criteria: list[dict]) -> None:
+    """Once review has begun the rubric is frozen, but its translations may still come:
+    they change how a criterion reads in another language, not what it means."""
+    existing = {c.pk: c for c in call.criteria.all()}
+    for data in criteria:
+        criterion = existing.get(data.get("id"))
+        if criterion is not None and "translations" in data:
+            criterion.translations = _criterion_translations(call, data)
+            criterion.save(update_fields=["translations"])
+
+
 @transaction.atomic
 def call_create(
     *,
@@ -124,15 +184,20 @@ def call_create(
     colleges: list,
     required_documents: list[str],
     criteria: list[dict],
+    translations: dict | None = None,
 ) -> Call:
     """Open a call in `programme` with its rubric (criteria, weights, five levels each).
 
-    Checks every value first, so a refused call writes nothing. Audited.
+    `translations` ({language: {field: text}}) and each criterion's "translations" give
+    the texts in the programme's other languages (calls.models.texts). Checks every value
+    first, so a refused call writes nothing. Audited.
     """
-    _check(programme, values, sectors, colleges, required_documents, criteria)
+    translations = clean_translations(programme, translations, Call.TRANSLATED_FIELDS)
+    _check(programme, values, sectors, colleges, required_documents, criteria, translations)
     call = Call.objects.create(
         programme=programme,
         required_documents=required_documents,
+        translations=translations,
         **{f: values[f] for f in CALL_FIELDS},
         **{f: values.get(f) for f in PLANNED_DATES},
     )
@@ -158,10 +223,17 @@ def call_update(
     colleges: list,
     required_documents: list[str],
     criteria: list[dict],
+    translations: dict | None = None,
 ) -> Call:
-    """Change a call. The rubric is frozen once review has begun. Audited."""
+    """Change a call. The rubric is frozen once review has begun, its translations not.
+
+    `translations` None keeps the call's; so does a criterion without "translations".
+    Audited."""
     call = Call.objects.select_for_update(of=("self",)).get(pk=call.pk)
-    _check(call.programme, values, sectors, colleges, required_documents, criteria)
+    if translations is None:
+        translations = call.translations
+    translations = clean_translations(call.programme, translations, Call.TRANSLATED_FIELDS)
+    _check(call.programme, values, sectors, colleges, required_documents, criteria, translations)
     # Once reviewers score against the rubric, changing it would change their scores' meaning.
     rubric_frozen = call.proposals.filter(state__in=REVIEW_BEGUN).exists()
     if rubric_frozen and _rubric_changes(call, criteria):
@@ -174,10 +246,13 @@ def call_update(
     for field in PLANNED_DATES:
         setattr(call, field, values.get(field))
     call.required_documents = required_documents
+    call.translations = translations
     call.save()
     call.sectors.set(sectors)
     call.eligible_colleges.set(colleges)
-    if not rubric_frozen:
+    if rubric_frozen:
+        _translate_frozen_rubric(call, criteria)
+    else:
         _write_rubric(call, criteria)
     audit_record(
         actor=actor,

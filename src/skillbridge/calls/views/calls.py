@@ -13,6 +13,7 @@ from skillbridge.calls.forms import (
     CriterionFormSet,
     NewCriterionFormSet,
     criteria_initial,
+    other_languages,
 )
 from skillbridge.common.forms import show_errors
 from skillbridge.common.permissions import require
@@ -45,7 +46,10 @@ def _save_call(request, *, programme, call=None):
     form = CallForm(request.POST or None, programme=programme, initial=initial)
     formset = CriterionFormSet if call else NewCriterionFormSet
     criteria = formset(
-        request.POST or None, prefix="criteria", initial=criteria_initial(call) if call else None
+        request.POST or None,
+        prefix="criteria",
+        initial=criteria_initial(call) if call else None,
+        form_kwargs={"languages": other_languages(programme)},
     )
     if request.method == "POST" and form.is_valid() and criteria.is_valid():
         chosen = [
@@ -60,6 +64,7 @@ def _save_call(request, *, programme, call=None):
             "colleges": list(form.cleaned_data["eligible_colleges"]),
             "required_documents": form.documents(),
             "criteria": chosen,
+            "translations": form.translations(),
         }
         try:
             if call:
@@ -84,6 +89,14 @@ def _save_call(request, *, programme, call=None):
         "programme": programme,
     }
     return render(request, "calls/call_form.html", context)
+
+
+@login_required
+def call_translations(request, pk: int):
+    """Programme officers of the call's programme: which texts still lack a translation."""
+    call = selectors.call_for(request.user, pk, "calls.edit_call")
+    context = {"call": call, "missing": selectors.call_missing_translations(call)}
+    return render(request, "calls/call_translations.html", context)
 
 
 @login_required
