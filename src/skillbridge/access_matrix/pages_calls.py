@@ -20,6 +20,7 @@ PAGES = {
     "calls:open_calls": public(),
     "calls:call_detail": public({"pk": "call"}),
     "calls:call_edit": call_page(),
+    "calls:call_translations": call_page(),
     # Applicants, and people without a role in the programme (they become applicants).
     "calls:proposal_start": call_page(ok=("applicant", "applicant2", "admin")),
     "calls:calls_manage": index(ok=OFFICER),
