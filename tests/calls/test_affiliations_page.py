@@ -42,11 +42,41 @@ def test_members_of_another_college_are_not_listed(client, coordinator, call, ot
     assert "No member is waiting for you." in page
 
 
-def test_applicants_and_officers_may_not_open_it(client, applicant, officer):
-    client.force_login(applicant)
-    assert client.get(URL).status_code == 403
+def test_applicants_and_professionals_may_not_open_it(client, applicant, expert):
+    for user in (applicant, expert):
+        client.force_login(user)
+        assert client.get(URL).status_code == 403
+
+
+def test_officers_see_their_programmes_submitted_proposals_members(
+    client, officer, call, college, other_college
+):
+    submitted = ProposalFactory(call=call, college=college, state=Proposal.State.SUBMITTED)
+    joined(submitted, "Kigali Trainer", 5)
+    joined(
+        ProposalFactory(call=call, college=other_college, state=Proposal.State.SUBMITTED),
+        "Huye Student",
+        2,
+    )
+    # A draft's team is still the coordinator's to check; another programme is not the officer's.
+    joined(ProposalFactory(call=call, college=college, state=Proposal.State.DRAFT), "Draft One", 9)
+    joined(ProposalFactory(state=Proposal.State.SUBMITTED), "Elsewhere Member", 9)
     client.force_login(officer)
-    assert client.get(URL).status_code == 403
+    response = client.get(URL)
+    names = [member.full_name for member in response.context["page"].object_list]
+    ours = {"Kigali Trainer", "Huye Student", "Draft One", "Elsewhere Member"}
+    assert [name for name in names if name in ours] == ["Kigali Trainer", "Huye Student"]
+    page = response.content.decode()
+    assert "when the coordinator does not act" in page
+    assert f"{reverse('calls:proposal_detail', args=[submitted.pk])}#team" in page
+
+
+def test_the_programme_filter_keeps_one_programme(client, officer, call, college):
+    joined(ProposalFactory(call=call, college=college, state="submitted"), "Kigali Trainer", 5)
+    client.force_login(officer)
+    kept = client.get(URL, {"programme": call.programme.slug}).context["page"].object_list
+    assert "Kigali Trainer" in [member.full_name for member in kept]
+    assert list(client.get(URL, {"programme": "another"}).context["page"].object_list) == []
 
 
 def test_the_list_runs_the_same_queries_for_one_member_or_forty(

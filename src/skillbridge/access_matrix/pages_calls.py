@@ -27,7 +27,7 @@ PAGES = {
     "calls:call_create": programme_page({}, ok=OFFICER),
     "calls:my_proposals": personal(),
     "calls:proposal_list": index(ok=("officer", "coordinator")),
-    "calls:affiliations_to_confirm": index(ok=("coordinator",)),
+    "calls:affiliations_to_confirm": index(ok=("coordinator", "officer")),
     "calls:proposal_detail": [
         seen_by(PROPOSAL_READERS, DRAFT),
         seen_by(HUYE_READERS, {"pk": "huye_proposal"}),

@@ -91,7 +91,8 @@ officer_affiliation_open = OFFICER_AFFILIATION_OPEN.allows()
 # Index pages: the officer's calls and the list of proposals.
 rules.add_perm("calls.list_managed_calls", is_officer_anywhere)
 rules.add_perm("calls.list_proposals", is_officer_anywhere | is_coordinator_anywhere)
-rules.add_perm("calls.list_affiliations", is_coordinator_anywhere)
+# Officers see the queue too: they confirm instead of a coordinator who does not act.
+rules.add_perm("calls.list_affiliations", is_coordinator_anywhere | is_officer_anywhere)
 
 rules.add_perm("calls.manage_calls", is_programme_officer)
 rules.add_perm("calls.edit_call", is_call_officer)

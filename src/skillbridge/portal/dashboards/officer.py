@@ -50,7 +50,7 @@ def _proposals_waiting(programme) -> list[Task]:
                 affiliations.count,
             )
             % {"count": affiliations.count},
-            to_list,
+            reverse("calls:affiliations_to_confirm") + f"?programme={programme.slug}",
             affiliations.count,
             oldest=affiliations.oldest,
         ),
