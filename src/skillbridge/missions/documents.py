@@ -6,6 +6,7 @@ folder: a document never fetches anything from the network.
 
 from pathlib import Path
 
+import segno
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
@@ -65,11 +66,20 @@ def verification_url(certificate: Certificate) -> str:
     return f"{settings.SITE_URL}{reverse('missions:verify', args=[certificate.code])}"
 
 
+def verification_qr(url: str) -> str:
+    """The QR code of `url` as a PNG data URI, one pixel per module: the PDF embeds the code
+    itself and the stylesheet scales it up without smoothing (a blurred code scans badly).
+    Always a full QR code: phone cameras do not read Micro QR."""
+    return segno.make_qr(url, error="m").png_data_uri(scale=1, border=4)
+
+
 def certificate_pdf(certificate: Certificate, *, language: str) -> bytes:
+    verify_url = verification_url(certificate)
     context = {
         "certificate": certificate,
         "mission": certificate.mission,
-        "verify_url": verification_url(certificate),
+        "verify_url": verify_url,
+        "verify_qr": verification_qr(verify_url),
         # The programme's partners and who signs for it, as on the grant agreement.
         "document_partners": document_partners(certificate.mission.programme),
     }
