@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from skillbridge.calls.models import (
     Attachment,
@@ -110,7 +111,9 @@ def call_missing_translations(call: Call) -> list[dict]:
 
 
 def _labels(model, fields: list[str]) -> list[str]:
-    return [model._meta.get_field(field).verbose_name for field in fields]
+    # A criterion's `name` is labelled "criterion" in its form; beside the criterion it is a name.
+    names = {"name": _("name")}
+    return [names.get(field) or model._meta.get_field(field).verbose_name for field in fields]
 
 
 # Proposals ---------------------------------------------------------------------------
