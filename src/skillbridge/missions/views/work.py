@@ -1,10 +1,13 @@
 """Logistics, sessions, evidence, participants, the calendar, the report and certificates."""
 
+from collections.abc import Callable
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -36,6 +39,24 @@ from skillbridge.missions.views.pages import render_detail
 
 def _messages_of(error: ValidationError) -> str:
     return " ".join(error.messages)
+
+
+def _remove_and_return(
+    request, mission: Mission, remove: Callable[[], None], *, done: str, anchor: str
+):
+    """Run a removal service, say how it went, and go back to the mission's section.
+
+    The service locks the row, checks that the mission still allows the change
+    and audits it; a refusal is shown as a message, not as a form error,
+    because the removal was confirmed on the mission's page.
+    """
+    try:
+        remove()
+    except ValidationError as error:
+        messages.error(request, _messages_of(error))
+    else:
+        messages.success(request, done)
+    return to_mission(mission, anchor)
 
 
 @require_POST
@@ -76,16 +97,10 @@ def itinerary_add(request, pk: int):
 def itinerary_remove(request, pk: int, leg_pk: int):
     """Programme officers: take a step off the itinerary (confirmed on the mission's page)."""
     mission = selectors.mission_for(request.user, pk, "missions.manage_mission")
-    leg = ItineraryLeg.objects.filter(mission=mission, pk=leg_pk).first()
-    if leg is None:
-        raise Http404
-    try:
-        services.itinerary_leg_remove(actor=request.user, leg=leg)
-    except ValidationError as error:
-        messages.error(request, _messages_of(error))
-    else:
-        messages.success(request, _("The step is removed from the itinerary."))
-    return to_mission(mission, "logistics")
+    leg = get_object_or_404(ItineraryLeg, mission=mission, pk=leg_pk)
+    remove = partial(services.itinerary_leg_remove, actor=request.user, leg=leg)
+    done = _("The step is removed from the itinerary.")
+    return _remove_and_return(request, mission, remove, done=done, anchor="logistics")
 
 
 @require_POST
@@ -93,16 +108,10 @@ def itinerary_remove(request, pk: int, leg_pk: int):
 def cost_remove(request, pk: int, line_pk: int):
     """Programme officers: take a budget line off the mission (confirmed on its page)."""
     mission = selectors.mission_for(request.user, pk, "missions.manage_mission")
-    line = CostLine.objects.filter(mission=mission, pk=line_pk).first()
-    if line is None:
-        raise Http404
-    try:
-        services.cost_line_remove(actor=request.user, line=line)
-    except ValidationError as error:
-        messages.error(request, _messages_of(error))
-    else:
-        messages.success(request, _("The budget line is removed."))
-    return to_mission(mission, "costs")
+    line = get_object_or_404(CostLine, mission=mission, pk=line_pk)
+    remove = partial(services.cost_line_remove, actor=request.user, line=line)
+    done = _("The budget line is removed.")
+    return _remove_and_return(request, mission, remove, done=done, anchor="costs")
 
 
 @require_POST
@@ -212,16 +221,10 @@ def participant_add(request, pk: int):
 def participant_remove(request, pk: int, participant_pk: int):
     """Whoever may name participants: take one off the list, unless certified (confirmed first)."""
     mission = selectors.mission_for(request.user, pk, "missions.log_session")
-    participant = Participant.objects.filter(mission=mission, pk=participant_pk).first()
-    if participant is None:
-        raise Http404
-    try:
-        services.participant_remove(actor=request.user, participant=participant)
-    except ValidationError as error:
-        messages.error(request, _messages_of(error))
-    else:
-        messages.success(request, _("The participant is removed."))
-    return to_mission(mission, "participants")
+    participant = get_object_or_404(Participant, mission=mission, pk=participant_pk)
+    remove = partial(services.participant_remove, actor=request.user, participant=participant)
+    done = _("The participant is removed.")
+    return _remove_and_return(request, mission, remove, done=done, anchor="participants")
 
 
 @login_required
