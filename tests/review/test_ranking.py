@@ -131,3 +131,28 @@ def test_ranking_pages_make_a_fixed_number_of_queries(
     client.get(url)  # the submissions dropped the cached statistics
     with django_assert_num_queries(expected):
         client.get(url)
+
+
+def test_the_page_sorts_and_filters_every_proposal_and_keeps_their_ranks(
+    client, call, officer, reviewed
+):
+    client.force_login(officer)
+    url = reverse("review:ranking", args=[call.pk])
+    by_title = client.get(url, {"sort": "title"}).context["rows"]
+    assert [(row.proposal.title, row.rank) for row in by_title] == [
+        ("Drip kit", 3),
+        ("Solar dryer", 1),
+        ("Ticketing app", 2),
+    ]
+    flagged = client.get(url, {"flagged": "on"})
+    assert [row.proposal.title for row in flagged.context["rows"]] == ["Solar dryer"]
+    assert (flagged.context["shown"], flagged.context["total"]) == (1, 3)
+    assert flagged.context["rows"][0].stats.count == 2
+
+
+def test_a_page_of_the_ranking_builds_only_its_own_rows(call, reviewed):
+    placed = selectors.ranking_order(call)
+    assert [p.rank for p in placed] == [1, 2, 3]
+    rows = selectors.ranking_rows(call, placed[1:2])
+    assert [(row.proposal.title, row.rank) for row in rows] == [("Ticketing app", 2)]
+    assert rows[0].proposal.college.short_name == reviewed[2].college.short_name

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from skillbridge.calls.models import Call
 from skillbridge.common.background import ExportFile, export_builder
 from skillbridge.common.exports import table_response
-from skillbridge.review.selectors import RankingRow, ranking, sort_and_filter
+from skillbridge.review.selectors import RankingRow, ranking_order, ranking_rows, sort_and_filter
 
 FORMATS = ("csv", "xlsx")
 FILTERS = ("sort", "sector", "college", "flagged", "outcome")
@@ -58,7 +58,7 @@ def ranking_file(*, params: dict, progress) -> ExportFile:
     flagged, outcome}} (the ranking page's cleaned filters)."""
     call = Call.objects.get(pk=params["call"])
     filters = {k: v for k, v in params.get("filters", {}).items() if k in FILTERS}
-    rows = sort_and_filter(ranking(call), **filters)
+    rows = ranking_rows(call, sort_and_filter(ranking_order(call), **filters))
     progress(0, len(rows))
     response = table_response(
         filename=f"ranking-call-{call.pk}",

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.db import transaction
@@ -99,6 +100,20 @@ class RankingRow:
     rank: int = 0
 
 
+@dataclass(frozen=True)
+class Placed:
+    """What the ranking's order and filters read of one proposal, without its model row:
+    a page sorts and filters every proposal of the call, then builds only its own rows."""
+
+    pk: int
+    title: str
+    sector: str  # the sector's slug, "" without one
+    college_id: int
+    outcome: str  # the decision's outcome, "undecided" without one
+    stats: ProposalStats
+    rank: int = 0
+
+
 # Sort keys offered on the ranking page, each a tuple that sorts best first.
 SORTS = {
     "calibrated": lambda r: (-(r.stats.calibrated or 0), -(r.stats.mean or 0)),
@@ -106,17 +121,13 @@ SORTS = {
     "median": lambda r: (-(r.stats.median or 0), -(r.stats.calibrated or 0)),
     "spread": lambda r: (-(r.stats.spread or 0),),
     "count": lambda r: (-r.stats.count,),
-    "title": lambda r: (r.proposal.title.lower(),),
+    "title": lambda r: (r.title.lower(),),
 }
 
 
 def _key(pk: int, s: ProposalStats) -> tuple:
     """Stated tie-breaks: calibrated mean, raw mean, median, more reviews, older proposal."""
     return (-(s.calibrated or 0), -(s.mean or 0), -(s.median or 0), -s.count, pk)
-
-
-def _tie_break(row: RankingRow) -> tuple:
-    return _key(row.proposal.pk, row.stats)
 
 
 # The ranking's statistics are kept in the shared cache per call, and dropped when
@@ -183,25 +194,41 @@ def _ranked_proposals(call: Call):
     )
 
 
-def _row(call: Call, proposal: Proposal, stats: dict[int, ProposalStats]) -> RankingRow:
-    proposal.call = call  # the rules read its programme: no query per row
-    return RankingRow(
-        proposal=proposal,
-        stats=stats.get(proposal.pk, EMPTY_STATS),
-        lead_sex=proposal.lead_members[0].sex if proposal.lead_members else "",
-        decision=getattr(proposal, "decision", None),
-    )
-
-
-def ranking(call: Call) -> list[RankingRow]:
-    """Every proposal in the call's review with its scores, best first; a fixed number of queries.
+def ranking_order(call: Call) -> list[Placed]:
+    """Every proposal in the call's review, ranked, best first; two queries at most.
 
     The rank is by calibrated mean; ties go to the higher raw mean, then the
     higher median, then more reviews, then the older proposal (lower id).
     """
     stats = call_stats(call)
-    rows = sorted((_row(call, p, stats) for p in _ranked_proposals(call)), key=_tie_break)
-    return [replace(row, rank=rank) for rank, row in enumerate(rows, start=1)]
+    entries = Proposal.objects.filter(call=call, state__in=IN_REVIEW).values_list(
+        "pk", "title", "sector__slug", "college_id", "decision__outcome"
+    )
+    scored = [(entry, stats.get(entry[0], EMPTY_STATS)) for entry in entries]
+    scored.sort(key=lambda item: _key(item[0][0], item[1]))
+    return [
+        Placed(pk, title, slug or "", college, outcome or "undecided", stats_, rank)
+        for rank, ((pk, title, slug, college, outcome), stats_) in enumerate(scored, start=1)
+    ]
+
+
+def ranking_rows(call: Call, placed: Sequence[Placed]) -> list[RankingRow]:
+    """The ranking's rows of the `placed` proposals, in their order; two queries."""
+    proposals = _ranked_proposals(call).in_bulk([p.pk for p in placed])
+    rows = []
+    for p in placed:
+        proposal = proposals[p.pk]
+        proposal.call = call  # the rules read its programme: no query per row
+        lead = proposal.lead_members[0].sex if proposal.lead_members else ""
+        decision = getattr(proposal, "decision", None)
+        rows.append(RankingRow(proposal, p.stats, lead, decision, p.rank))
+    return rows
+
+
+def ranking(call: Call) -> list[RankingRow]:
+    """Every proposal in the call's review with its scores, best first (`ranking_order`);
+    a fixed number of queries."""
+    return ranking_rows(call, ranking_order(call))
 
 
 def ranking_row(call: Call, proposal_pk: int) -> RankingRow:
@@ -210,21 +237,15 @@ def ranking_row(call: Call, proposal_pk: int) -> RankingRow:
     Its rank comes from the cached statistics and the ids of the call's proposals in
     review: the other rows are never built.
     """
-    proposal = _ranked_proposals(call).filter(pk=proposal_pk).first()
-    if proposal is None:
+    in_review = Proposal.objects.filter(call=call, state__in=IN_REVIEW).values_list("pk", flat=True)
+    in_review = set(in_review)
+    if proposal_pk not in in_review:
         raise Http404
     stats = call_stats(call)
-    row = _row(call, proposal, stats)
-    others = Proposal.objects.filter(call=call, state__in=IN_REVIEW).values_list("pk", flat=True)
-    mine = _tie_break(row)
-    ahead = sum(1 for pk in others if _key(pk, stats.get(pk, EMPTY_STATS)) < mine)
-    return replace(row, rank=ahead + 1)
-
-
-def ranking_colleges(rows: list[RankingRow]) -> QuerySet[Organisation]:
-    """The colleges of the ranked proposals, for the ranking's filter."""
-    colleges = {row.proposal.college_id for row in rows}
-    return Organisation.objects.filter(pk__in=colleges).order_by("short_name")
+    mine = _key(proposal_pk, stats.get(proposal_pk, EMPTY_STATS))
+    ahead = sum(1 for pk in in_review if _key(pk, stats.get(pk, EMPTY_STATS)) < mine)
+    placed = Placed(proposal_pk, "", "", 0, "", stats.get(proposal_pk, EMPTY_STATS), ahead + 1)
+    return ranking_rows(call, [placed])[0]
 
 
 def ranking_colleges_of(call: Call) -> QuerySet[Organisation]:
@@ -234,25 +255,25 @@ def ranking_colleges_of(call: Call) -> QuerySet[Organisation]:
 
 
 def sort_and_filter(
-    rows: list[RankingRow],
+    placed: list[Placed],
     *,
     sort: str = "calibrated",
     sector: str = "",
     college: str = "",
     flagged: bool = False,
     outcome: str = "",
-) -> list[RankingRow]:
-    """Filter the ranking and sort it by `sort`, breaking ties by the ranking's own order."""
+) -> list[Placed]:
+    """Filter the ranking's order and sort it by `sort`, breaking ties by the rank."""
     chosen = [
-        r
-        for r in rows
-        if (not sector or (r.proposal.sector and r.proposal.sector.slug == sector))
-        and (not college or str(r.proposal.college_id) == college)
-        and (not flagged or r.stats.disagreement)
-        and (not outcome or (r.decision.outcome if r.decision else "undecided") == outcome)
+        p
+        for p in placed
+        if (not sector or p.sector == sector)
+        and (not college or str(p.college_id) == college)
+        and (not flagged or p.stats.disagreement)
+        and (not outcome or p.outcome == outcome)
     ]
     key = SORTS.get(sort, SORTS["calibrated"])
-    return sorted(chosen, key=lambda r: (*key(r), r.rank))
+    return sorted(chosen, key=lambda p: (*key(p), p.rank))
 
 
 @dataclass(frozen=True)

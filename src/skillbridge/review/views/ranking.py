@@ -14,31 +14,18 @@ from skillbridge.review.forms import RankingFilterForm
 PAGE_SIZE = 50
 
 
-def _filtered(request, call):
-    """The whole ranking, its filter form, and the rows the filter keeps, in its order."""
-    rows = selectors.ranking(call)
-    form = RankingFilterForm(
-        request.GET or None, call=call, colleges=selectors.ranking_colleges(rows)
-    )
-    shown = rows
-    if form.is_valid():
-        shown = selectors.sort_and_filter(
-            rows,
-            sort=form.cleaned_data["sort"] or "calibrated",
-            sector=form.cleaned_data["sector"],
-            college=form.cleaned_data["college"],
-            flagged=form.cleaned_data["flagged"],
-            outcome=form.cleaned_data["outcome"],
-        )
-    return form, rows, shown
-
-
 @login_required
 def ranking(request, pk: int):
     """Programme officers: the proposals by score, raw and calibrated, sortable, filterable,
     a page at a time; each row leads to the proposal and to its reviews."""
     call = selectors.call_for(request.user, pk, perm="review.manage_call")
-    form, rows, shown = _filtered(request, call)
+    form = RankingFilterForm(
+        request.GET or None, call=call, colleges=selectors.ranking_colleges_of(call)
+    )
+    # Every proposal is ordered and filtered from a few columns; only the page's rows
+    # are read whole.
+    placed = selectors.ranking_order(call)
+    shown = selectors.sort_and_filter(placed, **_filters(form))
     page = Paginator(shown, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -47,11 +34,18 @@ def ranking(request, pk: int):
             "call": call,
             "form": form,
             "page": page,
-            "rows": page.object_list,
+            "rows": selectors.ranking_rows(call, page.object_list),
             "shown": len(shown),
-            "total": len(rows),
+            "total": len(placed),
         },
     )
+
+
+def _filters(form: RankingFilterForm) -> dict:
+    """The filter form's choices, as `sort_and_filter` takes them; none unless valid."""
+    if not form.is_valid():
+        return {}
+    return {k: v for k, v in form.cleaned_data.items() if k in exports.FILTERS and v}
 
 
 @login_required
@@ -65,7 +59,7 @@ def ranking_export(request, pk: int, file_format: str):
     form = RankingFilterForm(
         request.GET or None, call=call, colleges=selectors.ranking_colleges_of(call)
     )
-    filters = {k: v for k, v in form.cleaned_data.items() if v} if form.is_valid() else {}
+    filters = _filters(form)
     job = export_start(
         user=request.user,
         builder="skillbridge.review.exports.ranking_file",
