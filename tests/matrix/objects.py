@@ -14,7 +14,7 @@ from django.core.files.base import ContentFile
 from skillbridge.calls.models import Attachment, Call, Proposal, TeamMember
 from skillbridge.calls.tokens import invitation_token
 from skillbridge.common.models import ExportJob
-from skillbridge.experts.models import ExpertProfile, ImportBatch, Skill
+from skillbridge.experts.models import ExpertProfile, ImportBatch, QualificationLevel, Skill
 from skillbridge.experts.tokens import claim_token_make
 from skillbridge.grants.models import Disbursement, Expense, FinancialReport, Grant, Milestone
 from skillbridge.missions.models import (
@@ -118,6 +118,8 @@ FINDERS = {
     ),
     "import_batch": lambda: ImportBatch.objects.get().pk,
     "skill": lambda: Skill.objects.get(name="Solar PV installation").pk,
+    "sector": lambda: _programme().sectors.get(slug="energy").pk,
+    "qualification_level": lambda: QualificationLevel.objects.order_by("rank", "pk").first().pk,
     "invited_pairing": lambda: (
         Pairing.objects.get(expert__user__email="expert@example.org", state="invited").pk
     ),

@@ -52,6 +52,8 @@ OBJECTS = {
     "claim": "the signed link of an imported professional who has not claimed the profile",
     "import_batch": "an import of professionals, previewed",
     "skill": "a skill of the taxonomy (Solar PV installation)",
+    "sector": "a sector of the demo programme (energy)",
+    "qualification_level": "a qualification level (the lowest rank)",
     "invited_pairing": "the expert's pairing waiting for the answer",
     "team_pairing": "expert2's accepted pairing with the applicant's funded project",
     "project": "the applicant's funded project (its proposal)",

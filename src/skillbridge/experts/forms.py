@@ -306,3 +306,14 @@ class SkillForm(forms.Form):
         assume_scheme="http",
         help_text=_("For example http://data.europa.eu/esco/skill/…"),
     )
+
+
+class LabelsForm(forms.Form):
+    """The names of a sector or a qualification level; lengths come from `model`."""
+
+    def __init__(self, *args, model, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("name", "name_fr", "name_rw"):
+            self.fields[name] = model._meta.get_field(name).formfield()
+        self.fields["name"].label = _("Name in English")
+        self.fields["name"].required = True

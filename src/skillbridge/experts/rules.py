@@ -37,6 +37,8 @@ rules.add_perm("experts.search_pool", is_programme_officer)
 rules.add_perm("experts.vet", is_programme_officer)
 rules.add_perm("experts.import", is_programme_officer)
 rules.add_perm("experts.manage_skills", is_programme_officer)
+# Sectors and qualification levels: their names in each language (the taxonomy pages).
+rules.add_perm("experts.edit_labels", is_programme_officer)
 rules.add_perm("experts.keep_own_profile", is_expert)
 # On a profile:
 rules.add_perm("experts.view_profile", is_profile_owner | is_officer_of_profile)

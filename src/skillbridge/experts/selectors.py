@@ -14,6 +14,7 @@ from skillbridge.experts.models import (
     ExpertLanguage,
     ExpertProfile,
     ImportBatch,
+    QualificationLevel,
     Skill,
 )
 from skillbridge.people.models import Consent, User
@@ -185,6 +186,29 @@ def free_skills() -> QuerySet[Skill]:
 
 def taxonomy_skills() -> QuerySet[Skill]:
     return Skill.objects.filter(in_taxonomy=True).select_related("sector")
+
+
+def programme_sectors(programme: Programme) -> QuerySet[Sector]:
+    """The sectors `programme` works in: the ones its officers may rename."""
+    return programme.sectors.order_by("name")
+
+
+def sector_in(programme: Programme, pk: int) -> Sector:
+    sector = programme_sectors(programme).filter(pk=pk).first()
+    if sector is None:
+        raise Http404
+    return sector
+
+
+def qualification_levels() -> QuerySet[QualificationLevel]:
+    return QualificationLevel.objects.order_by("rank", "name")
+
+
+def qualification_level(pk: int) -> QualificationLevel:
+    level = qualification_levels().filter(pk=pk).first()
+    if level is None:
+        raise Http404
+    return level
 
 
 def imports_of(programme: Programme) -> QuerySet[ImportBatch]:

@@ -1,7 +1,8 @@
-"""Programme officers edit the skills taxonomy: names in each language, synonyms, ESCO links.
+"""Programme officers edit the skills taxonomy: names in each language, synonyms, ESCO links;
+and the names of the sectors and qualification levels in each language.
 
-Every view here: programme officers only (`experts.manage_skills`). Non-members
-of the programme get 404, members without the officer role 403.
+Every view here: programme officers only (`experts.manage_skills`, `experts.edit_labels`).
+Non-members of the programme get 404, members without the officer role 403.
 """
 
 from django.contrib import messages
@@ -12,8 +13,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from skillbridge.common.forms import show_errors
-from skillbridge.experts.forms import SkillForm
+from skillbridge.experts import selectors
+from skillbridge.experts.forms import LabelsForm, SkillForm
 from skillbridge.experts.models import Skill
+from skillbridge.experts.services.labels import labels_save
 from skillbridge.experts.services.skills import skill_save
 from skillbridge.people.selectors import programme_for
 
@@ -67,3 +70,62 @@ def skill_edit(request, slug: str, pk: int | None = None):
     return render(
         request, "experts/skill_edit.html", {"programme": programme, "skill": skill, "form": form}
     )
+
+
+def _missing(rows) -> list[tuple]:
+    """Each row with the names of the languages it has no label in yet."""
+    languages = {"fr": _("French"), "rw": _("Kinyarwanda")}
+    return [(row, [languages[code] for code in row.missing_labels]) for row in rows]
+
+
+@login_required
+def labels(request, slug: str):
+    """Programme officers: the programme's sectors and the qualification levels, named in
+    English, French and Kinyarwanda, with the labels still missing."""
+    programme = programme_for(request.user, slug, "experts.edit_labels")
+    sectors = _missing(selectors.programme_sectors(programme))
+    levels = _missing(selectors.qualification_levels())
+    return render(
+        request,
+        "experts/labels.html",
+        {
+            "programme": programme,
+            "sectors": sectors,
+            "levels": levels,
+            "missing_count": sum(len(missing) for _row, missing in sectors + levels),
+        },
+    )
+
+
+def _labels_edit(request, programme, row, *, heading: str):
+    initial = {"name": row.name, "name_fr": row.name_fr, "name_rw": row.name_rw}
+    form = LabelsForm(request.POST or None, initial=initial, model=type(row))
+    if request.method == "POST" and form.is_valid():
+        try:
+            labels_save(row=row, officer=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            show_errors(form, error)
+        else:
+            messages.success(request, _("The names are saved."))
+            return redirect("experts:labels", programme.slug)
+    return render(
+        request,
+        "experts/labels_edit.html",
+        {"programme": programme, "row": row, "form": form, "heading": heading},
+    )
+
+
+@login_required
+def sector_edit(request, slug: str, pk: int):
+    """Programme officers: rename one of the programme's sectors in each language."""
+    programme = programme_for(request.user, slug, "experts.edit_labels")
+    sector = selectors.sector_in(programme, pk)
+    return _labels_edit(request, programme, sector, heading=_("Names of a sector"))
+
+
+@login_required
+def level_edit(request, slug: str, pk: int):
+    """Programme officers: rename a qualification level in each language."""
+    programme = programme_for(request.user, slug, "experts.edit_labels")
+    level = selectors.qualification_level(pk)
+    return _labels_edit(request, programme, level, heading=_("Names of a qualification level"))
