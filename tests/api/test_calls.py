@@ -34,6 +34,17 @@ def test_calls_list_published_ones_with_their_rubric(call, applicant, programme)
     assert detail["is_open"] is True
 
 
+def test_a_call_gives_its_main_language_and_its_translations_beside_the_old_fields(call, applicant):
+    call.translations = {"fr": {"title": "Appel à l'innovation"}}
+    call.save()
+    call.criteria.update(translations={"rw": {"name": "Udushya"}})
+    detail = api(applicant).get(f"/api/v1/calls/{call.pk}/").json()
+    assert (detail["title"], detail["main_language"]) == ("Innovation Call", "en")
+    assert detail["translations"] == {"fr": {"title": "Appel à l'innovation"}}
+    assert detail["criteria"][0]["name"] == "Innovation"
+    assert detail["criteria"][0]["translations"] == {"rw": {"name": "Udushya"}}
+
+
 def test_an_unpublished_call_is_404_except_to_its_officers(applicant, officer, programme):
     hidden = CallFactory(programme=programme, is_published=False)
     assert api(applicant).get(f"/api/v1/calls/{hidden.pk}/").status_code == 404
