@@ -135,10 +135,12 @@ class ReviewForm(forms.Form):
         self.criteria = criteria
         score_fields = {}
         for criterion in criteria:
-            levels = criterion.levels or {}
+            # The rubric in the reviewer's language, else the programme's main one.
+            texts = criterion.texts
+            levels = texts.levels or {}
             score_fields[f"score_{criterion.pk}"] = forms.TypedChoiceField(
-                label=criterion.name,
-                help_text=criterion.description,
+                label=texts.name,
+                help_text=texts.description,
                 choices=[
                     (str(i), f"{i} · {levels.get(str(i), '')}".rstrip(" ·")) for i in range(1, 6)
                 ],
