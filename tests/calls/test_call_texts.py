@@ -11,6 +11,7 @@ from skillbridge.access_matrix.pages_calls import PAGES
 from skillbridge.calls import selectors, services
 from skillbridge.calls.forms import AttachmentForm
 from skillbridge.calls.models import Call, Proposal, RubricCriterion
+from skillbridge.review.forms import ReviewForm
 from tests.calls.factories import CallFactory, RubricCriterionFactory
 from tests.calls.test_views import call_data
 
@@ -136,6 +137,16 @@ def test_reading_translated_calls_costs_no_query_per_call(programme, translated)
         RubricCriterionFactory(call=other, translations={"fr": {"name": "Critère"}})
     with translation.override("fr"):
         assert _open_calls_queries(5) == one
+
+
+def test_a_reviewer_scores_on_the_rubric_in_their_language(translated):
+    criterion = translated.criteria.get()
+    with translation.override("fr"):
+        field = ReviewForm(criteria=[criterion]).fields[f"score_{criterion.pk}"]
+        choices = [str(label) for _value, label in field.choices]
+    assert (field.label, field.help_text) == ("Innovation (fr)", "Uko igitekerezo ari gishya.")
+    assert choices[0] == "1 · Faible"
+    assert choices[1] == f"2 · {criterion.levels['2']}"
 
 
 # The officer's editor --------------------------------------------------------------
