@@ -14,7 +14,7 @@ reserve or not selected; promoted; disqualified) is a move of the proposal
 (`calls.states.PROPOSAL`, by `calls.services.proposal_move`); the sets of
 proposal states review reads are named at the end.
 
-Services move a review only through `review.services.assigning.review_move`;
+Services move a review only through `review.services.moves.review_move`;
 templates and views ask the `rules` perms built on these tables
 (review.rules).
 """
