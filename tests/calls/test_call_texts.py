@@ -149,6 +149,14 @@ def test_a_reviewer_scores_on_the_rubric_in_their_language(translated):
     assert choices[1] == f"2 · {criterion.levels['2']}"
 
 
+def test_a_mail_names_the_call_in_its_recipients_language(translated):
+    title = translated.text_when_read("title")
+    with translation.override("fr"):
+        assert f"{title}" == "Appel à l'innovation"
+    with translation.override("rw"):
+        assert f"{title}" == "Innovation Call"
+
+
 # The officer's editor --------------------------------------------------------------
 
 

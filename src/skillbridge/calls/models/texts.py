@@ -23,6 +23,7 @@ kind; only its label is translated.
 """
 
 from django.conf import settings
+from django.utils.functional import lazy
 from django.utils.translation import get_language
 
 
@@ -101,6 +102,11 @@ class Translated:
             levels = chosen if isinstance(chosen, dict) else {}
             return {key: levels.get(key) or value for key, value in main.items()}
         return chosen if chosen is not None else main
+
+    def text_when_read(self, field: str):
+        """The field, chosen when it is rendered: a mail's context is built before the
+        recipient's language is active, and reads this in that language."""
+        return lazy(self.text, str)(field)
 
     def missing_translations(self) -> dict[str, list[str]]:
         """For each language other than the main one, the fields with text in the main

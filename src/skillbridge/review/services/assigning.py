@@ -42,7 +42,7 @@ def notify_reviewers(call: Call, counts: Counter) -> None:
             template="review/mail/assigned",
             context={
                 "name": reviewer.get_short_name(),
-                "call": call.title,
+                "call": call.text_when_read("title"),
                 "count": counts[reviewer.pk],
                 "path": reverse("review:mine"),
             },

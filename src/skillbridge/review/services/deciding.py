@@ -272,7 +272,7 @@ def decision_mail_context(decision: Decision, comments: list[str], name: str, **
     return {
         "name": name,
         "title": proposal.title,
-        "call": proposal.call.title,
+        "call": proposal.call.text_when_read("title"),
         "selected": decision.outcome == Outcome.SELECTED,
         "on_reserve": decision.outcome == Outcome.RESERVE,
         "reserve_rank": decision.reserve_rank,
