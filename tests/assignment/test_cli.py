@@ -47,9 +47,24 @@ def _bad_objective() -> dict:
     return instances.scored() | {"objective": "cheapest"}
 
 
+def _large() -> dict:
+    """A result of well over 64 KiB, more than a pipe holds, so it is written in many parts."""
+    n = 1_000
+    return {
+        "projects": [{"id": f"P{p:04d}"} for p in range(n)],
+        "experts": [{"id": f"E{e:04d}"} for e in range(n)],
+        "scores": [
+            {"project": f"P{p:04d}", "expert": f"E{(p + k) % n:04d}", "score": (p + k) % 7 / 7}
+            for p in range(n)
+            for k in range(4)
+        ],
+    }
+
+
 INPUTS = {
     "scored": json.dumps(instances.scored()),
     "profiled": json.dumps(instances.profiled()),
+    "large": json.dumps(_large()),
     "invalid json": '{"projects": [}',
     "unknown expert": json.dumps(_unknown_expert()),
     "impossible lock": json.dumps(_bad_lock()),
@@ -87,7 +102,7 @@ def runs(tmp_path_factory) -> dict[str, Run]:
     return outcomes | {"folder": folder}
 
 
-@pytest.mark.parametrize("name", ["scored", "profiled"])
+@pytest.mark.parametrize("name", ["scored", "profiled", "large"])
 def test_it_prints_the_result_as_json(runs, name):
     run = runs[name]
     assert run.returncode == 0, run.stderr
@@ -96,6 +111,15 @@ def test_it_prints_the_result_as_json(runs, name):
     expected = solve(json.loads(INPUTS[name]))
     del printed["stats"]["seconds"], expected["stats"]["seconds"]
     assert printed == expected
+
+
+def test_a_result_larger_than_a_pipe_is_printed_whole_before_the_process_ends(runs):
+    # The command ends without the usual teardown, so it must flush first.
+    run = runs["large"]
+    assert run.returncode == 0, run.stderr
+    assert len(run.stdout) > 65_536  # what a pipe holds on Linux
+    assert run.stdout.endswith("}\n")
+    assert len(json.loads(run.stdout)["assignments"]) == 1_000
 
 
 @pytest.mark.parametrize(("name", "message"), FAILURES.items())

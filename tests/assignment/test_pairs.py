@@ -70,6 +70,50 @@ def test_the_first_bad_item_is_named_even_far_down_a_long_list(item, message):
     assert str(error.value) == "scores[2500]" + message
 
 
+@pytest.mark.parametrize(
+    ("item", "message"),
+    [
+        (["P1", "E1", 0.5], ": must be an object"),
+        ("P1E1", ": must be an object"),
+        ("abc", ": must be an object"),
+        (None, ": must be an object"),
+        ({"project": "P1", "expert": "E1"}, ".score: is required"),
+        ({"project": "P1", "expert": "E1", "x": 0.5}, ".x: is not a known field"),
+        (GOOD | {"x": 1}, ".x: is not a known field"),
+        (GOOD | {"score": True}, "." + RANGE),
+        (GOOD | {"score": "0.5"}, "." + RANGE),
+        (GOOD | {"score": None}, "." + RANGE),
+        (GOOD | {"score": 10**400}, "." + RANGE),
+        (GOOD | {"project": "P99"}, ".project: unknown project 'P99'"),
+        (GOOD | {"project": True}, ".project: must be a non-empty string"),
+        (GOOD | {"project": 0}, ".project: must be a non-empty string"),
+        (GOOD | {"expert": None}, ".expert: must be a non-empty string"),
+        (GOOD | {"expert": ["E1"]}, ".expert: must be a non-empty string"),
+        (GOOD | {"expert": {"id": "E1"}}, ".expert: must be a non-empty string"),
+    ],
+)
+def test_values_as_json_gives_them_get_the_same_messages_without_the_type_checks(item, message):
+    data = _instance()
+    data["scores"][2_500] = item
+    data["scores"][2_900] = {"project": "P1", "expert": "E1", "score": -1.0}  # a later one
+    with pytest.raises(InstanceError) as error:
+        parse_instance(data, from_json=True)
+    assert str(error.value) == "scores[2500]" + message
+    with pytest.raises(InstanceError) as error:
+        parse_instance(data)
+    assert str(error.value) == "scores[2500]" + message
+
+
+def test_values_as_json_gives_them_are_read_as_any_other_values():
+    data = _instance()
+    data["scores"][5]["score"] = 1
+    trusted, checked = parse_instance(data, from_json=True), parse_instance(data)
+    for field in ("project", "expert", "score"):
+        assert getattr(trusted.scores, field).tolist() == getattr(checked.scores, field).tolist()
+    assert trusted.locked.project.tolist() == checked.locked.project.tolist()
+    assert trusted.excluded.tolist() == checked.excluded.tolist()
+
+
 def test_a_huge_integer_score_is_refused_at_its_field_not_overflowed():
     data = _instance(n_pairs=1)
     data["scores"][0]["score"] = 10**400

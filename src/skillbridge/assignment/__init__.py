@@ -44,14 +44,16 @@ open, ``bench`` measures.
 """
 
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import InstanceError
 from .explain import build_result
 from .instance import Instance, parse_instance
 from .scoring import TOP_K, find_candidates, rules_for
 from .solver import assign
-from .unfilled import with_reasons
+
+if TYPE_CHECKING:
+    from .unfilled import Rules
 
 __all__ = [
     "TOP_K",
@@ -100,7 +102,7 @@ def solve_instance(
     )
     result = build_result(instance, cands, chosen)
     if explain_unfilled:
-        result["unfilled"] = with_reasons(instance, cands.rules, result)
+        result["unfilled"] = _with_reasons(instance, cands.rules, result)
     result["stats"]["seconds"] = round(time.perf_counter() - started, 3)
     return result
 
@@ -114,4 +116,11 @@ def explain_unfilled(data: Any, result: dict) -> list[dict]:
     if not result["unfilled"]:
         return []
     instance = parse_instance(data)
-    return with_reasons(instance, rules_for(instance), result)
+    return _with_reasons(instance, rules_for(instance), result)
+
+
+def _with_reasons(instance: Instance, rules: "Rules", result: dict) -> list[dict]:
+    # Imported on demand: a plain solve (the command line) never reports reasons.
+    from .unfilled import with_reasons  # noqa: PLC0415
+
+    return with_reasons(instance, rules, result)

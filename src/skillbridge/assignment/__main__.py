@@ -9,33 +9,52 @@ error) is read again by ``json`` so the message is the one it always was. orjson
 also reads an integer past 64 bits as a float; the only fields where an integer
 and a float get different messages are the counts (``seats``, ``capacity``), so a
 file with any float count is read again by ``json`` too.
+
+Run as a command, the process ends as soon as the result is written, without
+freeing the parsed file object by object (see ``main``'s ``hard_exit``).
 """
 
 import gc
 import json
+import os
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
 import orjson
 
-from . import InstanceError, solve
+from . import InstanceError, parse_instance, solve_instance
 
 USAGE = "usage: python -m skillbridge.assignment INSTANCE.json"
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, *, hard_exit: bool = False) -> int:
+    """Solve the file named in ``argv`` and print the result; the exit status is returned.
+
+    With ``hard_exit`` (the command, never a caller in a process that goes on),
+    a solved run ends the process right after flushing the result: a large
+    instance is a million small objects, and freeing them one by one at the end
+    (the parsed file, then the interpreter's own teardown) costs a tenth of the
+    whole run, for memory the operating system takes back at once anyway.
+    """
     args = sys.argv[1:] if argv is None else argv
     if len(args) != 1 or args[0].startswith("-"):
         print(USAGE, file=sys.stderr)
         return 2
     try:
-        result = solve(load_instance(Path(args[0])))
+        data = load_instance(Path(args[0]))
+        started = time.perf_counter()  # as ``solve`` counts: from the data, not the file
+        result = solve_instance(parse_instance(data, from_json=True), started=started)
     except InstanceError as error:
         print(error, file=sys.stderr)
         return 2
-    json.dump(result, sys.stdout, ensure_ascii=False)
-    sys.stdout.write("\n")
+    # dumps, not dump: only the one-shot encoder is C (the same text, 4x faster).
+    sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+    if hard_exit:
+        sys.stdout.flush()  # os._exit skips the flush a normal exit does
+        sys.stderr.flush()
+        os._exit(0)
     return 0
 
 
@@ -94,4 +113,4 @@ def _refuse_constant(name: str) -> Any:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(hard_exit=True))

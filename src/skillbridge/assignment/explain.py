@@ -114,8 +114,8 @@ def _alternates(instance: Instance, cands: Candidates, chosen: np.ndarray) -> di
         best = np.maximum.reduceat(score[live], starts)
         lengths = np.diff(np.r_[starts, len(live)])
         hits = live[score[live] == np.repeat(best, lengths)]
-        _, first = np.unique(project[hits], return_index=True)
-        taken = hits[first]
+        # ``hits`` keep the candidates' order, so each project's first is its lowest expert id.
+        taken = hits[np.r_[True, np.diff(project[hits]) != 0]]
         for at in taken:
             found[project[at]].append(int(pool[at]))
         score[taken] = -1.0

@@ -114,8 +114,13 @@ class Instance:
         return grid
 
 
-def parse_instance(data: Any) -> Instance:
-    """Check every field of ``data`` and return the :class:`Instance`, or raise InstanceError."""
+def parse_instance(data: Any, *, from_json: bool = False) -> Instance:
+    """Check every field of ``data`` and return the :class:`Instance`, or raise InstanceError.
+
+    ``from_json`` promises that ``data`` is just as a JSON reader returned it (only
+    dict, list, str, int, float, bool and None), so the long pair lists skip the
+    checks that only other Python types could fail; the messages stay the same.
+    """
     f.read_object(data, "", required={"projects", "experts"}, allowed=_TOP)
     objective = "total" if data.get("objective") is None else data["objective"]
     if objective not in OBJECTIVES:
@@ -141,7 +146,7 @@ def parse_instance(data: Any) -> Instance:
 
     def pairs_at(field: str, keys: set[str]) -> Pairs:
         items = f.read_list(data.get(field), field)
-        return read_pairs(items, field, keys, project_index, expert_index)
+        return read_pairs(items, field, keys, project_index, expert_index, from_json=from_json)
 
     scores = None
     if data.get("scores") is not None:

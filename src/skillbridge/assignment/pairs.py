@@ -28,9 +28,15 @@ def read_pairs(
     keys: set[str],
     project_index: dict[str, int],
     expert_index: dict[str, int],
+    *,
+    from_json: bool = False,
 ) -> Pairs:
-    """Pairs named by ``project`` and ``expert`` ids (and a ``score`` when in ``keys``)."""
-    pairs = _read_valid(items, keys, project_index, expert_index)
+    """Pairs named by ``project`` and ``expert`` ids (and a ``score`` when in ``keys``).
+
+    ``from_json`` says that every value is of the exact type a JSON reader makes
+    (dict, list, str, int, float, bool or None), which spares two checks per item.
+    """
+    pairs = _read_valid(items, keys, project_index, expert_index, from_json=from_json)
     if pairs is not None:
         return pairs
     # Something is wrong somewhere: find the first bad value, in input order, item
@@ -54,7 +60,12 @@ def read_pairs(
 
 
 def _read_valid(
-    items: list, keys: set[str], project_index: dict[str, int], expert_index: dict[str, int]
+    items: list,
+    keys: set[str],
+    project_index: dict[str, int],
+    expert_index: dict[str, int],
+    *,
+    from_json: bool,
 ) -> Pairs | None:
     """The pairs when every item is valid, else None; one pass per column, none per item.
 
@@ -62,28 +73,39 @@ def _read_valid(
     Python code per item: each column is pulled out with ``map`` and checked as a
     whole (exact types, known ids, scores in range), and ids become positions
     through the id index at C speed. (Mapping the ids with NumPy, as sorted string
-    arrays and ``searchsorted``, measured three times slower than this.)
+    arrays and ``searchsorted`` or ``np.unique``, measured two to three times
+    slower than this: turning half a million str objects into a NumPy string
+    array alone costs more than looking every one of them up.)
+
+    Values from a JSON reader need no type pass for the items and the ids: an item
+    that is not a dict fails ``len`` or ``itemgetter`` with a TypeError, and an id
+    that is not a str is no key of the index (KeyError) or not hashable (TypeError).
+    Other callers may pass a str subclass, which the index would accept.
     """
     n = len(items)
-    if set(map(type, items)) - {dict} or set(map(len, items)) - {len(keys)}:
-        return None
     try:
         # With the right size, finding every key means the keys are exactly ``keys``.
-        project_ids = list(map(itemgetter("project"), items))
-        expert_ids = list(map(itemgetter("expert"), items))
-        values = list(map(itemgetter("score"), items)) if "score" in keys else None
-        # Exact str only, as the item by item check asks (a str subclass is refused there).
-        if set(map(type, project_ids)) - {str} or set(map(type, expert_ids)) - {str}:
+        if set(map(len, items)) - {len(keys)}:
             return None
+        if not from_json and set(map(type, items)) - {dict}:
+            return None
+        project_ids = map(itemgetter("project"), items)
+        expert_ids = map(itemgetter("expert"), items)
+        if not from_json:
+            project_ids, expert_ids = list(project_ids), list(expert_ids)
+            # Exact str only, as the item by item check asks (a str subclass is refused there).
+            if set(map(type, project_ids)) - {str} or set(map(type, expert_ids)) - {str}:
+                return None
         project = np.fromiter(map(project_index.__getitem__, project_ids), np.int32, n)
         expert = np.fromiter(map(expert_index.__getitem__, expert_ids), np.int32, n)
-        if values is None:
+        if "score" not in keys:
             return Pairs(project, expert)
+        values = list(map(itemgetter("score"), items))
         # bool is an int but never a score; exact types keep it out.
         if set(map(type, values)) - {float, int}:
             return None
         score = np.array(values, dtype=np.float64).reshape(n)
-    except (KeyError, OverflowError):
+    except (KeyError, TypeError, OverflowError):
         return None
     if not ((score >= 0.0) & (score <= 1.0)).all():  # NaN fails both
         return None

@@ -131,7 +131,9 @@ class _Graph:
         flow_bound = max(1, min(int(self.open_seats.sum()), int(self.room.sum()), self.n_pairs))
         largest_cost = _COST_LIMIT // (max(self.sink + 1, flow_bound) + 1)
         project = self.project[self.pair_ids]
-        first_of_project = np.searchsorted(project, project)  # pairs are sorted by project
+        per_project = np.bincount(project, minlength=len(self.open_seats))
+        # Pairs are sorted by project, so each project's pairs start where the earlier end.
+        first_of_project = (np.cumsum(per_project) - per_project)[project]
         rank = project.astype(np.int64) + (np.arange(self.n_pairs) - first_of_project)
         # On graphs too large for full resolution, neighbouring ranks share a value.
         room = largest_cost // (SCALE + 1)
