@@ -9,7 +9,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
+from skillbridge.experts import selectors
 from skillbridge.experts.models import ExpertLanguage, ExpertProfile, ImportBatch, Skill
+from skillbridge.experts.selectors import PoolFilters, pool_page, pool_search
 from tests.experts.exports import pool_export
 from tests.experts.factories import ExpertProfileFactory, SkillFactory
 
@@ -190,3 +192,30 @@ def test_pages_follow_a_key_and_keep_the_filters(client, officer, programme):
     assert [p.pk for p in second.context["page"].object_list] == germans[50:]
     assert second.context["page"].next_after is None
     assert client.get(pool_url(programme, after="x")).context["page"].after is None
+
+
+def test_the_count_stops_at_its_limit_and_the_page_says_more_than(
+    client, officer, programme, monkeypatch
+):
+    for _ in range(5):
+        ExpertProfileFactory(programme=programme)
+    profiles = pool_search(programme, PoolFilters())
+    page = pool_page(profiles, after=None, size=2, count_limit=3)
+    assert (page.count, page.more, len(page.object_list)) == (3, True, 2)
+    page = pool_page(profiles, after=None, size=2, count_limit=5)
+    assert (page.count, page.more) == (5, False)
+    client.force_login(officer)
+    assert "5 professionals" in client.get(pool_url(programme)).content.decode()
+    monkeypatch.setattr(selectors, "COUNT_LIMIT", 4)
+    assert "More than 4 professionals" in client.get(pool_url(programme)).content.decode()
+
+
+def test_the_pool_page_reads_only_the_columns_it_shows(client, officer, programme):
+    ExpertProfileFactory(programme=programme, bio="A long bio nobody reads on the list.")
+    client.force_login(officer)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(pool_url(programme))
+    sql = " ".join(q["sql"] for q in queries.captured_queries)
+    assert '"experts_expertprofile"."bio"' not in sql
+    assert "experts_availabilitywindow" not in sql
+    assert "experts_expertprofile_skills" not in sql

@@ -156,24 +156,67 @@ def pool_search(programme: Programme, filters: PoolFilters) -> QuerySet[ExpertPr
     return _with_relations(queryset).order_by("-pk")
 
 
+# What a row of the pool page shows, and no more: a profile's bio, phone and CV path,
+# and its skills and availability, stay in the database until its own page asks.
+POOL_ROW_FIELDS = (
+    "programme_id", "user", "user__full_name", "user__email", "state", "claimed_at",
+    "country", "city", "profession", "onsite", "remote",
+)  # fmt: skip
+
+
+def pool_rows(profiles: QuerySet[ExpertProfile]) -> QuerySet[ExpertProfile]:
+    """`profiles` (from pool_search) with only the columns and relations the pool page shows."""
+    return (
+        profiles.select_related(None)
+        .prefetch_related(None)
+        .select_related("user")
+        .only(*POOL_ROW_FIELDS)
+        .prefetch_related(
+            Prefetch("sectors", queryset=Sector.objects.only("pk", "name", "name_fr", "name_rw")),
+            Prefetch("languages", queryset=ExpertLanguage.objects.only("pk", "profile", "code")),
+        )
+    )
+
+
 @dataclass(frozen=True)
 class PoolPage:
     object_list: list
     count: int
+    # True when there are more than `count` profiles: counting stopped there.
+    more: bool
     after: int | None
     next_after: int | None
 
 
-def pool_page(profiles: QuerySet[ExpertProfile], *, after: int | None, size: int = 50) -> PoolPage:
+# Counting the whole pool reads every profile (and checks its consent) on every page:
+# beyond this many, the page says "more than" rather than the exact number.
+COUNT_LIMIT = 1000
+
+
+def pool_page(
+    profiles: QuerySet[ExpertProfile],
+    *,
+    after: int | None,
+    size: int = 50,
+    count_limit: int | None = None,
+) -> PoolPage:
     """One page of `profiles` (ordered by -pk): those older than `after`, and the next key.
 
     Keyset pagination: a page reads its rows from the index, however deep it is,
-    where an OFFSET reads and throws away every row before it.
+    where an OFFSET reads and throws away every row before it. The count stops at
+    `count_limit` (COUNT_LIMIT by default), so a page costs the same in a pool of a
+    thousand or of fifty thousand.
     """
+    count_limit = count_limit or COUNT_LIMIT
     rows = list((profiles.filter(pk__lt=after) if after else profiles)[: size + 1])
     next_after = rows[size - 1].pk if len(rows) > size else None
+    counted = profiles.values("pk")[: count_limit + 1].count()
     return PoolPage(
-        object_list=rows[:size], count=profiles.count(), after=after, next_after=next_after
+        object_list=rows[:size],
+        count=min(counted, count_limit),
+        more=counted > count_limit,
+        after=after,
+        next_after=next_after,
     )
 
 

@@ -25,6 +25,7 @@ from skillbridge.experts.selectors import (
     PoolFilters,
     free_skills,
     pool_page,
+    pool_rows,
     pool_search,
     profile_completeness,
     profile_for,
@@ -92,7 +93,7 @@ def pool(request, slug: str):
             % {"programme": programme.name, "format": export.upper()},
         )
         return redirect(job.get_absolute_url())
-    profiles = pool_search(programme, filters)
+    profiles = pool_rows(pool_search(programme, filters))
     page = pool_page(profiles, after=_page_key(request.GET.get("after")))
     personal_data_read(
         reader=request.user, records=page.object_list, what="pool", via="web", scope=programme
