@@ -12,18 +12,20 @@ rendered in Kinyarwanda and French show amounts grouped as Babel groups them the
 import datetime
 import re
 from decimal import Decimal
+from io import BytesIO
 from pathlib import Path
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
+from openpyxl import load_workbook
 
 import skillbridge
 from skillbridge.common import formats
 from skillbridge.grants.documents import agreement_document
 from skillbridge.grants.services import awards
 from skillbridge.results import services as results_services
-from skillbridge.results.reports import report_html
+from skillbridge.results.reports import report_html, report_xlsx
 from tests.grants.factories import award, selected_proposal
 
 SOURCE = Path(skillbridge.__file__).parent
@@ -267,3 +269,35 @@ def test_babel_groups_differently_in_each_language():
         "2\u202f350\u202f000",
         "2.350.000",
     }
+
+
+# Spreadsheets: numbers and dates the spreadsheet shows in its reader's language ----------
+
+
+def test_the_finance_spreadsheet_holds_amounts_and_dates_not_text(
+    client, finance, programme, running_grant
+):
+    client.force_login(finance)
+    response = client.get(reverse("grants:finance", args=[programme.slug]) + "?format=xlsx")
+    sheet = load_workbook(BytesIO(response.content)).active
+    payable = next(row for row in sheet.iter_rows(min_row=2) if row[2].value == 1)
+    amount, remaining, day = payable[3], payable[4], payable[5]
+    assert (amount.value, amount.number_format) == (4_000_000, "#,##0")
+    assert (remaining.value, remaining.number_format) == (4_000_000, "#,##0")
+    assert day.is_date
+    payable_since = running_grant.tranches.get(number=1).payable_since
+    assert day.value.date() == timezone.localdate(payable_since)
+
+
+def test_the_donor_spreadsheet_holds_the_envelope_as_grouped_numbers(
+    programme, officer, running_grant
+):
+    programme.envelope_eur = Decimal("1234567.50")
+    programme.save(update_fields=["envelope_eur"])
+    period = results_services.period_open(
+        actor=officer, programme=programme, kind="quarter", year=2026, quarter=4
+    )
+    workbook = load_workbook(BytesIO(report_xlsx(period, language="fr")))
+    finance = next(sheet for sheet in workbook.worksheets if sheet.cell(1, 2).value == "EUR")
+    envelope = finance.cell(2, 2)
+    assert (envelope.value, envelope.number_format) == (1234567.5, "#,##0.00")

@@ -5,7 +5,6 @@ page's filters; the builder reads the list again in the task worker, through
 the same selector, so the file holds exactly what the reader may see.
 """
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from skillbridge.calls.selectors import proposals_listed
@@ -45,7 +44,7 @@ def proposal_rows(proposals):
             p.team_size,
             p.women,
             p.requested_amount_rwf or 0,
-            timezone.localtime(p.submitted_at).strftime("%Y-%m-%d %H:%M") if p.submitted_at else "",
+            p.submitted_at or "",  # a date cell in XLSX, in the site's time (common.exports)
         ]
 
 

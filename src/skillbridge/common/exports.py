@@ -1,14 +1,17 @@
 """CSV and XLSX downloads of tables, safe to open in a spreadsheet."""
 
 import csv
+import datetime
 import io
 import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
 from django.http import HttpResponse
+from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles.numbers import BUILTIN_FORMATS
 
 # A spreadsheet runs a cell that starts with one of these as a formula.
 FORMULA_PREFIXES = ("=", "@", "\t", "\r")
@@ -18,6 +21,10 @@ FORMULA_PREFIXES = ("=", "@", "\t", "\r")
 SIGNS = ("+", "-")
 PLAIN_NUMBER = re.compile(r"[+-]\(?\d[\d\s.,()/-]*")
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# Spreadsheets show their built-in date formats (14: short date, 22: short date and
+# time) in the reader's own order and separators, as "#,##0" groups by the reader's.
+SHORT_DATE = BUILTIN_FORMATS[14]
+SHORT_DATE_TIME = BUILTIN_FORMATS[22]
 
 
 def neutralise(value):
@@ -34,11 +41,26 @@ def neutralise(value):
     return value
 
 
+def local(value):
+    """A moment in the site's time (Africa/Kigali), as the pages show it: a cell holds no zone."""
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        return timezone.make_naive(value)
+    return value
+
+
+def csv_value(value):
+    """A CSV holds text: moments to the minute, ISO-ordered, as machines read them."""
+    if isinstance(value, datetime.datetime):
+        return value.isoformat(sep=" ", timespec="minutes")
+    return value
+
+
 def xlsx_row(sheet, row: Sequence) -> list:
-    """A row's cells, amounts and counts as numbers grouped by thousands.
+    """A row's cells, amounts and counts as numbers grouped by thousands, dates as dates.
 
     The spreadsheet shows the grouping with its reader's own separators
-    (2 350 000 in French, 2,350,000 in English), as the pages do.
+    (2 350 000 in French, 2,350,000 in English), and dates in its reader's
+    own order, as the pages do.
     """
     cells = []
     for value in row:
@@ -48,6 +70,10 @@ def xlsx_row(sheet, row: Sequence) -> list:
                 isinstance(value, Decimal) and value.is_finite() and value == value.to_integral()
             )
             cell.number_format = "#,##0" if whole else "#,##0.00"
+        elif isinstance(value, datetime.datetime):
+            cell.number_format = SHORT_DATE_TIME
+        elif isinstance(value, datetime.date):
+            cell.number_format = SHORT_DATE
         cells.append(cell)
     return cells
 
@@ -61,7 +87,7 @@ def table_response(
     sheet_title: str = "Export",
 ) -> HttpResponse:
     """Answer a download of `rows` as CSV (UTF-8 with BOM, for Excel) or XLSX."""
-    clean_rows = ([neutralise(v) for v in row] for row in rows)
+    clean_rows = ([neutralise(local(v)) for v in row] for row in rows)
     headers = [str(h) for h in headers]
     if file_format == "xlsx":
         workbook = Workbook(write_only=True)
@@ -77,7 +103,7 @@ def table_response(
         buffer = io.StringIO()
         writer = csv.writer(buffer)
         writer.writerow(headers)
-        writer.writerows(clean_rows)
+        writer.writerows([csv_value(v) for v in row] for row in clean_rows)
         response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv")
         extension = "csv"
     else:

@@ -20,7 +20,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from skillbridge.common.exports import neutralise
+from skillbridge.common.exports import neutralise, xlsx_row
 from skillbridge.common.pdf import html_in, pdf_document
 from skillbridge.results import dashboard
 from skillbridge.results.figures import figures_of
@@ -217,7 +217,8 @@ def report_xlsx(period: ReportingPeriod, *, language: str) -> bytes:
             header_cells.append(cell)
         sheet.append(header_cells)
         for row in rows:
-            sheet.append([neutralise(str(v)) if isinstance(v, str) else v for v in row])
+            values = [neutralise(str(v)) if isinstance(v, str) else v for v in row]
+            sheet.append(xlsx_row(sheet, values))
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

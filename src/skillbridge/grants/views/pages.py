@@ -70,7 +70,7 @@ def _dashboard_rows(payable, overdue, upcoming):
             tranche.number,
             tranche.amount_rwf,
             tranche.remaining_rwf,
-            tranche.payable_since.date().isoformat(),
+            timezone.localdate(tranche.payable_since),
         ]
     for milestone in overdue:
         yield [
@@ -79,7 +79,7 @@ def _dashboard_rows(payable, overdue, upcoming):
             milestone.tranche.number,
             milestone.tranche.amount_rwf,
             milestone.tranche.remaining_rwf,
-            milestone.due_on.isoformat(),
+            milestone.due_on,
         ]
     for tranche in upcoming:
         yield [
@@ -88,7 +88,7 @@ def _dashboard_rows(payable, overdue, upcoming):
             tranche.number,
             tranche.amount_rwf,
             tranche.remaining_rwf,
-            tranche.planned_on.isoformat() if tranche.planned_on else "",
+            tranche.planned_on or "",
         ]
 
 
