@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from skillbridge.calls.models import Proposal, TeamMember
 from skillbridge.calls.questions import LIMITS, QUESTIONS
+from skillbridge.common import formats
 
 
 def budget_total(proposal: Proposal) -> int:
@@ -44,7 +45,7 @@ def _budget_missing(proposal: Proposal) -> Iterator[tuple[str, str]]:
         yield (
             "requested_amount_rwf",
             _("The amount requested is more than the maximum grant of %(max)s RWF.")
-            % {"max": f"{call.max_grant_rwf:,}"},
+            % {"max": formats.number(call.max_grant_rwf)},
         )
     if not proposal.budget_lines.all():
         yield "budget_lines", _("Add at least one budget line.")
@@ -52,7 +53,7 @@ def _budget_missing(proposal: Proposal) -> Iterator[tuple[str, str]]:
         yield (
             "requested_amount_rwf",
             _("The amount requested is more than the budget total of %(total)s RWF.")
-            % {"total": f"{budget_total(proposal):,}"},
+            % {"total": formats.number(budget_total(proposal))},
         )
 
 

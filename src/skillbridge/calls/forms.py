@@ -9,6 +9,7 @@ from skillbridge.calls.models import BudgetLine, Call, Proposal, RubricCriterion
 from skillbridge.calls.models.texts import site_languages
 from skillbridge.calls.questions import OTHER_DOCUMENT, QUESTIONS, TITLE_MAX_CHARS
 from skillbridge.calls.services.proposals import DRAFT_FIELDS
+from skillbridge.common import formats
 from skillbridge.common.bounds import number_field
 from skillbridge.common.widgets import DATE_FORMAT, DATETIME_FORMAT, DateInput, DateTimeInput
 from skillbridge.people.models import Organisation
@@ -290,7 +291,7 @@ class ProposalForm(forms.Form):
         self.fields["sector"].queryset = call.sectors.all()
         self.fields["requested_amount_rwf"].help_text = _(
             "At most %(max)s RWF, and no more than your budget total."
-        ) % {"max": f"{call.max_grant_rwf:,}"}
+        ) % {"max": formats.number(call.max_grant_rwf)}
         self.fields["title"].widget.attrs.update({"maxlength": TITLE_MAX_CHARS, "data-count": ""})
         self.fields["title"].max_chars = TITLE_MAX_CHARS
         for question in QUESTIONS:

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from django.utils.text import capfirst
 
+from skillbridge.common import formats
 from skillbridge.results.disclosure import Shown
 
 # Each row: the label on its own line, the bar under it, the value after the bar.
@@ -37,7 +38,7 @@ class Bar:
         if self.shown.hidden:
             return self.shown.marker
         value = self.shown.value
-        return f"{value:,.0f}" if value == value.to_integral_value() else f"{value:,.1f}"
+        return formats.number(value, digits=0 if value == value.to_integral_value() else 1)
 
 
 @dataclass

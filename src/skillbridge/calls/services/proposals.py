@@ -24,6 +24,7 @@ from skillbridge.calls.services._common import (
 )
 from skillbridge.calls.services.moves import proposal_move
 from skillbridge.calls.states import PROPOSAL
+from skillbridge.common import formats
 from skillbridge.common.services import audit_record
 from skillbridge.common.uploads import DOCUMENTS, validate_upload
 from skillbridge.people.models import Organisation, ProgrammeRole, Role, User
@@ -65,7 +66,7 @@ def _check_draft_values(call: Call, values: dict) -> dict[str, str]:
     if amount is not None and amount > call.max_grant_rwf:
         errors["requested_amount_rwf"] = _(
             "The amount requested is more than the maximum grant of %(max)s RWF."
-        ) % {"max": f"{call.max_grant_rwf:,}"}
+        ) % {"max": formats.number(call.max_grant_rwf)}
     return errors
 
 

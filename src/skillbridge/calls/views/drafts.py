@@ -12,6 +12,7 @@ from skillbridge.calls.forms import DraftBaseForm, MergeForm, ProposalForm
 from skillbridge.calls.models import Proposal
 from skillbridge.calls.questions import QUESTION_FIELDS
 from skillbridge.calls.services.drafts import draft_fingerprints, saved_value
+from skillbridge.common import formats
 from skillbridge.common.forms import show_errors
 
 
@@ -56,7 +57,7 @@ def _display(proposal: Proposal, name: str, value) -> str:
         sector_pk = getattr(value, "pk", value)
         return next((str(s) for s in proposal.call.sectors.all() if s.pk == sector_pk), "")
     if name == "requested_amount_rwf":
-        return f"{int(value):,} RWF"
+        return formats.money(int(value))
     return str(value)
 
 

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils.translation import gettext as _
 
+from skillbridge.common import formats
 from skillbridge.common.services import audit_record
 from skillbridge.common.transitions import locked
 from skillbridge.grants import documents
@@ -46,10 +47,10 @@ def _check_reallocation(grant: Grant, changes: dict) -> dict:
                     "the %(spent)s RWF already spent on it."
                 )
                 % {
-                    "amount": f"{amount:,}",
+                    "amount": formats.number(amount),
                     "item": source.item,
-                    "left": f"{left:,}",
-                    "spent": f"{spent:,}",
+                    "left": formats.number(left),
+                    "spent": formats.number(spent),
                 }
             }
         )

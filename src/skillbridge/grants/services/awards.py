@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from skillbridge.calls.models import Proposal
+from skillbridge.common import formats
 from skillbridge.common.transitions import locked
 from skillbridge.grants.models import FinancialReport, Grant, GrantBudgetLine, Milestone, Tranche
 from skillbridge.grants.selectors import envelope_of
@@ -121,7 +122,7 @@ def _check_award(
         errors["amount_rwf"] = _("The award must be more than 0 RWF.")
     elif amount_rwf > proposal.call.max_grant_rwf:
         errors["amount_rwf"] = _("The call allows at most %(max)s RWF per grant.") % {
-            "max": f"{proposal.call.max_grant_rwf:,}"
+            "max": formats.number(proposal.call.max_grant_rwf)
         }
     if amount_rwf != proposal.requested_amount_rwf and not amount_reason:
         errors["amount_reason"] = _("The award differs from the amount requested: say why.")

@@ -8,6 +8,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from skillbridge.common import formats
 from skillbridge.common.transitions import locked
 from skillbridge.grants.models import Disbursement, Grant, Tranche
 from skillbridge.grants.services.common import grant_audit, mail_each, team_recipients
@@ -104,7 +105,7 @@ def _payable_tranche(grant: Grant, *, tranche_id: int, amount_rwf: int) -> Tranc
                     "This payment would exceed tranche %(number)s: %(remaining)s RWF remain "
                     "to be paid."
                 )
-                % {"number": tranche.number, "remaining": f"{tranche.remaining_rwf:,}"}
+                % {"number": tranche.number, "remaining": formats.number(tranche.remaining_rwf)}
             }
         )
     return tranche
