@@ -135,7 +135,7 @@ def test_an_extension_must_end_later_than_now(client, officer, running_grant):
         {"ends_on": "2026-06-30", "reason": "Shorter."},
     )
     assert response.context["form"].errors["ends_on"] == [
-        "An extension ends after the grant's current end, 2026-12-31."
+        "An extension ends after the grant's current end, 31 December 2026."
     ]
 
 

@@ -3,11 +3,11 @@
 from django.core.exceptions import ValidationError
 from django.db.models import prefetch_related_objects
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from skillbridge.calls.models import Call, Proposal, TeamMember
 from skillbridge.calls.states import PROPOSAL
+from skillbridge.common import formats
 from skillbridge.common.services import mail_queue
 from skillbridge.common.transitions import locked
 from skillbridge.people.models import ProgrammeRole, Role, User
@@ -34,7 +34,7 @@ def refuse_unless_draft(proposal: Proposal) -> None:
 
 
 def kigali_time(moment) -> str:
-    return date_format(timezone.localtime(moment), "j F Y, H:i") + " (Africa/Kigali)"
+    return formats.date_time(moment) + " (Africa/Kigali)"
 
 
 def refuse_unless_open(call: Call, *, now=None) -> None:

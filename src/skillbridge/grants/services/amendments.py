@@ -71,7 +71,7 @@ def _check_extension(grant: Grant, changes: dict) -> dict:
         raise ValidationError(
             {
                 "ends_on": _("An extension ends after the grant's current end, %(date)s.")
-                % {"date": grant.ends_on.isoformat()}
+                % {"date": formats.date(grant.ends_on)}
             }
         )
     return {"ends_on": ends_on.isoformat(), "was": grant.ends_on.isoformat()}
