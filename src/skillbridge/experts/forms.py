@@ -244,11 +244,21 @@ class ReasonForm(forms.Form):
 
 class PoolFilterForm(forms.Form):
     q = forms.CharField(label=_("Name or email"), required=False, max_length=100)
+    # Every select of the filters writes its options in Python (LongSelect): a template
+    # per option was most of the pool page's time.
     sector = forms.ModelChoiceField(
-        label=_("Sector"), queryset=Sector.objects.all(), required=False, empty_label="—"
+        label=_("Sector"),
+        queryset=Sector.objects.all(),
+        required=False,
+        empty_label="—",
+        widget=LongSelect,
     )
     skill = forms.ModelChoiceField(
-        label=_("Skill"), queryset=Skill.objects.all(), required=False, empty_label="—"
+        label=_("Skill"),
+        queryset=Skill.objects.all(),
+        required=False,
+        empty_label="—",
+        widget=LongSelect,
     )
     language = forms.ChoiceField(
         label=_("Language"), choices=_language_choices, required=False, widget=LongSelect
@@ -262,9 +272,13 @@ class PoolFilterForm(forms.Form):
         label=_("Modality"),
         choices=[("", "—"), ("onsite", _("on site")), ("remote", _("remote"))],
         required=False,
+        widget=LongSelect,
     )
     state = forms.ChoiceField(
-        label=_("State"), choices=[("", "—"), *ExpertProfile.State.choices], required=False
+        label=_("State"),
+        choices=[("", "—"), *ExpertProfile.State.choices],
+        required=False,
+        widget=LongSelect,
     )
 
 

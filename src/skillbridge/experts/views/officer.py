@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from skillbridge.common.access import personal_data_read
 from skillbridge.common.background import export_start
+from skillbridge.common.countries import country_name
 from skillbridge.common.forms import show_errors
 from skillbridge.common.permissions import require
 from skillbridge.common.uploads import private_file_response
@@ -53,6 +54,22 @@ def _filters(form: PoolFilterForm) -> PoolFilters:
         modality=data["modality"],
         state=data["state"],
     )
+
+
+def _labelled(profiles: list[ExpertProfile]) -> list[ExpertProfile]:
+    """Give each row of the pool its labels, each looked up once per page: Django's
+    get_state_display and a country per row were a large part of the page's time."""
+    states = {value: str(label) for value, label in ExpertProfile.State.choices}
+    modalities = {"onsite": _("on site"), "remote": _("remote")}
+    countries: dict[str, str] = {}
+    for profile in profiles:
+        code = profile.country.code
+        if code and code not in countries:
+            countries[code] = country_name(code)
+        profile.country_label = countries.get(code, "")
+        profile.state_label = states.get(profile.state, profile.state)
+        profile.modalities_label = ", ".join(modalities[m] for m in profile.modalities) or "—"
+    return profiles
 
 
 def _page_key(value: str | None) -> int | None:
@@ -95,6 +112,7 @@ def pool(request, slug: str):
         return redirect(job.get_absolute_url())
     profiles = pool_rows(pool_search(programme, filters))
     page = pool_page(profiles, after=_page_key(request.GET.get("after")))
+    _labelled(page.object_list)
     personal_data_read(
         reader=request.user, records=page.object_list, what="pool", via="web", scope=programme
     )
