@@ -129,7 +129,8 @@ def score_block(
         score += overlap.astype(np.float32) * per_day[:, None]
         usable &= prof.dates_ok(overlap, rows)
 
-    usable &= score >= instance.min_score - SLACK
+    if instance.min_score > SLACK:  # every score is at least 0, so a lower bar keeps all
+        usable &= score >= instance.min_score - SLACK
     np.copyto(score, -1.0, where=np.logical_not(usable, out=usable))
     lo, hi = np.searchsorted(instance.excluded, [p0 * n_e, p1 * n_e])
     excluded = instance.excluded[lo:hi]

@@ -8,6 +8,7 @@ path. ``None`` stands for an absent optional field.
 import math
 import re
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from .errors import InstanceError
@@ -15,6 +16,12 @@ from .errors import InstanceError
 # Keeps every sum of seats or capacities far inside the solver's 64-bit integers.
 MAX_COUNT = 1_000_000_000
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_WINDOW = frozenset({"start", "end"})
+_STR = frozenset({str})
+# Labels and dates repeat across tens of thousands of people (a few hundred skills,
+# a few hundred days), so each distinct one is worked out once; bounded, because a
+# web process solves many instances.
+_CACHED = 65_536
 
 
 def normalise(text: str) -> str:
@@ -22,7 +29,13 @@ def normalise(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def read_object(value: Any, field: str, *, required: set[str], allowed: set[str]) -> dict:
+def read_object(
+    value: Any,
+    field: str,
+    *,
+    required: set[str] | frozenset[str],
+    allowed: set[str] | frozenset[str],
+) -> dict:
     """An object with only ``allowed`` keys and all ``required`` ones; field "" is the top."""
     if not isinstance(value, dict):
         raise InstanceError(field or "instance", "must be an object")
@@ -93,30 +106,47 @@ def read_word(value: Any, field: str) -> str | None:
 def read_words(value: Any, field: str) -> tuple[str, ...]:
     """A list of labels, normalised, without blanks or repeats, in the given order."""
     # Called for every list of every person (a quarter of a million times on a large
-    # instance), so ``normalise`` is inlined and repeats are dropped by a dict.
-    words: dict[str, None] = {}
+    # instance): a list of plain strings goes through the cache in one pass, and
+    # repeats are dropped by a dict.
+    if type(value) is list and set(map(type, value)) <= _STR:
+        words = dict.fromkeys(map(_label, value))
+        words.pop("", None)
+        return tuple(words)
+    labels: dict[str, None] = {}
     for position, item in enumerate(read_list(value, field)):
         if not isinstance(item, str):
             raise InstanceError(f"{field}[{position}]", "must be a string")
-        word = " ".join(item.split()).casefold()
-        if word:
-            words[word] = None
-    return tuple(words)
+        if label := normalise(item):
+            labels[label] = None
+    return tuple(labels)
+
+
+@lru_cache(maxsize=_CACHED)
+def _label(text: str) -> str:
+    return normalise(text)
 
 
 def read_date(value: Any, field: str) -> int:
     """An ISO date ``YYYY-MM-DD``, returned as its proleptic ordinal (a day number)."""
     if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
         raise InstanceError(field, "must be a date written YYYY-MM-DD")
+    ordinal = _ordinal(value)
+    if ordinal is None:
+        raise InstanceError(field, "is not a real date")
+    return ordinal
+
+
+@lru_cache(maxsize=_CACHED)
+def _ordinal(text: str) -> int | None:
     try:
-        return date.fromisoformat(value).toordinal()
+        return date.fromisoformat(text).toordinal()
     except ValueError:
-        raise InstanceError(field, "is not a real date") from None
+        return None
 
 
 def read_window(value: Any, field: str) -> tuple[int, int]:
     """A ``{"start", "end"}`` pair of dates, both days included, end not before start."""
-    read_object(value, field, required={"start", "end"}, allowed={"start", "end"})
+    read_object(value, field, required=_WINDOW, allowed=_WINDOW)
     start = read_date(value["start"], f"{field}.start")
     end = read_date(value["end"], f"{field}.end")
     if end < start:
