@@ -75,3 +75,22 @@ def test_a_team_member_sees_their_grant_once_without_distinct(applicant, running
 def test_the_envelope_is_summed_to_the_cent(officer, running_grant, programme):
     # 10,000,000 RWF at 1,500 RWF per EUR.
     assert str(envelope_of(programme).committed_eur) == "6666.67"
+
+
+def test_the_programmes_page_lists_awaiting_proposals_without_their_texts(
+    client, officer, running_grant, programme
+):
+    waiting = selected_proposal(programme=programme, college=CollegeFactory(), lead=UserFactory())
+    client.force_login(officer)
+    response = client.get(f"/grants/programme/{programme.slug}/")
+    (listed,) = response.context["awaiting"]
+    assert listed == waiting
+    assert {"snapshot", "answer_versions", "problem"} <= listed.get_deferred_fields()
+    assert f"/grants/programme/{programme.slug}/award/{waiting.pk}/" in response.content.decode()
+
+
+def test_each_listed_grant_carries_its_states_label(client, officer, running_grant, programme):
+    client.force_login(officer)
+    for url in ("/grants/", f"/grants/programme/{programme.slug}/"):
+        (grant,) = client.get(url).context["page"].object_list
+        assert grant.state_label == running_grant.get_state_display()

@@ -1,6 +1,7 @@
 """Reads about grants, already limited to what a user may see."""
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -164,6 +165,27 @@ def grant_list_for(user) -> QuerySet[Grant]:
         .select_related("proposal__college")
         .only(*LIST_COLUMNS)
         .order_by("proposal__title", "id")
+    )
+
+
+def with_state_labels(grants: Iterable[Grant]) -> list[Grant]:
+    """The grants of a list page, each with `state_label`: the labels are translated once
+    per page, where `get_state_display` rebuilt the choices' dictionary on every row."""
+    labels = {value: str(label) for value, label in Grant.State.choices}
+    grants = list(grants)
+    for grant in grants:
+        grant.state_label = labels.get(grant.state, grant.state)
+    return grants
+
+
+def awaiting_grant_list(programme: Programme) -> QuerySet[Proposal]:
+    """`proposals_awaiting_grant` with only what the programme's page lists of them: never
+    their texts or their frozen submission."""
+    return (
+        proposals_awaiting_grant(programme)
+        .select_related(None)
+        .select_related("college")
+        .only("pk", "title", "requested_amount_rwf", "college__short_name")
     )
 
 

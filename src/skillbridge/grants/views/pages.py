@@ -33,12 +33,15 @@ PER_PAGE = 50
 @login_required
 def home(request):
     """Anyone signed in: the grants they may see (their team's, or their programmes')."""
-    page = Paginator(selectors.grant_list_for(request.user), PER_PAGE)
+    page = Paginator(selectors.grant_list_for(request.user), PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    page.object_list = selectors.with_state_labels(page.object_list)
     return render(
         request,
         "grants/home.html",
         {
-            "page": page.get_page(request.GET.get("page")),
+            "page": page,
             "programmes": selectors.staff_programmes(request.user),
         },
     )
@@ -49,14 +52,17 @@ def programme_grants(request, slug):
     """Programme officers and finance officers: every grant, the envelope, and the selected
     proposals still waiting for their grant."""
     programme = programme_for(request.user, slug, "grants.view_programme_grants")
-    grants = Paginator(selectors.programme_grants(programme), PER_PAGE)
+    page = Paginator(selectors.programme_grants(programme), PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    page.object_list = selectors.with_state_labels(page.object_list)
     return render(
         request,
         "grants/programme.html",
         {
             "programme": programme,
-            "page": grants.get_page(request.GET.get("page")),
-            "awaiting": selectors.proposals_awaiting_grant(programme),
+            "page": page,
+            "awaiting": selectors.awaiting_grant_list(programme),
             "envelope": selectors.envelope_of(programme),
         },
     )
