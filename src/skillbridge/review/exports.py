@@ -58,7 +58,7 @@ def ranking_file(*, params: dict, progress) -> ExportFile:
     flagged, outcome}} (the ranking page's cleaned filters)."""
     call = Call.objects.get(pk=params["call"])
     filters = {k: v for k, v in params.get("filters", {}).items() if k in FILTERS}
-    rows = ranking_rows(call, sort_and_filter(ranking_order(call), **filters))
+    rows = ranking_rows(call, sort_and_filter(ranking_order(call), **filters), leads=False)
     progress(0, len(rows))
     response = table_response(
         filename=f"ranking-call-{call.pk}",

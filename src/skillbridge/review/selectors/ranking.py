@@ -184,13 +184,17 @@ ROW_COLUMNS = (
 )
 
 
-def _ranked_proposals(call: Call):
-    leads = TeamMember.objects.filter(is_lead=True).only("pk", "proposal_id", "sex")
-    return (
+def _ranked_proposals(call: Call, *, leads: bool = True):
+    proposals = (
         Proposal.objects.filter(call=call, state__in=IN_REVIEW)
         .select_related("college", "sector", "decision")
         .only(*ROW_COLUMNS)
-        .prefetch_related(Prefetch("members", queryset=leads, to_attr="lead_members"))
+    )
+    if not leads:
+        return proposals
+    lead_members = TeamMember.objects.filter(is_lead=True).only("pk", "proposal_id", "sex")
+    return proposals.prefetch_related(
+        Prefetch("members", queryset=lead_members, to_attr="lead_members")
     )
 
 
@@ -212,14 +216,16 @@ def ranking_order(call: Call) -> list[Placed]:
     ]
 
 
-def ranking_rows(call: Call, placed: Sequence[Placed]) -> list[RankingRow]:
-    """The ranking's rows of the `placed` proposals, in their order; two queries."""
-    proposals = _ranked_proposals(call).in_bulk([p.pk for p in placed])
+def ranking_rows(call: Call, placed: Sequence[Placed], *, leads: bool = True) -> list[RankingRow]:
+    """The ranking's rows of the `placed` proposals, in their order; two queries, one
+    without `leads` (the team lead's sex, which only the selection's quotas read)."""
+    proposals = _ranked_proposals(call, leads=leads).in_bulk([p.pk for p in placed])
     rows = []
     for p in placed:
         proposal = proposals[p.pk]
         proposal.call = call  # the rules read its programme: no query per row
-        lead = proposal.lead_members[0].sex if proposal.lead_members else ""
+        members = getattr(proposal, "lead_members", None)
+        lead = members[0].sex if members else ""
         decision = getattr(proposal, "decision", None)
         rows.append(RankingRow(proposal, p.stats, lead, decision, p.rank))
     return rows

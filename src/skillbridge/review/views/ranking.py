@@ -34,7 +34,7 @@ def ranking(request, pk: int):
             "call": call,
             "form": form,
             "page": page,
-            "rows": selectors.ranking_rows(call, page.object_list),
+            "rows": selectors.ranking_rows(call, page.object_list, leads=False),
             "shown": len(shown),
             "total": len(placed),
         },
