@@ -1,6 +1,6 @@
 """`make bench`, pages: key pages of a grown demo timed against a bare Django view.
 
-``python -m skillbridge.demo.pages_bench [--scales 1,10,100] [--requests 20]``
+``python -m skillbridge.demo.pages_bench [--scales 1,10,100] [--requests 20] [--reuse]``
 
 For each scale, a fresh PostgreSQL database is seeded with `seed_demo --scale N`
 and served by gunicorn with the production settings (`demo/serving.py`). Each
@@ -39,9 +39,13 @@ def timed(visitor: Visitor, url: str, requests: int) -> dict:
     }
 
 
-def measure(scale: int, requests: int) -> tuple[float, dict]:
+def measure(scale: int, requests: int, *, reuse: bool = False) -> tuple[float | None, dict]:
     server = Server(scale)
-    seeding = server.prepare()
+    if reuse:  # seeded by an earlier run: only the migrations since then are applied
+        server.skillbridge("migrate", "--noinput", "-v0")
+        seeding = None
+    else:
+        seeding = server.prepare()
     pages, cookies = server.signed_in_pages()
     server.start()
     try:
@@ -53,9 +57,10 @@ def measure(scale: int, requests: int) -> tuple[float, dict]:
     return seeding, pages
 
 
-def print_table(scale: int, seeding: float, pages: dict) -> None:
+def print_table(scale: int, seeding: float | None, pages: dict) -> None:
     floor = next(page for name, page in pages.items() if name.startswith("floor"))["median"]
-    print(f"\nPages at {scale}x the demo (seeded in {seeding:.0f} s); floor {floor * 1000:.1f} ms")
+    seeded = "database reused" if seeding is None else f"seeded in {seeding:.0f} s"
+    print(f"\nPages at {scale}x the demo ({seeded}); floor {floor * 1000:.1f} ms")
     print(f"{'page':<34} {'median ms':>10} {'p90 ms':>8} {'x floor':>8} {'queries':>8} {'KB':>7}")
     for name, page in pages.items():
         print(
@@ -69,9 +74,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scales", default="1,10", help="comma-separated, e.g. 1,10,100")
     parser.add_argument("--requests", type=int, default=20, help="timed requests per page")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="serve each scale's database as an earlier run seeded it (100x takes long to seed)",
+    )
     options = parser.parse_args()
     for scale in (int(value) for value in options.scales.split(",")):
-        seeding, pages = measure(scale, options.requests)
+        seeding, pages = measure(scale, options.requests, reuse=options.reuse)
         print_table(scale, seeding, pages)
 
 
