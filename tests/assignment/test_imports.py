@@ -16,14 +16,14 @@ print(json.dumps({"filled": result["stats"]["filled_seats"], "heavy": heavy}))
 """
 
 
-def _loaded(instance: dict, **options) -> dict:
+def _loaded(instance: dict, roots: tuple[str, ...] = HEAVY, **options) -> dict:
     done = subprocess.run(
         [
             sys.executable,
             "-c",
             SCRIPT,
             json.dumps(instance),
-            json.dumps(HEAVY),
+            json.dumps(roots),
             json.dumps(options),
         ],
         capture_output=True,
@@ -74,3 +74,14 @@ def test_profiles_load_profile_scoring():
     assert loaded["filled"] == 1
     assert "skillbridge.assignment.profiles" in loaded["heavy"]
     assert "scipy.sparse" in loaded["heavy"]
+
+
+def test_the_report_on_unfilled_projects_loads_only_when_asked_for():
+    instance = {
+        "projects": [{"id": "P1", "seats": 2}],
+        "experts": [{"id": "E1"}],
+        "scores": [{"project": "P1", "expert": "E1", "score": 0.5}],
+    }
+    report = ("skillbridge.assignment.unfilled",)
+    assert _loaded(instance, report) == {"filled": 1, "heavy": []}
+    assert _loaded(instance, report, explain_unfilled=True) == {"filled": 1, "heavy": list(report)}
