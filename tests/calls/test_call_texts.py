@@ -309,6 +309,20 @@ def test_a_fully_translated_call_has_nothing_missing(client, officer, translated
     assert html.count("Every text is translated.") == 2
 
 
+def _missing_list_queries(client, call) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url("call_translations", call.pk)).status_code == 200
+    return len(queries)
+
+
+def test_the_missing_list_runs_the_same_queries_for_1_and_5_criteria(client, officer, translated):
+    client.force_login(officer)
+    one = _missing_list_queries(client, translated)
+    for n in range(4):
+        RubricCriterionFactory(call=translated, name=f"Criterion {n}", translations={})
+    assert _missing_list_queries(client, translated) == one
+
+
 def test_only_the_programmes_officers_see_the_missing_list(client, translated, applicant, outsider):
     client.force_login(applicant)
     assert client.get(url("call_translations", translated.pk)).status_code == 403
