@@ -100,7 +100,7 @@ def test_the_report_names_the_participants_of_each_session_held_on_a_planned_day
     log(under_way, expert, trainers_female=1)
     log(under_way, expert, trainers_male=2, staff_female=1)
     html = documents.report_html(under_way, language="en")
-    assert "PV sizing (3.0 h, 1 participant); PV sizing (3.0 h, 3 participants)" in html
+    assert "PV sizing (3 h, 1 participant); PV sizing (3 h, 3 participants)" in html
     assert "No participant is named for a certificate." in html
 
 
