@@ -49,3 +49,27 @@ def test_the_demo_call_has_proposals_in_every_state_and_seeding_twice_changes_no
     assert sexes["male"] > 40
     for proposal in Proposal.objects.exclude(state="draft"):
         assert proposal.snapshot["title"] == proposal.title
+
+
+def test_the_demo_call_and_its_rubric_read_in_french_and_kinyarwanda(db):
+    seed_organisations()
+    seed_programme()
+    seed_accounts()
+    seed_calls()
+    call = Call.objects.select_related("programme").get(title=CALL_TITLE)
+    assert call.programme.main_language == "en"
+    assert call.missing_translations() == {}
+    assert [c.missing_translations() for c in call.criteria.all()] == [{}] * 5
+    assert call.text("title", "fr") == "Appel à l'innovation 2027"
+    assert call.text("title", "rw") == "Itangazo ry'imishinga y'udushya 2027"
+    assert call.text("required_documents", "fr") == [
+        "Lettre de soutien du collège",
+        "CV des membres de l'équipe",
+    ]
+    assert [c.text("name", "rw") for c in call.criteria.all()] == [
+        "Udushya",
+        "Gushyirwa mu bikorwa",
+        "Isoko",
+        "Akamaro ku rubyiruko no ku murimo",
+        "Itsinda",
+    ]
