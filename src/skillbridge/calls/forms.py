@@ -42,7 +42,6 @@ class TranslatedFields:
                     required=False,
                     widget=type(main.widget)(attrs={**main.widget.attrs, "lang": code}),
                 )
-                twin.language = code
                 self.fields[f"{name}_{code}"] = twin
 
     def translation_groups(self) -> list[tuple[str, str, list]]:
