@@ -68,6 +68,8 @@ class MissionPlanForm(PlanFields):
     )
 
     field_order = ["pairing", "training_request", "expert", "kind", "title", "place"]
+    # The chosen pairing's missions so far; none until __init__ has looked them up.
+    earlier_missions = ()
 
     def __init__(self, *args, programme, **kwargs):
         super().__init__(*args, **kwargs)
