@@ -31,6 +31,8 @@ from tests.results.framework import build_framework
 pytestmark = pytest.mark.django_db
 
 IN_PERIOD = datetime.date(2026, 6, 30)
+# A period is closed once it has ended.
+AFTER_THE_YEAR = datetime.date(2027, 1, 1)
 
 
 @pytest.fixture
@@ -126,7 +128,7 @@ def test_every_output_of_a_closed_period_keeps_the_values_it_had_at_closing(
     }
     envelope_at_closing = envelope_of(programme)
     grants_at_closing = compute("grants_awarded", programme, period).total.value
-    services.period_close(actor=officer, period=period)
+    services.period_close(actor=officer, period=period, today=AFTER_THE_YEAR)
     period.refresh_from_db()
     client.force_login(donor)
     pdf_at_closing = pdf_text(report_download(client, period, "pdf"), tmp_path)
@@ -166,7 +168,7 @@ def test_every_output_of_a_closed_period_keeps_the_values_it_had_at_closing(
 
 def test_closing_freezes_every_query_and_the_envelope(programme, officer, data, period):
     envelope = envelope_of(programme)
-    services.period_close(actor=officer, period=period)
+    services.period_close(actor=officer, period=period, today=AFTER_THE_YEAR)
     snapshot = PeriodSnapshot.objects.get(period=period)
     assert (snapshot.envelope_eur, snapshot.committed_eur, snapshot.disbursed_eur) == (
         envelope.envelope_eur,
@@ -182,7 +184,7 @@ def test_closing_freezes_every_query_and_the_envelope(programme, officer, data, 
 
 
 def test_a_closed_period_reads_its_labels_in_the_readers_language(programme, officer, data, period):
-    services.period_close(actor=officer, period=period)
+    services.period_close(actor=officer, period=period, today=AFTER_THE_YEAR)
     period.refresh_from_db()
     with translation.override("fr"):
         rows = indicator_rows(programme, period, disclosed=False)
@@ -197,7 +199,7 @@ def test_a_closed_period_reads_its_labels_in_the_readers_language(programme, off
 def test_a_period_closed_before_snapshots_keeps_its_stored_indicator_values(
     programme, officer, data, period
 ):
-    services.period_close(actor=officer, period=period)
+    services.period_close(actor=officer, period=period, today=AFTER_THE_YEAR)
     period.refresh_from_db()
     frozen = {
         r.indicator.code: r.actual.value for r in indicator_rows(programme, period, disclosed=False)
@@ -210,7 +212,7 @@ def test_a_period_closed_before_snapshots_keeps_its_stored_indicator_values(
 
 
 def test_a_closed_period_report_reads_no_live_record(programme, officer, data, period):
-    services.period_close(actor=officer, period=period)
+    services.period_close(actor=officer, period=period, today=AFTER_THE_YEAR)
     period.refresh_from_db()
     with CaptureQueriesContext(connection) as queries:
         reports.report_tables(reports.report_context(period))

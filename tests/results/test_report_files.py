@@ -1,6 +1,8 @@
 """A closed period's report is rendered once and served as a file; an open period's is
 built in the background."""
 
+import datetime
+
 import pytest
 from django.conf import settings
 from django.urls import reverse
@@ -10,6 +12,9 @@ from skillbridge.results import services
 from skillbridge.results.models import ReportFile
 from tests.results.factories import generate, report_download
 from tests.results.framework import build_framework
+
+# A period is closed once it has ended.
+AFTER_THE_YEAR = datetime.date(2027, 1, 1)
 
 
 @pytest.fixture
@@ -23,13 +28,13 @@ def test_closing_renders_every_language_and_format_once(
     period, officer, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        services.period_close(actor=officer, period=period)
+        services.period_close(actor=officer, period=period, today=AFTER_THE_YEAR)
     stored = set(ReportFile.objects.values_list("language", "file_format"))
     assert stored == {(code, f) for code, _ in settings.LANGUAGES for f in ("pdf", "xlsx", "json")}
 
 
 def test_a_closed_period_serves_the_stored_file(client, period, officer, donor):
-    services.period_close(actor=officer, period=period)
+    services.period_close(actor=officer, period=period, today=AFTER_THE_YEAR)
     client.force_login(donor)
     first = report_download(client, period, "json")
     stored = ReportFile.objects.get(language="en", file_format="json")

@@ -105,15 +105,15 @@ def seed_results() -> None:
     officer = demo_user("officer@example.org")
     seed_framework(programme)
     seed_stories(programme)
-    # The demo's records are dated the day it is seeded, so the quarter under way
-    # is the one with figures: it is closed ahead of its end (as for a donor's
-    # mid-quarter review, frozen at closing) and the next quarter is open.
+    # A period is closed only once it has ended (results.states): the last quarter
+    # is closed and the quarter under way, which has the demo's figures (its
+    # records are dated the day it is seeded), is open.
     year, quarter = _quarter(timezone.localdate())
-    next_year, next_quarter = (year, quarter + 1) if quarter < 4 else (year + 1, 1)
-    closed = _period(programme, officer, year, quarter)
+    last_year, last_quarter = (year, quarter - 1) if quarter > 1 else (year - 1, 4)
+    closed = _period(programme, officer, last_year, last_quarter)
     if not closed.is_closed:
         _close(programme, officer, closed)
-    current = _period(programme, officer, next_year, next_quarter)
+    current = _period(programme, officer, year, quarter)
     if not current.summary:
         services.period_narrative_update(
             actor=officer,

@@ -17,7 +17,7 @@ import rules
 from skillbridge.calls.rules import is_team_lead
 from skillbridge.common.permissions import via
 from skillbridge.people.rules import is_donor_viewer, is_finance_officer, is_programme_officer
-from skillbridge.results.states import PERIOD, is_open
+from skillbridge.results.states import is_open, may_close
 
 reads_results = is_programme_officer | is_finance_officer | is_donor_viewer
 is_period_officer = via("programme", is_programme_officer)
@@ -32,4 +32,4 @@ rules.add_perm("results.publish_story", is_team_lead)
 rules.add_perm("results.view_period", via("programme", reads_results))
 rules.add_perm("results.manage_period", is_period_officer)
 rules.add_perm("results.edit_period_now", is_period_officer & is_open)
-rules.add_perm("results.close_period_now", is_period_officer & PERIOD.allows("close"))
+rules.add_perm("results.close_period_now", is_period_officer & may_close)

@@ -29,7 +29,7 @@ from skillbridge.results.models import (
     ReportingPeriod,
     Statement,
 )
-from skillbridge.results.states import PERIOD, refuse_if_closed
+from skillbridge.results.states import PERIOD, refuse_if_closed, refuse_unless_closable
 
 PARENT_LEVEL = {
     Statement.Level.OUTCOME: Statement.Level.OBJECTIVE,
@@ -296,7 +296,9 @@ def _frozen_values(period: ReportingPeriod, figures: Figures, *, actor: User):
 
 
 @transaction.atomic
-def period_close(*, actor: User, period: ReportingPeriod) -> ReportingPeriod:
+def period_close(
+    *, actor: User, period: ReportingPeriod, today: datetime.date | None = None
+) -> ReportingPeriod:
     """Close a period: freeze everything its report shows, then lock it.
 
     The one function that moves a period (results.states). Every named
@@ -305,11 +307,12 @@ def period_close(*, actor: User, period: ReportingPeriod) -> ReportingPeriod:
     indicator's total and cells are also stored as its values, from the same
     count. After this the period's report is read from what was frozen only,
     so a later correction of the data (a late payment, a re-vetted profile)
-    does not rewrite a report already sent. Audited as
+    does not rewrite a report already sent. Refused before the period has
+    ended (`today` defaults to Kigali's date). Audited as
     `reporting_period.closed`.
     """
     period = locked(period, "programme")
-    PERIOD.refuse_unless_can(period, "close")
+    refuse_unless_closable(period, today=today)
     _snapshot, figures = take_snapshot(period)
     values = IndicatorValue.objects.bulk_create(_frozen_values(period, figures, actor=actor))
     period.closed_at = timezone.now()

@@ -22,6 +22,7 @@ from skillbridge.results.selectors import (
     periods_of,
     project_stories,
 )
+from skillbridge.results.states import closable_from, has_ended
 
 
 @login_required
@@ -75,6 +76,7 @@ def period_detail(request, pk):
             "rows": indicator_rows(programme, period, disclosed=disclosed, figures=figures),
             "charts": dashboard.dashboard_charts(figures, disclosed=disclosed),
             "disclosed": disclosed,
+            "closable_from": None if has_ended(period) else closable_from(period),
         },
     )
 
@@ -160,6 +162,7 @@ def period_close(request, pk):
             "rows": indicator_rows(programme, period, disclosed=True, figures=figures),
             "envelope": figures.envelope,
             "stories": project_stories(programme, period),
+            "closable_from": None if has_ended(period) else closable_from(period),
         },
     )
 
