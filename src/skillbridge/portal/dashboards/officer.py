@@ -8,7 +8,7 @@ from django.utils.translation import ngettext
 
 from skillbridge.calls.models import Proposal, TeamMember
 from skillbridge.calls.states import OFFICER_AFFILIATION_OPEN
-from skillbridge.grants.models import Milestone
+from skillbridge.grants.models import Amendment, Milestone
 from skillbridge.missions.models import ChecklistItem, Mission, Survey
 from skillbridge.missions.selectors import DEPARTURE_DAYS
 from skillbridge.pairing.models import Pairing
@@ -102,6 +102,13 @@ def _grants_waiting(programme) -> list[Task]:
         ),
         "submitted_at",
     )
+    pending = Amendment.objects.filter(grant__programme=programme, state=Amendment.State.PENDING)
+    amendments = waiting(pending, "requested_at")
+    # A grant has one pending amendment at a time: the officer decides it on the grant's page.
+    amendments_url = reverse("grants:programme", args=[programme.slug])
+    if amendments.count:
+        oldest = pending.order_by("requested_at", "pk").values_list("grant_id", flat=True)[0]
+        amendments_url = reverse("grants:amendments", args=[oldest])
     return [
         Task(
             ngettext(
@@ -113,7 +120,18 @@ def _grants_waiting(programme) -> list[Task]:
             reverse("grants:programme", args=[programme.slug]),
             milestones.count,
             oldest=milestones.oldest,
-        )
+        ),
+        Task(
+            ngettext(
+                "%(count)s amendment to decide",
+                "%(count)s amendments to decide",
+                amendments.count,
+            )
+            % {"count": amendments.count},
+            amendments_url,
+            amendments.count,
+            oldest=amendments.oldest,
+        ),
     ]
 
 
