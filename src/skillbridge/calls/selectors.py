@@ -157,6 +157,17 @@ def proposal_for(user, pk: int, perm: str | None = None) -> Proposal:
     return object_for(user, _with_everything(proposals_visible_to(user)), perm=perm, pk=pk)
 
 
+def next_awaiting_eligibility(proposal: Proposal) -> Proposal | None:
+    """The oldest other proposal of the same call waiting for its eligibility decision."""
+    return (
+        Proposal.objects.filter(call_id=proposal.call_id, state=Proposal.State.SUBMITTED)
+        .exclude(pk=proposal.pk)
+        .order_by("submitted_at", "pk")
+        .only("pk", "title")
+        .first()
+    )
+
+
 def _part_of(parts, pk: int):
     """The part numbered `pk` among a proposal's prefetched `parts`, or 404."""
     for part in parts:

@@ -292,7 +292,11 @@ def proposal_detail(request, pk: int):
     After submission the page shows the frozen snapshot, exactly as submitted.
     """
     proposal = selectors.proposal_for(request.user, pk, "calls.view_proposal")
-    return render(request, "calls/proposal_detail.html", detail_context(proposal))
+    context = detail_context(proposal)
+    # Once this one is decided, the officer goes on to the next without the dashboard.
+    if request.user.has_perm("calls.decide_eligibility", proposal):
+        context["next_awaiting"] = selectors.next_awaiting_eligibility(proposal)
+    return render(request, "calls/proposal_detail.html", context)
 
 
 def detail_context(proposal: Proposal, officer_form=None, officer_member=None) -> dict:
