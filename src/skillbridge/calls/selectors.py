@@ -158,7 +158,10 @@ def proposal_for(user, pk: int, perm: str | None = None) -> Proposal:
 
 
 def next_awaiting_eligibility(proposal: Proposal) -> Proposal | None:
-    """The oldest other proposal of the same call waiting for its eligibility decision."""
+    """Once `proposal`'s eligibility is decided, the oldest other proposal of its call
+    still waiting for that decision (None while `proposal` itself waits)."""
+    if proposal.state == Proposal.State.SUBMITTED:
+        return None
     return (
         Proposal.objects.filter(call_id=proposal.call_id, state=Proposal.State.SUBMITTED)
         .exclude(pk=proposal.pk)
