@@ -22,10 +22,14 @@ class NeedForm(forms.Form):
         required=False,
         help_text=_("Hold Ctrl (or Cmd) to choose several."),
     )
+    # About a hundred languages: the experts' searchable list that scrolls in its own
+    # box (experts/pickers.js, experts.css), not a phone's length of checkboxes.
     languages = forms.MultipleChoiceField(
         label=_("Languages of the work"),
         choices=LANGUAGE_CHOICES,
-        widget=forms.CheckboxSelectMultiple,
+        widget=forms.CheckboxSelectMultiple(
+            attrs={"class": "pick-list", "data-filter": _("Search languages")}
+        ),
     )
     modality = forms.ChoiceField(
         label=_("Modality"), choices=Need.Modality.choices, widget=forms.RadioSelect
