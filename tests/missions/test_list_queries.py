@@ -8,8 +8,6 @@ import itertools
 
 import pytest
 from django.core.files.base import ContentFile
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from skillbridge.missions.models import (
@@ -24,21 +22,9 @@ from skillbridge.missions.models import (
     Survey,
 )
 from tests.missions.factories import MissionFactory, SessionFactory
+from tests.queries import same_queries
 
 codes = itertools.count(1)
-
-
-def same_queries(client, url, grow, django_assert_num_queries):
-    """Count the queries of `url`, let `grow` add rows, and expect the same count."""
-    client.get(url)  # warm the session, the role and the content-type caches
-    with CaptureQueriesContext(connection) as before:
-        client.get(url)
-    expected = len(before.captured_queries)  # read now: the next request empties the log
-    grow()
-    with django_assert_num_queries(expected):
-        response = client.get(url)
-    assert response.status_code == 200
-    return response
 
 
 def missions(programme, n: int, **fields) -> list[Mission]:

@@ -22,19 +22,7 @@ from tests.pairing.factories import (
     SkillFactory,
     TrainingRequestFactory,
 )
-
-
-def same_queries(client, url, grow, django_assert_num_queries):
-    """Count the queries of `url`, let `grow` add rows, and expect the same count."""
-    client.get(url)  # warm the session, the role and the content-type caches
-    with CaptureQueriesContext(connection) as before:
-        client.get(url)
-    expected = len(before.captured_queries)  # read now: the next request empties the log
-    grow()
-    with django_assert_num_queries(expected):
-        response = client.get(url)
-    assert response.status_code == 200
-    return response
+from tests.queries import same_queries
 
 
 def sent(*, state: str = "invited", **fields) -> Pairing:
