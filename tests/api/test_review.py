@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
-from skillbridge.review import services
+from skillbridge.review import selectors, services
 from skillbridge.review.models import Review
 from tests.calls.factories import ProposalFactory
 from tests.factories import CollegeFactory
@@ -144,3 +144,27 @@ def test_the_ranking_makes_a_fixed_number_of_queries(call, officer, assigned, pa
     with CaptureQueriesContext(connection) as many:
         assert client.get(url).json()["count"] == 11
     assert [q["sql"][:60] for q in many.captured_queries] == expected
+
+
+def test_the_ranking_pages_give_the_whole_rankings_rows(call, officer, assigned, panel):
+    for review in Review.objects.filter(status="active"):
+        submit(review)
+    college = CollegeFactory(short_name="IPRC Kitabi")
+    for i in range(50):
+        ProposalFactory(call=call, college=college, state="eligible", title=f"Waiting {i:02}")
+    whole = [
+        (row.rank, row.proposal.pk, row.proposal.title, row.proposal.college.short_name,
+         row.stats.count, row.stats.mean, row.stats.calibrated)
+        for row in selectors.ranking(call)
+    ]  # fmt: skip
+    url = f"/api/v1/calls/{call.pk}/ranking/"
+    first = api(officer).get(url).json()
+    second = api(officer).get(first["next"]).json()
+    assert (first["count"], len(first["results"]), second["next"]) == (53, 50, None)
+    pages = [
+        (r["rank"], r["proposal"], r["title"], r["college"], r["reviews"], r["mean"],
+         r["calibrated"])
+        for r in first["results"] + second["results"]
+    ]  # fmt: skip
+    assert pages == whole
+    assert (whole[0][4], whole[-1][4]) == (2, 0)  # the reviewed lead, the unreviewed follow

@@ -242,7 +242,16 @@ class RankingView(ListAPIView):
     serializer_class = RankingRowSerializer
 
     def get_queryset(self):
+        """Every proposal's place in the ranking, from a few columns (`ranking_order`)."""
         if getattr(self, "swagger_fake_view", False):  # schema generation, no user
             return []
-        call = selectors.call_for(self.request.user, self.kwargs["pk"], perm="review.manage_call")
-        return selectors.ranking(call)
+        self.call = selectors.call_for(
+            self.request.user, self.kwargs["pk"], perm="review.manage_call"
+        )
+        return selectors.ranking_order(self.call)
+
+    def list(self, request, *args, **kwargs):
+        # As on the ranking page: every proposal is ranked, whole rows are read for one page.
+        page = self.paginate_queryset(self.get_queryset())
+        rows = selectors.ranking_rows(self.call, page, leads=False)
+        return self.get_paginated_response(self.get_serializer(rows, many=True).data)
