@@ -79,7 +79,7 @@ def test_the_walk_finds_the_forms_with_dates():
     found = {p.id for p in fields_of_type(TEMPORAL)}
     assert "skillbridge.experts.forms.WindowForm.starts_on" in found
     assert "skillbridge.missions.forms.MissionEditForm.ends_on" in found
-    assert "skillbridge.calls.forms.CallForm.opens_at" in found
+    assert "skillbridge.calls.forms.editor.CallForm.opens_at" in found
     assert "skillbridge.grants.forms.AwardForm.starts_on" in found
 
 
@@ -112,9 +112,9 @@ NEGATIVE_MAKES_SENSE = {
 def test_the_walk_finds_the_numbers_the_audit_named():
     found = {p.id for p in fields_of_type(NUMERIC)}
     assert {
-        "skillbridge.calls.forms.BudgetLineForm.unit_cost_rwf",
+        "skillbridge.calls.forms.proposals.BudgetLineForm.unit_cost_rwf",
         "skillbridge.grants.forms.ExpenseForm.amount_rwf",
-        "skillbridge.calls.forms.CallForm.max_grant_rwf",
+        "skillbridge.calls.forms.editor.CallForm.max_grant_rwf",
         "skillbridge.missions.forms.CostForm.planned_rwf",
         "skillbridge.grants.forms.BudgetLineForm.amount_rwf",
         "skillbridge.results.forms.IndicatorForm.position",
