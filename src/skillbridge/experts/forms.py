@@ -323,11 +323,20 @@ class SkillForm(forms.Form):
 
 
 class LabelsForm(forms.Form):
-    """The names of a sector or a qualification level; lengths come from `model`."""
+    """The names of a sector or a qualification level; lengths come from `model`.
 
-    def __init__(self, *args, model, **kwargs):
+    A new row (`key`) is asked its key first: a sector's code, a level's rank.
+    """
+
+    def __init__(self, *args, model, key: str | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        for name in ("name", "name_fr", "name_rw"):
+        names = ("name", "name_fr", "name_rw")
+        for name in (key, *names) if key else names:
             self.fields[name] = model._meta.get_field(name).formfield()
+        if key == "slug":
+            self.fields[key].help_text = _(
+                "Lower-case letters, digits and hyphens, such as health. It names the sector "
+                "in exports and the API, and cannot be changed later."
+            )
         self.fields["name"].label = _("Name in English")
         self.fields["name"].required = True

@@ -1,9 +1,11 @@
 """Programme officers edit the skills taxonomy: names in each language, synonyms, ESCO links;
-and the names of the sectors and qualification levels in each language.
+and the sectors and qualification levels: new ones, and their names in each language.
 
 Every view here: programme officers only (`experts.manage_skills`, `experts.edit_labels`).
 Non-members of the programme get 404, members without the officer role 403.
 """
+
+from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -15,10 +17,11 @@ from django.utils.translation import gettext as _
 from skillbridge.common.forms import show_errors
 from skillbridge.experts import selectors
 from skillbridge.experts.forms import LabelsForm, SkillForm
-from skillbridge.experts.models import Skill
-from skillbridge.experts.services.labels import labels_save
+from skillbridge.experts.models import QualificationLevel, Skill
+from skillbridge.experts.services.labels import labels_save, level_add, sector_add
 from skillbridge.experts.services.skills import skill_save
 from skillbridge.people.selectors import programme_for
+from skillbridge.programmes.models import Sector
 
 
 def _initial(skill: Skill | None) -> dict:
@@ -98,6 +101,7 @@ def labels(request, slug: str):
 
 
 def _labels_edit(request, programme, row, *, heading: str):
+    """Rename `row`."""
     initial = {"name": row.name, "name_fr": row.name_fr, "name_rw": row.name_rw}
     form = LabelsForm(request.POST or None, initial=initial, model=type(row))
     if request.method == "POST" and form.is_valid():
@@ -129,3 +133,53 @@ def level_edit(request, slug: str, pk: int):
     programme = programme_for(request.user, slug, "experts.edit_labels")
     level = selectors.qualification_level(pk)
     return _labels_edit(request, programme, level, heading=_("Names of a qualification level"))
+
+
+def _labels_add(request, programme, model, *, key: str, add, heading: str, done: str, **context):
+    """Add a row of `model` through the service `add`, given the form's data."""
+    form = LabelsForm(request.POST or None, model=model, key=key)
+    if request.method == "POST" and form.is_valid():
+        try:
+            add(officer=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            show_errors(form, error)
+        else:
+            messages.success(request, done)
+            return redirect("experts:labels", programme.slug)
+    return render(
+        request,
+        "experts/labels_edit.html",
+        {"programme": programme, "row": None, "form": form, "heading": heading, **context},
+    )
+
+
+@login_required
+def sector_new(request, slug: str):
+    """Programme officers: add a sector to the programme, named in each language."""
+    programme = programme_for(request.user, slug, "experts.edit_labels")
+    return _labels_add(
+        request,
+        programme,
+        Sector,
+        key="slug",
+        add=partial(sector_add, programme=programme),
+        heading=_("A new sector"),
+        done=_("The sector is added."),
+    )
+
+
+@login_required
+def level_new(request, slug: str):
+    """Programme officers: add a qualification level, named in each language."""
+    programme = programme_for(request.user, slug, "experts.edit_labels")
+    return _labels_add(
+        request,
+        programme,
+        QualificationLevel,
+        key="rank",
+        add=level_add,
+        heading=_("A new qualification level"),
+        done=_("The qualification level is added."),
+        # The rank places the new level among these.
+        levels=selectors.qualification_levels(),
+    )
