@@ -17,8 +17,8 @@ def test_the_languages_are_a_searchable_scrolling_list(client, officer, programm
     html = client.get(reverse("pairing:need_edit", args=[programme.slug, need.pk])).content.decode()
     assert re.search(r'<div[^>]*class="pick-list"[^>]*>\s*<div>\s*<label', html)
     assert 'data-filter="Search languages"' in html
-    assert "experts/pickers.js" in html
-    assert "experts/experts.css" in html
+    assert "common/pickers.js" in html
+    assert "common/pickers.css" in html
 
 
 def test_the_languages_round_trip_through_the_form(client, officer, programme, need):

@@ -1,5 +1,5 @@
 """Widgets for every form of the project: the browser's own date and time pickers,
-and long selects without a template per option.
+long selects without a template per option, and searchable lists.
 
 An `<input type="date">` accepts only `2027-02-01`, whatever the page's
 language. Django's widgets render a value in the active language's format
@@ -17,6 +17,16 @@ from django.utils.safestring import mark_safe
 DATE_FORMAT = "%Y-%m-%d"
 TIME_FORMAT = "%H:%M"
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
+
+
+def searchable(label) -> dict:
+    """The attributes that give a select or a checkbox list a search box named `label`.
+
+    common/pickers.js adds the box (the page loads it, with common/pickers.css);
+    without JavaScript the list is whole. A checkbox list also takes the class
+    `pick-list`, so that it scrolls in its own box.
+    """
+    return {"data-filter": label}
 
 
 class DateInput(forms.DateInput):

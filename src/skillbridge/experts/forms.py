@@ -8,7 +8,7 @@ from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from skillbridge.common.widgets import DateInput, LongSelect
+from skillbridge.common.widgets import DateInput, LongSelect, searchable
 from skillbridge.experts.languages import language_choices
 from skillbridge.experts.models import ExpertLanguage, ExpertProfile, QualificationLevel, Skill
 from skillbridge.programmes.models import Programme, Sector
@@ -24,11 +24,6 @@ def _timezone_choices():
 
 def _language_choices():
     return [("", "—"), *language_choices()]
-
-
-def _searchable(label) -> dict:
-    # pickers.js puts a search box named `label` before the list; without it the list is whole.
-    return {"data-filter": label}
 
 
 def _by_label(field) -> None:
@@ -70,7 +65,7 @@ class RegistrationForm(ConsentForm):
     country = forms.ChoiceField(
         label=_("Country of residence"),
         choices=_country_choices,
-        widget=LongSelect(attrs=_searchable(_("Search countries"))),
+        widget=LongSelect(attrs=searchable(_("Search countries"))),
     )
     phone = forms.CharField(label=_("Phone"), required=False, max_length=30, help_text=PHONE_HELP)
     sex = forms.ChoiceField(
@@ -86,7 +81,7 @@ class ProfileForm(forms.Form):
     country = forms.ChoiceField(
         label=_("Country of residence"),
         choices=_country_choices,
-        widget=LongSelect(attrs=_searchable(_("Search countries"))),
+        widget=LongSelect(attrs=searchable(_("Search countries"))),
     )
     city = forms.CharField(label=_("City"), max_length=100, required=False)
     timezone = forms.ChoiceField(
@@ -95,7 +90,7 @@ class ProfileForm(forms.Form):
         required=False,
         help_text=_("Left empty, it is your country's main time zone."),
         # Time zones are IANA codes (Europe/Brussels), the same in every language.
-        widget=LongSelect(attrs={**_searchable(_("Search time zones")), "translate": "no"}),
+        widget=LongSelect(attrs={**searchable(_("Search time zones")), "translate": "no"}),
     )
     phone = forms.CharField(label=_("Phone"), required=False, max_length=30, help_text=PHONE_HELP)
     sex = forms.ChoiceField(
@@ -128,7 +123,7 @@ class ProfileForm(forms.Form):
         queryset=Skill.objects.filter(in_taxonomy=True).select_related("sector"),
         required=False,
         widget=forms.CheckboxSelectMultiple(
-            attrs={"class": "pick-list", **_searchable(_("Search skills"))}
+            attrs={"class": "pick-list", **searchable(_("Search skills"))}
         ),
     )
     free_skills = forms.CharField(
@@ -159,7 +154,7 @@ class LanguageForm(forms.Form):
         label=_("Language"),
         choices=_language_choices,
         required=False,
-        widget=LongSelect(attrs=_searchable(_("Search languages"))),
+        widget=LongSelect(attrs=searchable(_("Search languages"))),
     )
     level = forms.ChoiceField(
         label=_("Level"), choices=[("", "—"), *ExpertLanguage.Level.choices], required=False

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from skillbridge.common.bounds import number_field
-from skillbridge.common.widgets import DateInput
+from skillbridge.common.widgets import DateInput, searchable
 from skillbridge.experts.languages import LANGUAGE_CHOICES
 from skillbridge.experts.models import ExpertProfile, Skill
 from skillbridge.pairing.models import MatchingRun, Need, PairDecision
@@ -22,13 +22,13 @@ class NeedForm(forms.Form):
         required=False,
         help_text=_("Hold Ctrl (or Cmd) to choose several."),
     )
-    # About a hundred languages: the experts' searchable list that scrolls in its own
-    # box (experts/pickers.js, experts.css), not a phone's length of checkboxes.
+    # About a hundred languages: a searchable list that scrolls in its own box
+    # (common/pickers.js), not a phone's length of checkboxes.
     languages = forms.MultipleChoiceField(
         label=_("Languages of the work"),
         choices=LANGUAGE_CHOICES,
         widget=forms.CheckboxSelectMultiple(
-            attrs={"class": "pick-list", "data-filter": _("Search languages")}
+            attrs={"class": "pick-list", **searchable(_("Search languages"))}
         ),
     )
     modality = forms.ChoiceField(

@@ -1,6 +1,6 @@
-// Searchable lists and the time zone that follows the country, for the experts' forms.
-// Progressive enhancement: without JavaScript every list is whole and the server
-// fills an empty time zone from the country.
+// Searchable lists, for any form: a search box before each select or checkbox list
+// that carries `data-filter` (the box's label; common.forms.searchable). Progressive
+// enhancement: without JavaScript every list is whole.
 (function () {
   "use strict";
 
@@ -46,25 +46,5 @@
     });
   }
 
-  function followCountry() {
-    var form = document.querySelector("form[data-country-zones]");
-    var country = document.getElementById("id_country");
-    var zone = document.getElementById("id_timezone");
-    if (!form || !country || !zone) {
-      return;
-    }
-    var zones = JSON.parse(form.dataset.countryZones);
-    var proposed = zones[country.value] || "";
-    country.addEventListener("change", function () {
-      // Only an empty zone, or the one proposed for the previous country, follows:
-      // a zone the person chose stays.
-      if (zone.value === "" || zone.value === proposed) {
-        proposed = zones[country.value] || "";
-        zone.value = proposed;
-      }
-    });
-  }
-
   document.querySelectorAll("select[data-filter], div.pick-list").forEach(addFilter);
-  followCountry();
 })();
