@@ -21,6 +21,7 @@ from skillbridge.missions.models import (
     PlanDay,
     Survey,
 )
+from skillbridge.missions.views.officer import DEPARTURES_PER_PAGE
 from tests.missions.factories import MissionFactory, SessionFactory
 from tests.queries import same_queries
 
@@ -115,7 +116,20 @@ def test_the_departures_list_is_constant(
     client.force_login(officer)
     url = reverse("missions:departures", args=[programme.slug])
     response = same_queries(client, url, lambda: leaving(7), django_assert_num_queries)
-    assert len(response.context["missions"]) == 8
+    assert len(response.context["page"].object_list) == 8
+
+
+def test_the_departures_come_a_page_at_a_time(client, officer, programme, today):
+    soon = today + datetime.timedelta(days=5)
+    leave = missions(
+        programme, DEPARTURES_PER_PAGE + 1, starts_on=soon, ends_on=soon + datetime.timedelta(3)
+    )
+    ChecklistItem.objects.bulk_create(ChecklistItem(mission=m, item="flight") for m in leave)
+    client.force_login(officer)
+    url = reverse("missions:departures", args=[programme.slug])
+    second = client.get(url, {"page": 2})
+    assert [m.pk for m in second.context["page"].object_list] == [max(m.pk for m in leave)]
+    assert 'href="?page=1" rel="prev"' in second.content.decode()
 
 
 def test_the_survey_results_are_constant(client, officer, programme, django_assert_num_queries):

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from skillbridge.pairing import services
 from skillbridge.pairing.models import MatchingRun, PairDecision, Pairing
+from skillbridge.pairing.views.officer import OVERVIEW_PER_PAGE
 from tests.calls.factories import ProposalFactory
 from tests.pairing.factories import (
     ExpertProfileFactory,
@@ -72,6 +73,23 @@ def test_the_overview_is_constant(
     response = same_queries(client, url, grow, django_assert_num_queries)
     assert len(response.context["projects"]) == 6
     assert len(response.context["requests"]) == 6
+
+
+def test_the_overview_pages_its_projects_and_its_requests_each_by_its_own_parameter(
+    client, officer, programme, college, energy
+):
+    for i in range(OVERVIEW_PER_PAGE + 1):
+        ProposalFactory(call__programme=programme, college=college, state="selected")
+        TrainingRequestFactory(programme=programme, college=college, title=f"Request {i:02}")
+    client.force_login(officer)
+    url = reverse("pairing:overview", args=[programme.slug])
+    response = client.get(url, {"projects_page": 2})
+    projects, requests = response.context["projects"], response.context["requests"]
+    assert (projects.number, len(projects), requests.number, len(requests)) == (2, 1, 1, 20)
+    assert response.context["requests"][0].title == "Request 00"
+    page = response.content.decode()
+    assert 'href="?projects_page=2&amp;requests_page=2" rel="next"' in page
+    assert 'href="?projects_page=1" rel="prev"' in page
 
 
 def test_a_needs_page_is_constant_in_its_pairings_decisions_and_candidates(

@@ -1,12 +1,15 @@
 """Programme officers' pages: departures with open logistics, and survey results."""
 
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils import timezone
 
 from skillbridge.missions import selectors
 from skillbridge.missions.models import Survey
 from skillbridge.people.selectors import programme_for
+
+DEPARTURES_PER_PAGE = 50
 
 
 def _programme(request, slug: str):
@@ -16,15 +19,16 @@ def _programme(request, slug: str):
 @login_required
 def departures(request, slug: str):
     """Programme officers: on-site missions leaving in the next 30 days with open checklist
-    items."""
+    items, a page at a time."""
     programme = _programme(request, slug)
     missions = selectors.departures(programme, today=timezone.localdate()).prefetch_related(
         "checklist"
     )
+    page = Paginator(missions, DEPARTURES_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "missions/departures.html",
-        {"programme": programme, "missions": missions, "days": selectors.DEPARTURE_DAYS},
+        {"programme": programme, "page": page, "days": selectors.DEPARTURE_DAYS},
     )
 
 

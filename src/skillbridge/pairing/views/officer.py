@@ -46,17 +46,24 @@ def index(request):
     return render(request, "pairing/index.html", {"programmes": programmes})
 
 
+# The overview's two lists page separately, each by its own parameter in the address.
+OVERVIEW_PER_PAGE = 20
+
+
 @login_required
 def overview(request, slug: str):
-    """Programme officers: funded projects and training requests with their needs, latest runs."""
+    """Programme officers: funded projects and training requests with their needs, a page of
+    each, and the latest runs."""
     programme = _programme(request, slug)
+    projects = Paginator(selectors.funded_projects(programme), OVERVIEW_PER_PAGE)
+    requests = Paginator(selectors.training_requests_of(programme), OVERVIEW_PER_PAGE)
     return render(
         request,
         "pairing/overview.html",
         {
             "programme": programme,
-            "projects": selectors.funded_projects(programme),
-            "requests": selectors.training_requests_of(programme),
+            "projects": projects.get_page(request.GET.get("projects_page")),
+            "requests": requests.get_page(request.GET.get("requests_page")),
             "runs": selectors.runs_of(programme)[:5],
             "run_form": RunForm(programme=programme),
         },
