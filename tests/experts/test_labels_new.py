@@ -11,6 +11,7 @@ from skillbridge.experts.models import QualificationLevel
 from skillbridge.experts.services.labels import level_add, sector_add
 from skillbridge.pairing.forms import NeedForm
 from skillbridge.programmes.models import Sector
+from tests.calls.factories import CallFactory
 from tests.experts.factories import QualificationLevelFactory
 from tests.factories import ProgrammeFactory, SectorFactory
 
@@ -166,3 +167,17 @@ def test_outsiders_get_404_and_members_without_the_right_403(
         assert [client.post(url, {**HEALTH, **DOCTORATE}).status_code for url in urls] == [403, 403]
     assert not Sector.objects.exists()
     assert not QualificationLevel.objects.exists()
+
+
+def test_the_call_editor_offers_a_new_sector_so_that_proposals_can_take_it(
+    client, officer, programme
+):
+    # Proposals offer their call's sectors: the officer ticks the new one in the call's form.
+    call = CallFactory(programme=programme)
+    sector = sector_add(programme=programme, officer=officer, **HEALTH)
+    client.force_login(officer)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fr"
+    form = client.get(reverse("calls:call_edit", args=[call.pk])).context["form"]
+    assert (sector.pk, "Santé") in [
+        (choice.data["value"], choice.choice_label) for choice in form["sectors"]
+    ]
