@@ -16,7 +16,8 @@ def language_choices() -> list[tuple[str, str]]:
 
 
 class Sector(Labelled, models.Model):
-    """A field of work such as energy or ICT. Data, not code: add one in the admin.
+    """A field of work such as energy or ICT. Data, not code: officers add one to their programme
+    on the sectors and qualification levels page (experts.services.labels.sector_add).
 
     `name` is the English name; `label` reads the active language's (common.multilingual).
     """
