@@ -4,10 +4,12 @@ import zoneinfo
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from skillbridge.common.bounds import as_id
 from skillbridge.common.widgets import DateInput, LongSelect, searchable
 from skillbridge.experts.languages import language_choices
 from skillbridge.experts.models import ExpertLanguage, ExpertProfile, QualificationLevel, Skill
@@ -250,10 +252,10 @@ class PoolFilterForm(forms.Form):
     )
     skill = forms.ModelChoiceField(
         label=_("Skill"),
-        queryset=Skill.objects.all(),
+        queryset=Skill.objects.filter(in_taxonomy=True),
         required=False,
         empty_label="—",
-        widget=LongSelect,
+        widget=LongSelect(attrs=searchable(_("Search skills"))),
     )
     language = forms.ChoiceField(
         label=_("Language"), choices=_language_choices, required=False, widget=LongSelect
@@ -275,6 +277,14 @@ class PoolFilterForm(forms.Form):
         required=False,
         widget=LongSelect,
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Skills typed by the professionals grow with the pool, to thousands: the list
+        # offers the taxonomy only, and a free skill asked for in the address still filters.
+        chosen = as_id(self.data.get("skill"))
+        if chosen is not None:
+            self.fields["skill"].queryset = Skill.objects.filter(Q(in_taxonomy=True) | Q(pk=chosen))
 
 
 class MergeForm(forms.Form):
