@@ -36,9 +36,9 @@ def proposal_rows(proposals):
         yield [
             p.pk,
             p.title,
-            p.call.title,
+            p.call.texts.title,
             p.college.short_name,
-            p.sector.name if p.sector else "",
+            p.sector.label if p.sector else "",
             p.get_state_display(),
             p.lead.get_full_name(),
             p.team_size,

@@ -40,7 +40,7 @@ def ranking_cells(row: RankingRow) -> list:
         row.proposal.pk,
         row.proposal.title,
         row.proposal.college.short_name,
-        row.proposal.sector.name if row.proposal.sector else "",
+        row.proposal.sector.label if row.proposal.sector else "",
         s.count,
         s.mean,
         s.median,

@@ -75,7 +75,8 @@ class Call(Translated, models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.title
+        # In the reader's language: selects, exports and headings that name a call by str().
+        return self.text("title")
 
     @property
     def main_language(self) -> str:
@@ -133,7 +134,7 @@ class RubricCriterion(Translated, models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.name
+        return self.text("name")
 
     @property
     def main_language(self) -> str:

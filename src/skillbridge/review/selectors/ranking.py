@@ -175,6 +175,8 @@ ROW_COLUMNS = (
     "college__name",
     "college__short_name",
     "sector__name",
+    "sector__name_fr",
+    "sector__name_rw",
     "sector__slug",
     "decision__id",
     "decision__proposal_id",

@@ -65,7 +65,7 @@ def ranking_export(request, pk: int, file_format: str):
         builder="skillbridge.review.exports.ranking_file",
         params={"call": call.pk, "format": file_format, "filters": filters},
         title=_("Ranking of %(call)s (%(format)s)")
-        % {"call": call.title, "format": file_format.upper()},
+        % {"call": call.texts.title, "format": file_format.upper()},
     )
     return redirect(job.get_absolute_url())
 
