@@ -3,6 +3,7 @@
 from collections import Counter
 
 from skillbridge.calls.models import Attachment, Call, Proposal, TeamMember
+from skillbridge.calls.services import programme_main_language_set
 from skillbridge.common.models import AuditEntry
 from skillbridge.demo.calls import CALL_TITLE, seed_calls
 from skillbridge.demo.people import seed_accounts, seed_organisations
@@ -73,3 +74,19 @@ def test_the_demo_call_and_its_rubric_read_in_french_and_kinyarwanda(db):
         "Akamaro ku rubyiruko no ku murimo",
         "Itsinda",
     ]
+
+
+def test_seeding_moves_a_programme_switched_to_french_back_with_its_texts(db):
+    seed_organisations()
+    seed_programme()
+    seed_accounts()
+    seed_calls()
+    call = Call.objects.get(title=CALL_TITLE)
+    programme_main_language_set(actor=None, programme=call.programme, language="fr")
+    assert Call.objects.get(pk=call.pk).title == "Appel à l'innovation 2027"
+    seed_programme()
+    seed_calls()
+    moved_back = Call.objects.select_related("programme").get(pk=call.pk)
+    assert (moved_back.programme.main_language, moved_back.title) == ("en", CALL_TITLE)
+    assert moved_back.missing_translations() == {}
+    assert Call.objects.count() == 1

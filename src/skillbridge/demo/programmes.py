@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.core.files.base import ContentFile
 from django.utils.text import slugify
 
+from skillbridge.calls.services import programme_main_language_set
 from skillbridge.demo.texts import texts
 from skillbridge.people.models import Organisation
 from skillbridge.programmes.models import DocumentPartner, Programme, Sector
@@ -32,8 +33,6 @@ def seed_programme() -> None:
         defaults={
             "name": data["name"],
             "summary": data["summary"],
-            # The demo call's columns are English; fr and rw are its translations.
-            "main_language": "en",
             "lead_organisation": Organisation.objects.get(short_name=data["lead_organisation"]),
             "donor": Organisation.objects.get(short_name=data["donor"]),
             "envelope_eur": Decimal(data["envelope_eur"]),
@@ -43,6 +42,9 @@ def seed_programme() -> None:
             "signatory_title": data["signatory_title"],
         },
     )
+    # The demo call's columns are English, fr and rw its translations: a programme moved
+    # to another main language since the last seed is moved back, with its calls' texts.
+    programme_main_language_set(actor=None, programme=programme, language="en")
     programme.sectors.set(sectors)
     programme.partners.set(Organisation.objects.filter(short_name__in=data["partners"]))
     programme.colleges.set(Organisation.objects.filter(kind=Organisation.Kind.COLLEGE))

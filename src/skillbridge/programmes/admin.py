@@ -1,6 +1,9 @@
 from django.contrib import admin
 
-from skillbridge.programmes.models import DocumentPartner, Programme, Sector
+from skillbridge.programmes.models import DocumentPartner, Sector
+
+# The programme's own admin is in calls/admin.py: changing its main language moves its
+# calls' texts, and this app, below calls, cannot reach them.
 
 
 @admin.register(Sector)
@@ -13,12 +16,3 @@ class SectorAdmin(admin.ModelAdmin):
 class DocumentPartnerInline(admin.TabularInline):
     model = DocumentPartner
     extra = 0
-
-
-@admin.register(Programme)
-class ProgrammeAdmin(admin.ModelAdmin):
-    inlines = [DocumentPartnerInline]
-    list_display = ["name", "lead_organisation", "donor", "starts_on", "ends_on", "is_active"]
-    search_fields = ["name", "slug"]
-    filter_horizontal = ["partners", "sectors", "colleges"]
-    prepopulated_fields = {"slug": ["name"]}

@@ -35,13 +35,14 @@ def active_language() -> str:
     return (get_language() or settings.LANGUAGE_CODE).split("-")[0]
 
 
-def _filled(value) -> bool:
+def filled(value) -> bool:
+    """Whether a text, or a list or dict of texts, holds anything but blanks."""
     if isinstance(value, str):
         return bool(value.strip())
     if isinstance(value, list):
-        return any(_filled(item) for item in value)
+        return any(filled(item) for item in value)
     if isinstance(value, dict):
-        return any(_filled(item) for item in value.values())
+        return any(filled(item) for item in value.values())
     return False
 
 
@@ -88,14 +89,14 @@ class Translated:
         chosen = None
         for code in dict.fromkeys(order):
             value = main if code is None else (translations.get(code) or {}).get(field)
-            if _filled(value):
+            if filled(value):
                 chosen = value
                 break
         if isinstance(main, list):
             # Item by item: a document without a label in this language keeps the main one.
             items = chosen if isinstance(chosen, list) else []
             return [
-                (items[i] if i < len(items) and _filled(items[i]) else item)
+                (items[i] if i < len(items) and filled(items[i]) else item)
                 for i, item in enumerate(main)
             ]
         if isinstance(main, dict):
@@ -118,7 +119,7 @@ class Translated:
             fields = [
                 field
                 for field in self.TRANSLATED_FIELDS
-                if _filled(getattr(self, field))
+                if filled(getattr(self, field))
                 and not _complete(getattr(self, field), self.text_in(field, language))
             ]
             if fields:
@@ -130,9 +131,9 @@ def _complete(main, translated) -> bool:
     if isinstance(main, list):
         items = translated if isinstance(translated, list) else []
         return all(
-            i < len(items) and _filled(items[i]) for i, item in enumerate(main) if _filled(item)
+            i < len(items) and filled(items[i]) for i, item in enumerate(main) if filled(item)
         )
     if isinstance(main, dict):
         levels = translated if isinstance(translated, dict) else {}
-        return all(_filled(levels.get(key)) for key, value in main.items() if _filled(value))
-    return _filled(translated)
+        return all(filled(levels.get(key)) for key, value in main.items() if filled(value))
+    return filled(translated)

@@ -6,6 +6,7 @@ from skillbridge.calls.services.eligibility import (
     proposal_mark_eligible,
     proposal_mark_ineligible,
 )
+from skillbridge.calls.services.languages import programme_main_language_set
 from skillbridge.calls.services.moves import proposal_move
 from skillbridge.calls.services.proposals import (
     attachment_add,
@@ -42,6 +43,7 @@ __all__ = [
     "member_affiliation_reject",
     "member_invite",
     "member_remove",
+    "programme_main_language_set",
     "proposal_mark_eligible",
     "proposal_mark_ineligible",
     "proposal_move",
