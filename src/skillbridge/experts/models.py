@@ -172,6 +172,10 @@ class ExpertProfile(models.Model):
             ),
             models.CheckConstraint(condition=models.Q(capacity__gte=1), name="expert_capacity_1"),
         ]
+        # The pool pages by newest first within one programme (selectors.pool_page): this
+        # reads a page's rows in order and stops, where the programme's index alone made
+        # PostgreSQL sort the whole programme, or walk every other programme's newer rows.
+        indexes = [models.Index(fields=["programme", "-id"], name="expert_pool_order")]
 
     def __str__(self) -> str:
         return self.display_name
