@@ -43,6 +43,7 @@ def measure(scale: int, requests: int, *, reuse: bool = False) -> tuple[float | 
     server = Server(scale)
     if reuse:  # seeded by an earlier run: only the migrations since then are applied
         server.skillbridge("migrate", "--noinput", "-v0")
+        server.analyze()
         seeding = None
     else:
         seeding = server.prepare()

@@ -119,7 +119,20 @@ class Server:
         self.skillbridge("collectstatic", "--noinput", "-v0")
         started = time.perf_counter()
         self.skillbridge("seed_demo", "--force", "--scale", str(self.scale))
-        return time.perf_counter() - started
+        seconds = time.perf_counter() - started
+        self.analyze()
+        return seconds
+
+    def analyze(self) -> None:
+        """Give PostgreSQL's planner the statistics of the seeded tables.
+
+        Autovacuum analyses a table only some time after its rows arrive: timed right
+        after seeding, the planner still guessed one row per table and chose plans that
+        a deployment (analysed long since) never runs, e.g. the pool's page in 14 ms
+        instead of 1 ms at 10x.
+        """
+        with psycopg.connect(f"{POSTGRES}/{self.database}", autocommit=True) as connection:
+            connection.execute("ANALYZE")
 
     def start(self) -> None:
         log = (self.work / "gunicorn.log").open("w")
