@@ -16,7 +16,7 @@ TEAM = "SmartTike: buy event and bus tickets online"  # applicant@example.org's 
 
 
 def _rwf(amount: int) -> str:
-    return f"{amount:,} RWF"
+    return f"RWF\u00a0{amount:,}"
 
 
 def test_a_grant_goes_from_award_to_payment_to_spending(demo_browser, tmp_path):

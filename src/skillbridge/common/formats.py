@@ -11,6 +11,7 @@ patterns below put the day first, as Rwanda writes dates.
 """
 
 import datetime
+import re
 from decimal import Decimal
 
 from babel import Locale, dates, numbers
@@ -50,12 +51,23 @@ def number(value, language: str | None = None, digits: int | None = None) -> str
 
 
 def money(amount, currency: str = "RWF", language: str | None = None) -> str:
-    """An amount with its currency where the language puts it: 2 350 000 RWF, RWF2,350,000."""
+    """An amount with its currency where the language puts it: 2 350 000 RWF, RWF 2,350,000."""
     if amount in (None, ""):
         return ""
-    return numbers.format_currency(
+    formatted = numbers.format_currency(
         Decimal(str(amount)), currency or "RWF", locale=locale_of(language)
     )
+    return _space_currency_code(formatted)
+
+
+# CLDR's currencySpacing: a symbol made of letters (RWF, EUR in en) is kept off the digits
+# by a no-break space, "RWF 2,350,000". Babel leaves that rule out and prints "RWF2,350,000".
+_LETTERS_THEN_DIGIT = re.compile(r"([^\W\d_])(?=[\d\-+])")
+_DIGIT_THEN_LETTERS = re.compile(r"(\d)(?=[^\W\d_])")
+
+
+def _space_currency_code(formatted: str) -> str:
+    return _DIGIT_THEN_LETTERS.sub("\\1\u00a0", _LETTERS_THEN_DIGIT.sub("\\1\u00a0", formatted))
 
 
 def date(value, length: str = "long", language: str | None = None) -> str:

@@ -1,6 +1,6 @@
 """Dates, numbers and amounts in the reader's language: {% load sb_formats %}.
 
-{{ call.budget|money }}              RF 2.350.000 / 2 350 000 RWF / RWF2,350,000
+{{ call.budget|money }}              RF 2.350.000 / 2 350 000 RWF / RWF 2,350,000
 {{ line.amount|money:"EUR" }}        € 1.234,50 / 1 234,50 € / €1,234.50
 {{ count|number }}                   2 350 000
 {{ call.closes_at|longdate }}        28 Ukuboza 2026
