@@ -1,5 +1,7 @@
 """What every form of the site shares."""
 
+import unicodedata
+
 from django import forms
 from django.core.exceptions import ValidationError
 
@@ -16,3 +18,20 @@ def show_errors(form: forms.BaseForm, error: ValidationError) -> None:
         return
     for name, messages in error.message_dict.items():
         form.add_error(name if name in form.fields else None, messages)
+
+
+def by_label(field: forms.ModelChoiceField) -> None:
+    """Offer a reference list (sectors, skills) in the order of its labels in the reader's language.
+
+    Those rows are ordered by their English name; a reader scans them in their own.
+    """
+    empty = [] if field.empty_label is None else [("", field.empty_label)]
+    field.choices = empty + sorted(
+        ((item.pk, item.label) for item in field.queryset), key=lambda c: _unaccented(c[1])
+    )
+
+
+def _unaccented(text: str) -> str:
+    """`text` without its accents and case, so that Énergie sorts among the e's."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()

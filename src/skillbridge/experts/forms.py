@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from skillbridge.common.bounds import as_id
+from skillbridge.common.forms import by_label
 from skillbridge.common.widgets import DateInput, LongSelect, searchable
 from skillbridge.experts.languages import language_choices
 from skillbridge.experts.models import ExpertLanguage, ExpertProfile, QualificationLevel, Skill
@@ -26,13 +27,6 @@ def _timezone_choices():
 
 def _language_choices():
     return [("", "—"), *language_choices()]
-
-
-def _by_label(field) -> None:
-    # Taxonomy rows are ordered by their English name; a reader scans them in their own.
-    field.choices = sorted(
-        ((item.pk, item.label) for item in field.queryset), key=lambda c: c[1].casefold()
-    )
 
 
 SEX_CHOICES = [("", "—"), *ExpertProfile.Sex.choices]
@@ -147,8 +141,8 @@ class ProfileForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _by_label(self.fields["sectors"])
-        _by_label(self.fields["skills"])
+        by_label(self.fields["sectors"])
+        by_label(self.fields["skills"])
 
 
 class LanguageForm(forms.Form):

@@ -4,8 +4,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from skillbridge.common.bounds import number_field
+from skillbridge.common.forms import by_label
 from skillbridge.common.widgets import DateInput, searchable
-from skillbridge.experts.languages import LANGUAGE_CHOICES
+from skillbridge.experts.languages import language_choices
 from skillbridge.experts.models import ExpertProfile, Skill
 from skillbridge.pairing.models import MatchingRun, Need, PairDecision
 from skillbridge.people.models import Organisation
@@ -16,17 +17,20 @@ class NeedForm(forms.Form):
     sector = forms.ModelChoiceField(
         label=_("Sector"), queryset=Sector.objects.none(), required=False
     )
+    # The taxonomy's skills and about a hundred languages (the programme's first, then by
+    # name in the reader's language): searchable lists that scroll in their own box
+    # (common/pickers.js), not a phone's length of checkboxes, nor a select that needs Ctrl.
     skills = forms.ModelMultipleChoiceField(
         label=_("Skills"),
         queryset=Skill.objects.filter(in_taxonomy=True),
         required=False,
-        help_text=_("Hold Ctrl (or Cmd) to choose several."),
+        widget=forms.CheckboxSelectMultiple(
+            attrs={"class": "pick-list", **searchable(_("Search skills"))}
+        ),
     )
-    # About a hundred languages: a searchable list that scrolls in its own box
-    # (common/pickers.js), not a phone's length of checkboxes.
     languages = forms.MultipleChoiceField(
         label=_("Languages of the work"),
-        choices=LANGUAGE_CHOICES,
+        choices=language_choices,
         widget=forms.CheckboxSelectMultiple(
             attrs={"class": "pick-list", **searchable(_("Search languages"))}
         ),
@@ -49,6 +53,8 @@ class NeedForm(forms.Form):
     def __init__(self, *args, programme: Programme, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["sector"].queryset = programme.sectors.all()
+        by_label(self.fields["sector"])
+        by_label(self.fields["skills"])
 
     @classmethod
     def initial_of(cls, need: Need) -> dict:
