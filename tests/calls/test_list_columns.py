@@ -53,3 +53,14 @@ def test_my_proposals_lists_only_teams_the_person_joined(client, applicant, call
     page = client.get(MINE).content.decode()
     assert 'aria-labelledby="proposal-' in page
     assert f'id="proposal-{invited.pk}"' not in page
+
+
+def test_the_officers_list_counts_joined_members_and_women_only(officer, call, college):
+    team = ProposalFactory(call=call, college=college, title="A team", lead_member__sex="female")
+    TeamMemberFactory(proposal=team, sex="female")
+    TeamMemberFactory(proposal=team, sex="male")
+    TeamMemberFactory(proposal=team, sex="female", user=None, status=TeamMember.Status.INVITED)
+    alone = ProposalFactory(call=call, college=college, title="B alone")
+    TeamMember.objects.filter(proposal=alone).update(status=TeamMember.Status.REMOVED)
+    counted = [(p.title, p.team_size, p.women) for p in proposals_listed(user=officer)]
+    assert counted == [("A team", 3, 2), ("B alone", 0, 0)]
