@@ -1,9 +1,9 @@
 """What every form of the site shares."""
 
-import unicodedata
-
 from django import forms
 from django.core.exceptions import ValidationError
+
+from skillbridge.common.multilingual import unaccented
 
 
 def show_errors(form: forms.BaseForm, error: ValidationError) -> None:
@@ -27,11 +27,5 @@ def by_label(field: forms.ModelChoiceField) -> None:
     """
     empty = [] if field.empty_label is None else [("", field.empty_label)]
     field.choices = empty + sorted(
-        ((item.pk, item.label) for item in field.queryset), key=lambda c: _unaccented(c[1])
+        ((item.pk, item.label) for item in field.queryset), key=lambda c: unaccented(c[1])
     )
-
-
-def _unaccented(text: str) -> str:
-    """`text` without its accents and case, so that Énergie sorts among the e's."""
-    decomposed = unicodedata.normalize("NFD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()

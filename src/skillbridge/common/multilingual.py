@@ -6,6 +6,8 @@ names cannot live in the message catalogues: each row stores its English name
 label beside it. An empty label falls back to English.
 """
 
+import unicodedata
+
 from django.utils.translation import get_language
 
 LABEL_LANGUAGES = ("fr", "rw")
@@ -25,3 +27,9 @@ class Labelled:
     def missing_labels(self) -> list[str]:
         """The languages this row has no label in yet (for the taxonomy page)."""
         return [language for language in LABEL_LANGUAGES if not getattr(self, f"name_{language}")]
+
+
+def unaccented(text: str) -> str:
+    """`text` without its accents and case, to sort names by: Énergie among the e's."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()

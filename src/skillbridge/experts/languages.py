@@ -15,6 +15,8 @@ from django.dispatch import receiver
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from skillbridge.common.multilingual import unaccented
+
 REGIONAL = {
     "rw": _("Kinyarwanda"),
     "rn": _("Kirundi"),
@@ -68,7 +70,7 @@ def _choices(active_language: str) -> list[tuple[str, str]]:
     first = [(code, labels[code]) for code in PROGRAMME_LANGUAGES]
     rest = sorted(
         ((code, name) for code, name in labels.items() if code not in PROGRAMME_LANGUAGES),
-        key=lambda choice: choice[1].casefold(),
+        key=lambda choice: unaccented(choice[1]),
     )
     return first + rest
 
