@@ -58,3 +58,15 @@ def test_the_review_page_names_the_sector_in_french(client, officer, panel, sola
     assert " · Énergie solaire" in html
     assert "Solar power" not in html
     assert queries == counted
+
+
+def test_the_selection_names_a_binding_sector_quota_in_french(client, call, officer, solar):
+    water = SectorFactory(name="Irrigation water", name_fr="Eau pour irriguer", slug="water")
+    drip_kit = Proposal.objects.get(call=call, title="Drip kit")
+    Proposal.objects.filter(pk=drip_kit.pk).update(sector=water)
+    url = reverse("review:selection", args=[call.pk]) + "?size=2&reserve=0&min_per_sector=1"
+    html, _ = read_in(client, officer, "fr", url)
+    quota = html.split('id="quota-heading"')[1].split("<h3>")[1].split("</h3>")[0]
+    assert quota.strip() == "au moins 1 en Eau pour irriguer"
+    assert "Irrigation water" not in html
+    assert "Solar power" not in html

@@ -300,9 +300,19 @@ class SelectionView:
 
     @property
     def bindings(self) -> list[dict]:
+        """The quotas that changed the choice; a sector's by its label in the reader's
+        language (`subject`), the quota itself keys it by its code."""
+        sectors = {
+            r.proposal.sector.slug: r.proposal.sector.label
+            for r in self.rows.values()
+            if r.proposal.sector
+        }
         return [
             {
                 "quota": b.quota,
+                "subject": sectors.get(b.quota.subject, b.quota.subject)
+                if b.quota.kind == "sector_min"
+                else b.quota.subject,
                 "total_without": b.total_without,
                 "enter": [self.rows[pk] for pk in b.would_enter],
                 "leave": [self.rows[pk] for pk in b.would_leave],
@@ -335,7 +345,7 @@ def selection_for(
         Candidate(
             id=r.proposal.pk,
             value=r.stats.calibrated or 0.0,
-            sector=r.proposal.sector.name if r.proposal.sector else "",
+            sector=r.proposal.sector.slug if r.proposal.sector else "",
             college=r.proposal.college.short_name,
             lead_sex=r.lead_sex,
         )
