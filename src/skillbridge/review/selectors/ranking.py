@@ -61,6 +61,31 @@ ASSIGNMENT_STATES = {
 }
 
 
+# What the assignments list and its API read (the rules read the programme's id): never the
+# reviews' comments, the proposals' texts and frozen copy, or the call's texts, which rode
+# through the sort with every review of the call.
+ASSIGNMENT_COLUMNS = (
+    "proposal_id",
+    "reviewer_id",
+    "source",
+    "is_locked",
+    "status",
+    "declaration",
+    "declared_at",
+    "conflict_kind",
+    "conflict_detail",
+    "submitted_at",
+    "proposal__title",
+    "proposal__call_id",
+    "proposal__college_id",
+    "proposal__college__short_name",
+    "proposal__call__programme_id",
+    "proposal__call__programme__id",
+    "reviewer__full_name",
+    "reviewer__email",
+)
+
+
 def assignments_of(
     call: Call, *, reviewer: int | None = None, proposal: str = "", state: str = ""
 ) -> QuerySet[Review]:
@@ -79,9 +104,13 @@ def assignments_of(
         reviews = reviews.filter(proposal__title__icontains=proposal)
     if state in ASSIGNMENT_STATES:
         reviews = reviews.filter(ASSIGNMENT_STATES[state])
-    return reviews.select_related(
-        "proposal__call__programme", "proposal__college", "reviewer"
-    ).order_by("proposal__title", "proposal_id", "reviewer__email")
+    # By title, then number: the order officers find a proposal in, read from the
+    # proposals' (call, title, id) index, so a page stops after its rows.
+    return (
+        reviews.select_related("proposal__call__programme", "proposal__college", "reviewer")
+        .only(*ASSIGNMENT_COLUMNS)
+        .order_by("proposal__title", "proposal_id", "reviewer__email")
+    )
 
 
 def review_candidates(call: Call) -> QuerySet[Proposal]:
