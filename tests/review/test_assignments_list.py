@@ -61,3 +61,10 @@ def test_paging_keeps_the_filters(client, officer, call):
     assert 'href="?proposal=Kiln&amp;state=to_declare&amp;page=2"' in first.content.decode()
     second = client.get(url, {"proposal": "Kiln", "state": "to_declare", "page": 2})
     assert len(second.context["page"].object_list) == 16
+
+
+def test_the_list_leaves_the_comments_and_the_proposals_texts_out(client, listed):
+    review = client.get(listed).context["page"].object_list[0]
+    assert {"committee_comment", "applicant_comment"} <= review.get_deferred_fields()
+    assert {"summary", "snapshot", "answer_versions"} <= review.proposal.get_deferred_fields()
+    assert {"description", "translations"} <= review.proposal.call.get_deferred_fields()
