@@ -19,6 +19,16 @@ def _names(row) -> dict:
     return {"name": row.name, "name_fr": row.name_fr, "name_rw": row.name_rw}
 
 
+def _take_turns(model) -> None:
+    """Lock the table's rows (a few dozen at most) until the step commits.
+
+    Two officers adding at the same moment then take turns, so the second one's
+    checks see the first one's row: a twin code, name or rank is refused at
+    its field, not by the database's unique constraint (a server error).
+    """
+    list(model.objects.select_for_update().values_list("pk", flat=True))
+
+
 def _english_name(model, name: str, *, exclude_pk: int | None = None) -> str:
     """The English name, stripped; refused when empty or another row's, whatever its case.
 
@@ -78,6 +88,7 @@ def sector_add(
     programme's sector holds is refused too, rather than creating a twin.
     Logged with the code and the names.
     """
+    _take_turns(Sector)
     slug = slug.strip().lower()
     if not slug:
         raise ValidationError({"slug": _("Give the sector a code.")})
@@ -112,6 +123,7 @@ def level_add(
     rank would have no order, so a taken rank is refused. Logged with the rank
     and the names.
     """
+    _take_turns(QualificationLevel)
     if QualificationLevel.objects.filter(rank=rank).exists():
         raise ValidationError({"rank": _("Another level has this rank already.")})
     name = _english_name(QualificationLevel, name)
