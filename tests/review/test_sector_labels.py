@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from skillbridge.calls.models import Proposal
+from skillbridge.programmes.models import Sector
 from skillbridge.review import services
 from skillbridge.review.models import Review
 from tests.factories import SectorFactory
@@ -70,3 +71,18 @@ def test_the_selection_names_a_binding_sector_quota_in_french(client, call, offi
     assert quota.strip() == "au moins 1 en Eau pour irriguer"
     assert "Irrigation water" not in html
     assert "Solar power" not in html
+
+
+def test_the_rankings_sector_filter_offers_the_sectors_in_french_by_their_labels(
+    client, call, officer, solar
+):
+    water = SectorFactory(name="Irrigation water", name_fr="Eau pour irriguer", slug="water")
+    call.sectors.add(Sector.objects.get(slug="solar"), water)
+    url = reverse("review:ranking", args=[call.pk])
+    html, _ = read_in(client, officer, "fr", url + "?sector=solar")
+    options = html.split('name="sector"')[1].split("</select>")[0]
+    # Accents aside, Eau comes before Énergie; the English names are gone.
+    assert options.index(">Eau pour irriguer<") < options.index(">Énergie solaire<")
+    assert 'value="solar" selected' in options
+    assert "Solar power" not in html
+    assert "Irrigation water" not in html

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from skillbridge.calls.models import Call, Proposal
 from skillbridge.common.bounds import number_field
+from skillbridge.common.multilingual import unaccented
 from skillbridge.common.widgets import LongSelect
 from skillbridge.people.models import ProgrammeRole, Role, User
 from skillbridge.programmes.models import Sector
@@ -209,9 +210,11 @@ class RankingFilterForm(forms.Form):
 
     def __init__(self, *args, call: Call, colleges, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["sector"].choices = [("", _("any"))] + [
-            (s.slug, s.name) for s in call.sectors.order_by("name")
-        ]
+        # The sectors by their labels in the reader's language, accents aside (as by_label).
+        sectors = sorted(
+            ((s.slug, s.label) for s in call.sectors.all()), key=lambda c: unaccented(c[1])
+        )
+        self.fields["sector"].choices = [("", _("any")), *sectors]
         self.fields["college"].choices = [("", _("any"))] + [
             (str(c.pk), c.short_name) for c in colleges
         ]
