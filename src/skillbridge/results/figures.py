@@ -18,6 +18,7 @@ from hashlib import sha256
 
 from django.core.cache import cache
 
+from skillbridge.common.multilingual import unaccented
 from skillbridge.grants.selectors import Envelope, envelope_of
 from skillbridge.programmes.models import Programme
 from skillbridge.results.caching import TIMEOUT, figures_key
@@ -104,7 +105,7 @@ def measure_from_json(data: dict) -> Measure:
             category: Cell(Decimal(value), count, relabel(dimension, category, label))
             for category, label, value, count in rows
         }
-        by[dimension] = dict(sorted(cells.items(), key=lambda item: str(item[1].label)))
+        by[dimension] = dict(sorted(cells.items(), key=lambda item: unaccented(item[1].label)))
     return Measure(Cell(Decimal(value), count), by)
 
 

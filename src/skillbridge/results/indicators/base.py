@@ -8,6 +8,8 @@ from decimal import Decimal
 from django.utils import timezone
 from django.utils.functional import Promise
 
+from skillbridge.common.multilingual import unaccented
+
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
 
@@ -84,12 +86,12 @@ class Group:
 
 
 def _by_category(groups: list[Group], dimension: str) -> dict[str, tuple[str, list[Group]]]:
-    """The groups of each category of `dimension`, in the order of their labels."""
+    """The groups of each category of `dimension`, in the order of their labels, accents aside."""
     found: dict[str, tuple[str, list[Group]]] = {}
     for group in groups:
         category, label = group.categories[dimension]
         found.setdefault(category, (label, []))[1].append(group)
-    return dict(sorted(found.items(), key=lambda item: str(item[1][0])))
+    return dict(sorted(found.items(), key=lambda item: unaccented(str(item[1][0]))))
 
 
 def tally(groups: Iterable[Group], dimensions: Iterable[str]) -> Measure:

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from skillbridge.calls.models import TeamMember
+from skillbridge.programmes.models import Sector
 
 SEX_LABELS = dict(TeamMember.Sex.choices)
 UNDISCLOSED = TeamMember.Sex.UNDISCLOSED
@@ -21,10 +22,19 @@ def college(short_name: str | None) -> tuple[str, str]:
     return short_name, short_name
 
 
-def sector(slug: str | None, name: str | None) -> tuple[str, str]:
+def sector_fields(path: str) -> tuple[str, ...]:
+    """The columns `sector` reads, for the sector at `path`: its code and its names."""
+    return tuple(f"{path}__{column}" for column in ("slug", "name", "name_fr", "name_rw"))
+
+
+def sector(
+    slug: str | None, name: str | None = None, name_fr: str = "", name_rw: str = ""
+) -> tuple[str, str]:
+    """A sector by its code, named in the reader's language (Sector.label, from the row's
+    columns: no query)."""
     if not slug:
         return "", str(_("no sector"))
-    return slug, name
+    return slug, Sector(name=name, name_fr=name_fr or "", name_rw=name_rw or "").label
 
 
 def country(code: str | None) -> tuple[str, str]:
@@ -45,5 +55,5 @@ def relabel(dimension: str, category: str, label: str) -> str:
     if dimension == "country":
         return country(category)[1]
     if not category and dimension in ("college", "sector"):
-        return college(None)[1] if dimension == "college" else sector(None, None)[1]
+        return college(None)[1] if dimension == "college" else sector(None)[1]
     return label

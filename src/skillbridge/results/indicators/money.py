@@ -32,10 +32,7 @@ PROJECT = ("college", "sector")
 def _project_labels(prefix: str) -> dict:
     return {
         "college": ((f"{prefix}proposal__college__short_name",), labels.college),
-        "sector": (
-            (f"{prefix}proposal__sector__slug", f"{prefix}proposal__sector__name"),
-            labels.sector,
-        ),
+        "sector": (labels.sector_fields(f"{prefix}proposal__sector"), labels.sector),
     }
 
 

@@ -15,7 +15,7 @@ PERSON = ("country", "sex")
 PROFILE_LABELS = {"country": (("country",), labels.country), "sex": (("sex",), labels.sex)}
 PAIRING_LABELS = {
     "college": (("college",), labels.college),
-    "sector": (("need__sector__slug", "need__sector__name"), labels.sector),
+    "sector": (labels.sector_fields("need__sector"), labels.sector),
     "country": (("expert__country",), labels.country),
     "sex": (("expert__sex",), labels.sex),
 }

@@ -20,7 +20,7 @@ def _projects(queryset, proposal: str = "") -> Measure:
     ).values("sex")[:1]
     fields = {
         "college": ((f"{prefix}college__short_name",), labels.college),
-        "sector": ((f"{prefix}sector__slug", f"{prefix}sector__name"), labels.sector),
+        "sector": (labels.sector_fields(f"{prefix}sector"), labels.sector),
         "sex": (("lead_sex",), labels.sex),
     }
     rows = (
