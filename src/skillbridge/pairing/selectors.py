@@ -251,10 +251,12 @@ def mentor_card(pairing: Pairing, sharing: set[tuple[int, int]]) -> dict:
 
 
 def _joined(kind: str):
+    # A correlated count per pairing (as calls.selectors counts a team); `order_by()` drops
+    # the members' default order, which joined the proposals inside the subquery.
     members = TeamMember.objects.filter(
         proposal=OuterRef("need__proposal"), status=TeamMember.Status.JOINED, kind=kind
-    )
-    counted = members.values("proposal").annotate(n=Count("pk")).values("n")
+    ).order_by()
+    counted = members.values("proposal_id").annotate(n=Count("pk")).values("n")
     return Coalesce(Subquery(counted), 0)
 
 
