@@ -13,6 +13,7 @@ from skillbridge.review.selectors.access import (
     review_for,
     reviewed_proposal_for,
 )
+from skillbridge.review.selectors.assignments import assignments_of
 from skillbridge.review.selectors.decisions import (
     applicant_comments,
     decisions_of,
@@ -30,7 +31,6 @@ from skillbridge.review.selectors.ranking import (
     Placed,
     RankingRow,
     SelectionView,
-    assignments_of,
     call_stats,
     calls_run_by,
     pool_of,
