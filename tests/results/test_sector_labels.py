@@ -1,6 +1,7 @@
 """The results name a sector in the reader's language (Sector.label) wherever they break a
 figure down by sector: the period's page, the PDF's text and the XLSX."""
 
+import datetime
 import io
 
 import pytest
@@ -11,7 +12,9 @@ from openpyxl import load_workbook
 
 from skillbridge.programmes.models import Sector
 from skillbridge.results import reports, services
+from skillbridge.results.figures import figures_of
 from skillbridge.results.indicators import Horizon, compute
+from skillbridge.results.models import PeriodSnapshot
 from tests.results.factories import report_download
 from tests.results.framework import build_framework
 
@@ -63,3 +66,19 @@ def test_the_workbook_names_the_sectors_in_french(client, donor, period):
     workbook = load_workbook(io.BytesIO(report_download(client, period, "xlsx")))
     rows = list(workbook["Ventilations"].iter_rows(values_only=True))[1:]
     assert {row[2] for row in rows if row[1] == "Secteur"} == set(FRENCH.values())
+
+
+def test_a_closed_period_names_the_sectors_in_its_readers_language(programme, officer, period):
+    # Closed by an officer reading English: its French report still says Énergie.
+    services.period_close(actor=officer, period=period, today=datetime.date(2027, 1, 1))
+    period.refresh_from_db()
+    frozen = PeriodSnapshot.objects.get(period=period).measures["proposals_received"]
+    assert {row[0]: row[4]["fr"] for row in frozen["by"]["sector"]} == FRENCH
+    Sector.objects.filter(slug="energy").update(name_fr="Renamed after closing")
+    for language, expected in (("fr", FRENCH), ("en", {"energy": "Energy", "ict": "ICT"})):
+        with translation_of(language):
+            by = figures_of(programme, period).measure("proposals_received").by["sector"]
+            assert {slug: cell.label for slug, cell in by.items()} == expected
+    html = reports.report_html(period, language="fr")
+    assert "Énergie" in html
+    assert "Renamed after closing" not in html

@@ -24,7 +24,7 @@ from skillbridge.programmes.models import Programme
 from skillbridge.results.caching import TIMEOUT, figures_key
 from skillbridge.results.disclosure import Disclosed, ancestors, disclose_all, reveal
 from skillbridge.results.indicators import REGISTRY, Cell, Measure, compute
-from skillbridge.results.indicators.labels import relabel
+from skillbridge.results.indicators.labels import relabel, sector_names
 from skillbridge.results.models import Indicator, IndicatorValue, PeriodSnapshot, ReportingPeriod
 from skillbridge.results.stories import project_stories, stories_to_json
 
@@ -84,14 +84,19 @@ class Figures:
         return {name: reveal(measure) for name, measure in measures.items()}
 
 
-def measure_to_json(measure: Measure) -> dict:
+def measure_to_json(measure: Measure, sectors: dict | None = None) -> dict:
+    """A measure as its snapshot keeps it; a sector's row also keeps its labels in every
+    language (`sectors`, from labels.sector_names)."""
+    sectors = sectors or {}
+
+    def row(dimension: str, category: str, cell: Cell) -> list:
+        names = [sectors[category]] if dimension == "sector" and category in sectors else []
+        return [category, str(cell.label), str(cell.value), cell.count, *names]
+
     return {
         "total": [str(measure.total.value), measure.total.count],
         "by": {
-            dimension: [
-                [category, str(cell.label), str(cell.value), cell.count]
-                for category, cell in cells.items()
-            ]
+            dimension: [row(dimension, category, cell) for category, cell in cells.items()]
             for dimension, cells in measure.by.items()
         },
     }
@@ -102,8 +107,8 @@ def measure_from_json(data: dict) -> Measure:
     by = {}
     for dimension, rows in data["by"].items():
         cells = {
-            category: Cell(Decimal(value), count, relabel(dimension, category, label))
-            for category, label, value, count in rows
+            category: Cell(Decimal(value), count, relabel(dimension, category, label, *names))
+            for category, label, value, count, *names in rows
         }
         by[dimension] = dict(sorted(cells.items(), key=lambda item: unaccented(item[1].label)))
     return Measure(Cell(Decimal(value), count), by)
@@ -112,7 +117,9 @@ def measure_from_json(data: dict) -> Measure:
 def take_snapshot(period: ReportingPeriod) -> tuple[PeriodSnapshot, Figures]:
     """Count every query and the envelope now, and store them as the period's snapshot."""
     figures = Figures(period.programme, period, envelope_of(period.programme), cached=False)
-    measures = {name: measure_to_json(figures.measure(name)) for name in sorted(REGISTRY)}
+    counted = {name: figures.measure(name) for name in sorted(REGISTRY)}
+    sectors = sector_names({slug for m in counted.values() for slug in m.by.get("sector", {})})
+    measures = {name: measure_to_json(measure, sectors) for name, measure in counted.items()}
     envelope = figures.envelope
     snapshot = PeriodSnapshot.objects.create(
         period=period,

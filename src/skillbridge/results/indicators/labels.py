@@ -1,5 +1,7 @@
 """The (category, label) pairs the queries disaggregate by."""
 
+from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -43,12 +45,28 @@ def country(code: str | None) -> tuple[str, str]:
     return str(code), str(countries.name(code) or code)
 
 
-def relabel(dimension: str, category: str, label: str) -> str:
+def sector_names(slugs) -> dict[str, dict[str, str]]:
+    """Each sector's label in every language of the site, by its code (one query).
+
+    A closed period keeps them beside its figures, so its report names a sector
+    in its reader's language, as the sector was named when the period closed.
+    """
+    names: dict[str, dict[str, str]] = {}
+    for row in Sector.objects.filter(slug__in=slugs):
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                names.setdefault(row.slug, {})[code] = row.label
+    return names
+
+
+def relabel(dimension: str, category: str, label: str, names: dict | None = None) -> str:
     """A stored category's label in the current language.
 
     Sexes, countries and the "none" categories are translated words, so a
-    snapshot taken in one language is read in another; college and sector
-    names are data, kept as they were when the snapshot was taken.
+    snapshot taken in one language is read in another; a sector is read from
+    its labels in each language (`names`) when the snapshot kept them. College
+    names, and a sector's in a snapshot without them, are data, kept as they were
+    when the snapshot was taken.
     """
     if dimension == "sex":
         return sex(category)[1]
@@ -56,4 +74,6 @@ def relabel(dimension: str, category: str, label: str) -> str:
         return country(category)[1]
     if not category and dimension in ("college", "sector"):
         return college(None)[1] if dimension == "college" else sector(None)[1]
+    if names:
+        return names.get((translation.get_language() or "en").split("-")[0], label)
     return label
