@@ -4,6 +4,7 @@ import csv
 import io
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -40,6 +41,27 @@ def test_the_statistics_are_cached_until_a_review_is_submitted(call, officer, re
     fresh = selectors.call_stats(call)
     assert fresh[reviewed[1].pk].count == 3
     assert fresh[reviewed[1].pk].mean == pytest.approx((5 + 5 + 1) / 3, abs=0.001)
+
+
+def test_a_process_keeps_the_statistics_it_read_until_they_change(
+    call, reviewed, django_assert_num_queries
+):
+    first = selectors.call_stats(call)
+    cache.delete(f"review:ranking-stats:{call.pk}")  # evicted from the shared cache
+    with django_assert_num_queries(0):
+        assert selectors.call_stats(call) is first
+    Review.objects.filter(proposal=reviewed[1]).update(weighted_score="5.000")
+    selectors.ranking_forget(call.pk)
+    assert selectors.call_stats(call)[reviewed[1].pk].mean == pytest.approx(5.0)
+
+
+def test_statistics_stored_before_a_change_are_not_read_after_it(call, reviewed):
+    before = selectors.call_stats(call)
+    Review.objects.filter(proposal=reviewed[1]).update(weighted_score="5.000")
+    selectors.ranking_forget(call.pk)
+    # A slow page that computed before the change stores what it read, under the old version.
+    cache.set(f"review:ranking-stats:{call.pk}", ("an older version", before))
+    assert selectors.call_stats(call)[reviewed[1].pk].mean == pytest.approx(5.0)
 
 
 def _third_reviewer(proposal):
