@@ -18,15 +18,18 @@ class Labelled:
 
     @property
     def label(self) -> str:
-        language = (get_language() or "en").split("-")[0]
-        if language in LABEL_LANGUAGES:
-            return getattr(self, f"name_{language}") or self.name
-        return self.name
+        return getattr(self, label_field()) or self.name
 
     @property
     def missing_labels(self) -> list[str]:
         """The languages this row has no label in yet (for the taxonomy page)."""
         return [language for language in LABEL_LANGUAGES if not getattr(self, f"name_{language}")]
+
+
+def label_field() -> str:
+    """The column that holds the active language's label: `name_fr`, `name_rw` or `name`."""
+    language = (get_language() or "en").split("-")[0]
+    return f"name_{language}" if language in LABEL_LANGUAGES else "name"
 
 
 def unaccented(text: str) -> str:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from skillbridge.common.accessors import object_for
 from skillbridge.common.choices import Modality
+from skillbridge.common.multilingual import label_field
 from skillbridge.experts.models import (
     AvailabilityWindow,
     ExpertLanguage,
@@ -181,11 +182,31 @@ def pool_rows(profiles: QuerySet[ExpertProfile]) -> QuerySet[ExpertProfile]:
         .prefetch_related(None)
         .select_related("user")
         .only(*POOL_ROW_FIELDS)
-        .prefetch_related(
-            Prefetch("sectors", queryset=Sector.objects.only("pk", "name", "name_fr", "name_rw")),
-            Prefetch("languages", queryset=ExpertLanguage.objects.only("pk", "profile", "code")),
-        )
     )
+
+
+def sectors_and_languages(
+    profiles: list[ExpertProfile],
+) -> tuple[dict[int, list[str]], dict[int, list[str]]]:
+    """For each of `profiles` (a page of the pool): its sectors' labels in the active
+    language, by English name, and its languages' codes, by code.
+
+    Two queries of plain values: prefetching built a sector and a language object,
+    and a related manager, per row, a third of the page's time at 100x.
+    """
+    ids = [profile.pk for profile in profiles]
+    sectors: dict[int, list[str]] = {pk: [] for pk in ids}
+    links = ExpertProfile.sectors.through.objects.filter(expertprofile_id__in=ids)
+    label = f"sector__{label_field()}"
+    for pk, name, local in links.order_by("sector__name").values_list(
+        "expertprofile_id", "sector__name", label
+    ):
+        sectors[pk].append(local or name)
+    languages: dict[int, list[str]] = {pk: [] for pk in ids}
+    spoken = ExpertLanguage.objects.filter(profile_id__in=ids).order_by("code")
+    for pk, code in spoken.values_list("profile_id", "code"):
+        languages[pk].append(code)
+    return sectors, languages
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from skillbridge.common.permissions import require
 from skillbridge.common.uploads import private_file_response
 from skillbridge.experts import exports
 from skillbridge.experts.forms import MergeForm, PoolFilterForm, ReasonForm
+from skillbridge.experts.languages import language_label
 from skillbridge.experts.models import ExpertProfile
 from skillbridge.experts.selectors import (
     PoolFilters,
@@ -30,6 +31,7 @@ from skillbridge.experts.selectors import (
     pool_search,
     profile_completeness,
     profile_for,
+    sectors_and_languages,
     taxonomy_skills,
 )
 from skillbridge.experts.services.claims import claim_invitation_resend
@@ -62,6 +64,7 @@ def _labelled(profiles: list[ExpertProfile]) -> list[ExpertProfile]:
     states = {value: str(label) for value, label in ExpertProfile.State.choices}
     modalities = {"onsite": _("on site"), "remote": _("remote")}
     countries: dict[str, str] = {}
+    sectors, languages = sectors_and_languages(profiles)
     for profile in profiles:
         code = profile.country.code
         if code and code not in countries:
@@ -69,6 +72,8 @@ def _labelled(profiles: list[ExpertProfile]) -> list[ExpertProfile]:
         profile.country_label = countries.get(code, "")
         profile.state_label = states.get(profile.state, profile.state)
         profile.modalities_label = ", ".join(modalities[m] for m in profile.modalities) or "—"
+        profile.sector_labels = sectors[profile.pk]
+        profile.language_labels = [language_label(code) for code in languages[profile.pk]]
     return profiles
 
 
