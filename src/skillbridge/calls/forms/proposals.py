@@ -3,7 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from skillbridge.calls.models import BudgetLine, Call, Proposal, TeamMember
+from skillbridge.calls.forms.teams import MemberFields
+from skillbridge.calls.models import BudgetLine, Call, Proposal
 from skillbridge.calls.questions import OTHER_DOCUMENT, QUESTIONS, TITLE_MAX_CHARS
 from skillbridge.common import formats
 from skillbridge.common.bounds import number_field
@@ -11,19 +12,12 @@ from skillbridge.people.models import Organisation
 from skillbridge.programmes.models import Sector
 
 
-class StartProposalForm(forms.Form):
+class StartProposalForm(MemberFields):
     title = forms.CharField(label=_("Working title of your project"), max_length=TITLE_MAX_CHARS)
     sector = forms.ModelChoiceField(label=_("Sector"), queryset=Sector.objects.none())
-    kind = forms.ChoiceField(
-        label=_("You are a"), choices=TeamMember.Kind.choices, widget=forms.RadioSelect
-    )
-    sex = forms.ChoiceField(
-        label=_("Sex"),
-        choices=TeamMember.Sex.choices,
-        widget=forms.RadioSelect,
-        help_text=_("Asked only to report how many women and men the programme reaches."),
-    )
     college = forms.ModelChoiceField(label=_("Your college"), queryset=Organisation.objects.none())
+
+    field_order = ["title", "sector", "kind", "sex", "college"]
 
     def __init__(self, *args, call: Call, colleges=None, **kwargs):
         super().__init__(*args, **kwargs)

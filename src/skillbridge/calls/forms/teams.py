@@ -14,7 +14,10 @@ class InviteForm(forms.Form):
     )
 
 
-class AcceptInvitationForm(forms.Form):
+class MemberFields(forms.Form):
+    """What a person tells about themselves on joining a team: the lead when starting a
+    proposal, a member when accepting an invitation."""
+
     kind = forms.ChoiceField(
         label=_("You are a"), choices=TeamMember.Kind.choices, widget=forms.RadioSelect
     )
@@ -24,6 +27,10 @@ class AcceptInvitationForm(forms.Form):
         widget=forms.RadioSelect,
         help_text=_("Asked only to report how many women and men the programme reaches."),
     )
+
+
+class AcceptInvitationForm(MemberFields):
+    pass
 
 
 class AffiliationForm(forms.Form):
