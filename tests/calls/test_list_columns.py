@@ -7,6 +7,7 @@ from skillbridge.calls.selectors import (
     LIST_DEFERRED,
     proposals_listed,
     proposals_of_member_listed,
+    proposals_page,
 )
 from tests.calls.factories import ProposalFactory, TeamMemberFactory
 
@@ -64,3 +65,21 @@ def test_the_officers_list_counts_joined_members_and_women_only(officer, call, c
     TeamMember.objects.filter(proposal=alone).update(status=TeamMember.Status.REMOVED)
     counted = [(p.title, p.team_size, p.women) for p in proposals_listed(user=officer)]
     assert counted == [("A team", 3, 2), ("B alone", 0, 0)]
+
+
+def test_a_page_of_the_officers_list_is_the_same_slice_of_the_list(
+    officer, coordinator, call, college, other_college
+):
+    for n in range(5):
+        ProposalFactory(call=call, college=other_college, title=f"Title {n % 2}", state="submitted")
+        ProposalFactory(call=call, college=college, title=f"Title {n % 3}")
+    for user in (officer, coordinator):
+        listed = [p.pk for p in proposals_listed(user=user)]
+        for number in (1, 2, 3, "last"):
+            page = proposals_page(user=user, number=number, size=3)
+            shown = [p.pk for p in page.object_list]
+            assert shown == listed[page.start_index() - 1 : page.end_index()]
+            assert page.paginator.count == len(listed)
+    submitted = proposals_page(user=officer, filters={"state": "submitted"}, number=1, size=10)
+    assert [p.state_label for p in submitted.object_list] == ["submitted"] * 5
+    assert [p.college_id for p in submitted.object_list] == [other_college.pk] * 5

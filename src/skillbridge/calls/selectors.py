@@ -1,6 +1,7 @@
 """Reads of calls and proposals, already limited to what a user may see."""
 
 from django.conf import settings
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
@@ -18,6 +19,7 @@ from skillbridge.calls.models import (
 from skillbridge.calls.models.texts import site_languages
 from skillbridge.calls.states import AFFILIATION_OPEN, OFFICER_AFFILIATION_OPEN, PROPOSAL
 from skillbridge.common.accessors import object_for
+from skillbridge.common.choices import with_labels
 from skillbridge.people.models import Organisation, ProgrammeRole, Role
 from skillbridge.people.rules import is_officer_anywhere
 from skillbridge.people.selectors import programmes_where
@@ -244,9 +246,10 @@ def _joined_count(**among):
     return Coalesce(Subquery(counted), 0)
 
 
-def proposals_listed(*, user, filters: dict | None = None) -> QuerySet[Proposal]:
-    """Proposals for the officer and coordinator lists, in a fixed number of queries."""
-    filters = filters or {}
+LIST_ORDER = ("call_id", "college__short_name", "title", "id")
+
+
+def _proposals_filtered(user, filters: dict) -> QuerySet[Proposal]:
     proposals = proposals_visible_to(user)
     if filters.get("call"):
         proposals = proposals.filter(call=filters["call"])
@@ -256,12 +259,36 @@ def proposals_listed(*, user, filters: dict | None = None) -> QuerySet[Proposal]
         proposals = proposals.filter(sector=filters["sector"])
     if filters.get("state"):
         proposals = proposals.filter(state=filters["state"])
+    return proposals.order_by(*LIST_ORDER)
+
+
+def _listed_rows(proposals: QuerySet[Proposal]) -> QuerySet[Proposal]:
     return (
         proposals.select_related("call", "college", "sector", "lead")
         .annotate(team_size=_joined_count(), women=_joined_count(sex=TeamMember.Sex.FEMALE))
         .defer(*LIST_DEFERRED)
-        .order_by("call_id", "college__short_name", "title", "id")
     )
+
+
+def proposals_listed(*, user, filters: dict | None = None) -> QuerySet[Proposal]:
+    """Proposals for the officer and coordinator lists, in a fixed number of queries."""
+    return _listed_rows(_proposals_filtered(user, filters or {}))
+
+
+def proposals_page(*, user, filters: dict | None = None, number, size: int) -> Page:
+    """Page `number` of `proposals_listed`, each row with its `state_label`.
+
+    In one query still, but in two steps: the page's ids are sorted from the proposals'
+    own keys (and the college's name), then only those rows are read whole with their
+    call, lead, sector and team counts. Sorted whole, every visible proposal was joined
+    to its lead and its call before the sort kept a page: at 100 times the demo, two
+    thirds of the page's query.
+    """
+    chosen = _proposals_filtered(user, filters or {}).values("pk")
+    page = Paginator(chosen, size).get_page(number)
+    rows = _listed_rows(Proposal.objects.filter(pk__in=page.object_list).order_by(*LIST_ORDER))
+    page.object_list = with_labels(rows, state=Proposal.State.choices)
+    return page
 
 
 def proposals_of_member(user) -> QuerySet[Proposal]:

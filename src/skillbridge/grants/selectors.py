@@ -24,6 +24,7 @@ from django.utils import timezone
 
 from skillbridge.calls.models import Proposal, TeamMember
 from skillbridge.common.accessors import object_for
+from skillbridge.common.choices import with_labels
 from skillbridge.common.models import AuditEntry
 from skillbridge.grants.models import (
     Amendment,
@@ -171,11 +172,7 @@ def grant_list_for(user) -> QuerySet[Grant]:
 def with_state_labels(grants: Iterable[Grant]) -> list[Grant]:
     """The grants of a list page, each with `state_label`: the labels are translated once
     per page, where `get_state_display` rebuilt the choices' dictionary on every row."""
-    labels = {value: str(label) for value, label in Grant.State.choices}
-    grants = list(grants)
-    for grant in grants:
-        grant.state_label = labels.get(grant.state, grant.state)
-    return grants
+    return with_labels(grants, state=Grant.State.choices)
 
 
 def awaiting_grant_list(programme: Programme) -> QuerySet[Proposal]:

@@ -1,7 +1,6 @@
 """The officers' and coordinators' list of proposals, with filters and exports."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -38,8 +37,9 @@ def proposal_list(request):
             title=_("Proposals (XLSX)"),
         )
         return redirect(job.get_absolute_url())
-    proposals = selectors.proposals_listed(user=request.user, filters=form.filters())
-    page = Paginator(proposals, PER_PAGE).get_page(request.GET.get("page"))
+    page = selectors.proposals_page(
+        user=request.user, filters=form.filters(), number=request.GET.get("page"), size=PER_PAGE
+    )
     query = request.GET.copy()
     query.pop("page", None)
     query.pop("export", None)
