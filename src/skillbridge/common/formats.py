@@ -11,6 +11,7 @@ patterns below put the day first, as Rwanda writes dates.
 """
 
 import datetime
+import functools
 import re
 from decimal import Decimal
 
@@ -32,7 +33,14 @@ LOCALES = {"en": "en_GB"}
 def locale_of(language: str | None = None) -> Locale:
     """The CLDR locale of a site language (the active one by default)."""
     code = (language or translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
-    return Locale.parse(LOCALES.get(code, code))
+    return _parsed(LOCALES.get(code, code))
+
+
+@functools.cache
+def _parsed(identifier: str) -> Locale:
+    # Parsed once per process: a list page formats a hundred amounts, and parsing the
+    # locale again for each was most of the time each took. Babel only reads a Locale.
+    return Locale.parse(identifier)
 
 
 def _date_pattern(locale: Locale, length: str) -> str:
