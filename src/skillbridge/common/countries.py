@@ -16,12 +16,15 @@ This module is imported by settings: it must not read settings nor import models
 """
 
 import tomllib
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from babel.core import get_global
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.utils import translation
 from django.utils.functional import lazy
+from django_countries import countries
 from django_countries.base import CountriesBase
 from django_countries.data import COUNTRIES
 
@@ -77,6 +80,25 @@ def country_name(code: str) -> str:
 
 
 country_name_lazy = lazy(country_name, str)
+
+
+def country_choices() -> tuple[tuple[str, str], ...]:
+    """Every country as (code, name) in the active language, in django-countries' order."""
+    return _choices(translation.get_language() or "")
+
+
+@lru_cache(maxsize=32)
+def _choices(language: str) -> tuple[tuple[str, str], ...]:
+    # Built once per process and language: each of the 250 names is lazy (see
+    # country_overrides), and naming them all on every request was the largest part
+    # of the pool page's filters and of the profile form.
+    return tuple((code, str(name)) for code, name in countries)
+
+
+@receiver(setting_changed)
+def _forget_choices(*, setting: str, **kwargs) -> None:
+    if setting.startswith("COUNTRIES_") or setting in {"LANGUAGES", "LOCALE_PATHS"}:
+        _choices.cache_clear()
 
 
 def country_overrides() -> dict:

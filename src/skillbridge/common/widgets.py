@@ -9,6 +9,8 @@ Django's date and time fields always accept ISO input in every language, so
 what they render is also what they parse back.
 """
 
+from collections.abc import Iterator
+
 from django import forms
 from django.forms.utils import flatatt
 from django.utils.html import conditional_escape, format_html
@@ -60,25 +62,39 @@ class LongSelect(forms.Select):
     """
 
     def render(self, name, value, attrs=None, renderer=None):
-        context = self.get_context(name, value, attrs)["widget"]
-        # Joined as plain strings, each value and label escaped: format_html per option
-        # was still most of a pool page's time.
+        attrs = self.build_attrs(self.attrs, attrs)
+        if self.allow_multiple_selected:
+            attrs["multiple"] = True
+        # Straight from the choices, joined as plain strings, each value and label
+        # escaped: Django's optgroups builds a dictionary per option, and format_html
+        # per option was still most of a pool page's time.
         options = "".join(
-            _option(option)
-            for _group, group_options, _index in context["optgroups"]
-            for option in group_options
+            _options(self.choices, self.format_value(value), self.allow_multiple_selected)
         )
         return format_html(
             "<select{}>{}</select>",
-            flatatt({**context["attrs"], "name": context["name"]}),
+            flatatt({**attrs, "name": name}),
             mark_safe(options),  # noqa: S308 -- every part escaped in _option
         )
 
 
-def _option(option: dict) -> str:
-    value = "" if option["value"] is None else option["value"]
-    selected = " selected" if option["selected"] else ""
+def _options(choices, chosen: list[str], multiple: bool) -> Iterator[str]:
+    """Each option, a group's flattened in place; only the first match is selected
+    unless the select is multiple, as Django's optgroups does."""
+    found = False
+    for value, label in choices:
+        group = (
+            label if isinstance(label, list | tuple) else [("" if value is None else value, label)]
+        )
+        for option_value, option_label in group:
+            selected = (multiple or not found) and str(option_value) in chosen
+            found |= selected
+            yield _option(option_value, option_label, selected)
+
+
+def _option(value, label, selected: bool) -> str:
+    value = "" if value is None else value
     return (
-        f'<option value="{conditional_escape(value)}"{selected}>'
-        f"{conditional_escape(option['label'])}</option>"
+        f'<option value="{conditional_escape(value)}"{" selected" if selected else ""}>'
+        f"{conditional_escape(label)}</option>"
     )

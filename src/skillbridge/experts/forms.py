@@ -7,9 +7,9 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
 from skillbridge.common.bounds import as_id
+from skillbridge.common.countries import country_choices
 from skillbridge.common.forms import by_label
 from skillbridge.common.widgets import DateInput, LongSelect, searchable
 from skillbridge.experts.languages import language_choices
@@ -18,7 +18,7 @@ from skillbridge.programmes.models import Programme, Sector
 
 
 def _country_choices():
-    return [("", "—"), *countries]
+    return [("", "—"), *country_choices()]
 
 
 def _timezone_choices():
