@@ -124,15 +124,18 @@ class Server:
         return seconds
 
     def analyze(self) -> None:
-        """Give PostgreSQL's planner the statistics of the seeded tables.
+        """Give PostgreSQL's planner the statistics of the seeded tables, and vacuum them.
 
         Autovacuum analyses a table only some time after its rows arrive: timed right
         after seeding, the planner still guessed one row per table and chose plans that
         a deployment (analysed long since) never runs, e.g. the pool's page in 14 ms
-        instead of 1 ms at 10x.
+        instead of 1 ms at 10x. Vacuumed, as a deployment's tables are, the pages of a
+        table are marked all-visible, so a list counts and sorts from its indexes alone
+        instead of reading every row: the proposals list's count at 100x, 5 ms unvacuumed,
+        takes 1 ms.
         """
         with psycopg.connect(f"{POSTGRES}/{self.database}", autocommit=True) as connection:
-            connection.execute("ANALYZE")
+            connection.execute("VACUUM ANALYZE")
 
     def start(self) -> None:
         log = (self.work / "gunicorn.log").open("w")
