@@ -5,6 +5,7 @@ from django.urls import reverse
 from skillbridge.calls.models import TeamMember
 from skillbridge.calls.selectors import (
     LIST_DEFERRED,
+    coordinated_colleges,
     proposals_listed,
     proposals_of_member_listed,
     proposals_page,
@@ -83,3 +84,18 @@ def test_a_page_of_the_officers_list_is_the_same_slice_of_the_list(
     submitted = proposals_page(user=officer, filters={"state": "submitted"}, number=1, size=10)
     assert [p.state_label for p in submitted.object_list] == ["submitted"] * 5
     assert [p.college_id for p in submitted.object_list] == [other_college.pk] * 5
+
+
+def test_a_page_of_the_officers_list_reads_its_rows_in_one_query(
+    officer, call, college, django_assert_num_queries
+):
+    for n in range(4):
+        ProposalFactory(call=call, college=college, title=f"Title {n}")
+    coordinated_colleges(officer)  # read once per request, before the list
+    with django_assert_num_queries(2):  # the count, then the page's rows with their relations
+        page = proposals_page(user=officer, number=2, size=3)
+        shown = [
+            (p.title, p.call.title, p.lead.email, p.college.short_name, p.team_size)
+            for p in page.object_list
+        ]
+    assert [title for title, *_ in shown] == ["Title 3"]
