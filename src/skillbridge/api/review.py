@@ -79,7 +79,11 @@ class ReviewSerializer(serializers.ModelSerializer):
         return data
 
     def get_team(self, review) -> list[str]:
-        return selectors.team_names([review.proposal]).get(review.proposal_id, [])
+        # A list reads the teams of its whole page at once (ReviewViewSet.paginate_queryset).
+        teams = self.context.get("teams")
+        if teams is None:
+            teams = selectors.team_names([review.proposal])
+        return teams.get(review.proposal_id, [])
 
     @extend_schema_field(ProposalContentSerializer(allow_null=True))
     def get_content(self, review):
@@ -163,6 +167,16 @@ class ReviewViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
     def get_object(self, perm: str = "review.see_assignment"):
         """The review: 404 to outsiders, 403 to members without `perm` (seeing it, by default)."""
         return selectors.review_for(self.request.user, self.kwargs["pk"], perm=perm)
+
+    def paginate_queryset(self, queryset):
+        """A page of reviews, with the teams of its proposals read in one query."""
+        page = super().paginate_queryset(queryset)
+        if page is not None:
+            self.teams = selectors.team_names([r.proposal for r in page])
+        return page
+
+    def get_serializer_context(self):
+        return {**super().get_serializer_context(), "teams": getattr(self, "teams", None)}
 
     def update(self, request, pk=None):
         review = self.get_object("review.open")
