@@ -245,8 +245,10 @@ def budget_vs_actual(grant: Grant) -> list[dict]:
     """
     rows = []
     for line in grant.budget_lines.all():
-        spent = getattr(line, "spent", None)
-        if spent is None:
+        # The annotation is None for a line with no expense: that is 0, not a query.
+        if hasattr(line, "spent"):
+            spent = line.spent
+        else:
             spent = line.expenses.aggregate(total=Sum("amount_rwf"))["total"]
         spent = spent or 0
         rows.append(
