@@ -31,12 +31,10 @@ from skillbridge.review.selectors.ranking import (
     Placed,
     RankingRow,
     SelectionView,
-    call_stats,
     calls_run_by,
     pool_of,
     ranking,
     ranking_colleges_of,
-    ranking_forget,
     ranking_order,
     ranking_row,
     ranking_rows,
@@ -45,6 +43,7 @@ from skillbridge.review.selectors.ranking import (
     selection_for,
     sort_and_filter,
 )
+from skillbridge.review.selectors.ranking_stats import call_stats, ranking_forget
 from skillbridge.review.selectors.reviewers import (
     criteria_of,
     next_review,
