@@ -99,6 +99,29 @@ def test_a_conflicted_reviewer_gets_nothing_from_the_api(rita_review, panel):
     assert rita_review.pk not in [r["id"] for r in client.get("/api/v1/reviews/").json()["results"]]
 
 
+def test_the_list_shows_nothing_of_a_proposal_whose_team_the_reviewer_joined_later(
+    rita_review, panel
+):
+    """The list reads its page's automatic conflicts at once: they still close a review."""
+    reviews = Review.objects.filter(reviewer=panel[0], status="active").order_by("pk")
+    for review in reviews:
+        submit(review)
+    for other in rita_review.proposal.reviews.exclude(pk=rita_review.pk).filter(status="active"):
+        submit(other)
+        Review.objects.filter(pk=other.pk).update(committee_comment=SECRET)
+    rita_review.proposal.members.create(email=panel[0].email, kind="trainer", status="joined")
+    response = api(panel[0]).get("/api/v1/reviews/")
+    assert SECRET not in response.content.decode()
+    shown = {r["id"]: r for r in response.json()["results"]}
+    assert set(shown) == set(reviews.values_list("pk", flat=True))
+    closed = shown.pop(rita_review.pk)
+    assert (closed["content"], closed["criteria"], closed["other_reviews"]) == (None, [], [])
+    assert closed["weighted_score"] is None
+    [opened] = shown.values()
+    assert opened["content"]["problem"] == "The problem."
+    assert len(opened["criteria"]) == 3
+
+
 def test_review_endpoints_answer_404_401_and_403(rita_review, panel, outsider, officer):
     url = f"/api/v1/reviews/{rita_review.pk}/"
     assert api().get(url).status_code == 401

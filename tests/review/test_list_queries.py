@@ -14,7 +14,7 @@ from skillbridge.review.models import Review
 from tests.calls.factories import CallFactory, ProposalFactory
 from tests.factories import CollegeFactory
 from tests.queries import same_queries
-from tests.review.conftest import make_reviewer
+from tests.review.conftest import make_reviewer, submit
 
 
 def more_assignments(call, officer, n: int) -> None:
@@ -116,3 +116,30 @@ def test_the_apis_conflicts_are_constant(
         client, url = api(officer), f"/api/v1/calls/{call.pk}/conflicts/"
     response = same_queries(client, url, declare, django_assert_num_queries)
     assert response.json()["count"] > 1
+
+
+def test_the_apis_own_reviews_are_constant_once_opened_and_submitted(
+    call, officer, panel, assigned, django_assert_num_queries
+):
+    """An opened review shows its call's criteria, its scores and, once submitted, the other
+    submitted reviews of its proposal: none of them may cost queries per review."""
+
+    def submit_all(reviews):
+        for review in reviews:
+            submit(review)
+
+    rita = Review.objects.filter(reviewer=panel[0], status="active").order_by("pk")
+    first = rita.first()
+    submit_all(first.proposal.reviews.filter(status="active"))
+
+    def grow():
+        more_assignments(call, officer, 6)
+        submit_all(Review.objects.filter(status="active", submitted_at=None).order_by("pk")[::2])
+        for review in rita.filter(declaration="pending"):
+            services.conflict_declare(reviewer=panel[0], review=review)
+
+    response = same_queries(api(panel[0]), "/api/v1/reviews/", grow, django_assert_num_queries)
+    reviews = response.json()["results"]
+    assert len(reviews) == rita.count() > 4
+    assert all(r["content"] and len(r["criteria"]) == 3 for r in reviews)
+    assert sum(1 for r in reviews if r["other_reviews"]) > 1

@@ -79,10 +79,9 @@ class ReviewSerializer(serializers.ModelSerializer):
         return data
 
     def get_team(self, review) -> list[str]:
-        # A list reads the teams of its whole page at once (ReviewViewSet.paginate_queryset).
-        teams = self.context.get("teams")
-        if teams is None:
-            teams = selectors.team_names([review.proposal])
+        # A list reads what its rows show for its whole page at once (`selectors.reviews_page`).
+        page = self.context.get("page")
+        teams = page.teams if page else selectors.team_names([review.proposal])
         return teams.get(review.proposal_id, [])
 
     @extend_schema_field(ProposalContentSerializer(allow_null=True))
@@ -95,9 +94,10 @@ class ReviewSerializer(serializers.ModelSerializer):
     def get_criteria(self, review):
         if not self._open(review):
             return []
-        return ReviewCriterionSerializer(
-            selectors.criteria_of(review.proposal.call), many=True
-        ).data
+        page = self.context.get("page")
+        call = review.proposal.call
+        criteria = page.criteria[call.pk] if page else selectors.criteria_of(call)
+        return ReviewCriterionSerializer(criteria, many=True).data
 
     @extend_schema_field(ReviewScoreSerializer(many=True))
     def get_scores(self, review):
@@ -109,6 +109,8 @@ class ReviewSerializer(serializers.ModelSerializer):
     def get_other_reviews(self, review):
         if not self._open(review):
             return []
+        page = self.context.get("page")
+        others = page.others.get(review.pk, []) if page else selectors.others_reviews(review)
         return [
             {
                 "weighted_score": other.weighted_score,
@@ -118,7 +120,7 @@ class ReviewSerializer(serializers.ModelSerializer):
                     {"criterion": s.criterion_id, "value": s.value} for s in other.scores.all()
                 ],
             }
-            for other in selectors.others_reviews(review)
+            for other in others
         ]
 
 
@@ -169,14 +171,14 @@ class ReviewViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
         return selectors.review_for(self.request.user, self.kwargs["pk"], perm=perm)
 
     def paginate_queryset(self, queryset):
-        """A page of reviews, with the teams of its proposals read in one query."""
+        """A page of reviews, with what its rows show read for the whole page at once."""
         page = super().paginate_queryset(queryset)
         if page is not None:
-            self.teams = selectors.team_names([r.proposal for r in page])
+            self.page_reads = selectors.reviews_page(self.request.user, page)
         return page
 
     def get_serializer_context(self):
-        return {**super().get_serializer_context(), "teams": getattr(self, "teams", None)}
+        return {**super().get_serializer_context(), "page": getattr(self, "page_reads", None)}
 
     def update(self, request, pk=None):
         review = self.get_object("review.open")

@@ -53,6 +53,7 @@ from skillbridge.review.selectors.reviewers import (
     review_progress,
     review_to_open,
     reviews_of,
+    reviews_page,
     team_names,
 )
 
@@ -96,6 +97,7 @@ __all__ = [
     "review_to_open",
     "reviewed_proposal_for",
     "reviews_of",
+    "reviews_page",
     "selection_for",
     "shared_comments",
     "sort_and_filter",

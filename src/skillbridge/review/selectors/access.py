@@ -28,14 +28,18 @@ def automatic_conflicts(
     """(proposal id, reviewer id) pairs that conflict without any declaration.
 
     A reviewer conflicts with a proposal when they sit for the proposal's
-    college, or are on its team, found by account or by email address
-    (invited members may not have an account yet). One query.
+    college on its call's panel, or are on its team, found by account or by
+    email address (invited members may not have an account yet). One query.
     """
     proposals, members = list(proposals), list(members)
     found = set()
     for proposal in proposals:
         for member in members:
-            if member.organisation_id and member.organisation_id == proposal.college_id:
+            if (
+                member.organisation_id
+                and member.organisation_id == proposal.college_id
+                and member.call_id == proposal.call_id
+            ):
                 found.add((proposal.pk, member.reviewer_id))
     by_email = {m.reviewer.email.lower(): m.reviewer_id for m in members}
     by_user = {m.reviewer_id for m in members}
@@ -50,23 +54,60 @@ def automatic_conflicts(
     return found
 
 
+def _conflicted_proposals(*, reviewer: User, proposals: list[Proposal]) -> set[int]:
+    """The ids of `proposals`, of any calls, that `reviewer` conflicts with automatically as
+    a member of each one's call's pool; two queries, three when off a call's pool (the
+    organisation of the reviewer role in the call's programme is used)."""
+    members = {
+        member.call_id: member
+        for member in PoolMember.objects.filter(
+            call_id__in={p.call_id for p in proposals}, reviewer=reviewer
+        ).select_related("reviewer")
+    }
+    outside = {p.call.programme_id for p in proposals if p.call_id not in members}
+    organisations = (
+        dict(
+            reviewer.programme_roles.filter(
+                programme_id__in=outside, role=Role.REVIEWER
+            ).values_list("programme_id", "organisation_id")
+        )
+        if outside
+        else {}
+    )
+    for proposal in proposals:
+        if proposal.call_id not in members:
+            members[proposal.call_id] = PoolMember(
+                call_id=proposal.call_id,
+                reviewer=reviewer,
+                organisation_id=organisations.get(proposal.call.programme_id),
+            )
+    pairs = automatic_conflicts(proposals=proposals, members=members.values())
+    return {proposal_id for proposal_id, _reviewer in pairs}
+
+
 def conflicts_automatically(*, reviewer: User, proposal: Proposal) -> bool:
     """Whether `reviewer` has an automatic conflict with `proposal` in its call's pool.
 
-    Without a pool entry, the organisation of the reviewer role is used.
+    Without a pool entry, the organisation of the reviewer role is used. A list
+    reads the answers for all its rows at once first (`conflicts_read`).
     """
-    member = (
-        PoolMember.objects.filter(call_id=proposal.call_id, reviewer=reviewer)
-        .select_related("reviewer")
-        .first()
-    )
-    if member is None:
-        member = PoolMember(call_id=proposal.call_id, reviewer=reviewer)
-        role = reviewer.programme_roles.filter(
-            programme_id=proposal.call.programme_id, role=Role.REVIEWER
-        ).first()
-        member.organisation_id = role.organisation_id if role else None
-    return bool(automatic_conflicts(proposals=[proposal], members=[member]))
+    known = getattr(proposal, "known_conflicts", {})
+    if reviewer.pk in known:
+        return known[reviewer.pk]
+    return proposal.pk in _conflicted_proposals(reviewer=reviewer, proposals=[proposal])
+
+
+def conflicts_read(*, reviewer: User, proposals: Iterable[Proposal]) -> None:
+    """Read whether `reviewer` conflicts automatically with each of `proposals`, in two
+    queries, and keep the answer on each proposal: the `review.open` rule then asks a
+    list's rows without a query each. The answer is as fresh as the rows themselves."""
+    proposals = list(proposals)
+    if not proposals:
+        return
+    found = _conflicted_proposals(reviewer=reviewer, proposals=proposals)
+    for proposal in proposals:
+        known = getattr(proposal, "known_conflicts", {})
+        proposal.known_conflicts = {**known, reviewer.pk: proposal.pk in found}
 
 
 # --- Accessors: 404 to whoever may not see the object, 403 without the right -------------
