@@ -1,7 +1,8 @@
 """The officer's pages of a call's decisions cost the same number of queries whatever their
-rows (issue 17): the best selection as reviewed proposals grow past the awards planned.
-(The ranking, the decisions and one proposal's page have theirs in test_views and
-test_ranking; the reviewers' and the API's lists in test_list_queries.)"""
+rows (issue 17): the best selection as reviewed proposals grow past the awards planned,
+and one proposal's reviews side by side as its reviews and the call's criteria grow.
+(The ranking and the decisions have theirs in test_views and test_ranking; the reviewers'
+and the API's lists in test_list_queries.)"""
 
 import pytest
 from django.urls import reverse
@@ -9,10 +10,10 @@ from django.urls import reverse
 from skillbridge.calls.models import Proposal
 from skillbridge.review import services
 from skillbridge.review.models import Review
-from tests.calls.factories import ProposalFactory
+from tests.calls.factories import ProposalFactory, RubricCriterionFactory
 from tests.factories import CollegeFactory, SectorFactory
 from tests.queries import same_queries
-from tests.review.conftest import submit
+from tests.review.conftest import make_reviewer, submit
 
 
 def reviewed(call, officer, values=(4, 3, 5), ict=(1, 2, 1)) -> None:
@@ -77,3 +78,30 @@ def test_the_best_selection_is_constant(
     assert len(found.chosen_rows) == 10
     assert len(found.reserve_rows) == 3
     assert {b["quota"].kind for b in found.bindings} == {"sector_min", "college_max"}
+
+
+def test_a_proposals_reviews_side_by_side_are_constant(
+    client, call, officer, assigned, django_assert_num_queries
+):
+    proposal = assigned[0]
+    first, pending = proposal.reviews.filter(status="active").order_by("pk")
+    submit(first)
+
+    def grow():
+        for position in (3, 4):
+            RubricCriterionFactory(call=call, name=f"Criterion {position}", position=position)
+        for i in range(4):
+            user = make_reviewer(call.programme, f"extra{i}@example.org")
+            services.pool_member_save(actor=officer, call=call, reviewer=user, load_limit=5)
+            review = services.assignment_add(actor=officer, proposal=proposal, reviewer=user)
+            submit(review, values=(5, 4, 3, 2, 1 + i))
+        submit(pending, values=(2, 2, 2, 2, 2))
+        client.get(url)  # the submissions dropped the ranking's cached statistics
+
+    client.force_login(officer)
+    url = reverse("review:proposal_reviews", args=[call.pk, proposal.pk])
+    response = same_queries(client, url, grow, django_assert_num_queries)
+    grid = response.context["grid"]
+    assert len(grid.reviews) == 6
+    assert [len(line.values) for line in grid.lines] == [6] * 5
+    assert grid.lines[4].values == [None, 1, 2, 3, 4, 2]
