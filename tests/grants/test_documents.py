@@ -9,8 +9,10 @@ from PIL import Image
 
 from skillbridge.common.pdf import pdf_document
 from skillbridge.grants.documents import STYLESHEET, agreement_document, agreement_html
+from skillbridge.programmes import services
 from skillbridge.programmes.models import DocumentPartner
 from tests.common.test_pages import assert_clean
+from tests.queries import same_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -61,6 +63,25 @@ def test_a_logo_that_is_not_an_image_is_refused_at_the_field(client, officer, pr
     assert response.status_code == 200
     assert response.context["partner_form"].errors["logo"]
     assert not DocumentPartner.objects.exists()
+
+
+def test_the_documents_page_is_constant_in_its_partners(
+    client, officer, programme, django_assert_num_queries
+):
+    def add(n):
+        for i in range(n):
+            logo = _png(f"logo{i}.png") if i % 2 == 0 else None
+            name = f"Partner {programme.document_partners.count()}"
+            services.partner_add(actor=officer, programme=programme, name=name, logo=logo)
+
+    add(1)
+    client.force_login(officer)
+    response = same_queries(
+        client, _documents_url(programme), lambda: add(6), django_assert_num_queries
+    )
+    rows = response.context["rows"]
+    assert [partner.name for partner, _shown in rows] == [f"Partner {i}" for i in range(7)]
+    assert [bool(shown["logo"]) for _partner, shown in rows] == [True] + [True, False] * 3
 
 
 @pytest.mark.parametrize("persona", ["finance", "applicant"])
