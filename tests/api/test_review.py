@@ -8,7 +8,7 @@ from rest_framework.test import APIClient
 
 from skillbridge.review import selectors, services
 from skillbridge.review.models import Review
-from tests.calls.factories import ProposalFactory
+from tests.calls.factories import CallFactory, ProposalFactory, RubricCriterionFactory
 from tests.factories import CollegeFactory
 from tests.review.conftest import (  # noqa: F401  (fixtures)
     assigned,
@@ -120,6 +120,25 @@ def test_the_list_shows_nothing_of_a_proposal_whose_team_the_reviewer_joined_lat
     [opened] = shown.values()
     assert opened["content"]["problem"] == "The problem."
     assert len(opened["criteria"]) == 3
+
+
+def test_the_college_a_reviewer_sits_for_on_one_panel_closes_only_that_calls_reviews(
+    call, officer, panel, eligible
+):
+    """The list reads its page's conflicts across calls at once: a panel's organisation
+    still counts for its own call's proposals only."""
+    huye = eligible[0].college
+    other_call = CallFactory(programme=call.programme, reviews_per_proposal=1)
+    RubricCriterionFactory(call=other_call, name="Innovation")
+    for target in (call, other_call):
+        services.pool_member_save(actor=officer, call=target, reviewer=panel[0], load_limit=5)
+        proposal = ProposalFactory(call=target, college=huye, state="eligible")
+        review = services.assignment_add(actor=officer, proposal=proposal, reviewer=panel[0])
+        services.conflict_declare(reviewer=panel[0], review=review)
+    call.pool.filter(reviewer=panel[0]).update(organisation=huye)
+    shown = {r["call"]: r for r in api(panel[0]).get("/api/v1/reviews/").json()["results"]}
+    assert shown[call.pk]["content"] is None
+    assert shown[other_call.pk]["content"]["problem"] == "The problem."
 
 
 def test_review_endpoints_answer_404_401_and_403(rita_review, panel, outsider, officer):
