@@ -95,7 +95,13 @@ class Proposal(models.Model):
         verbose_name_plural = _("proposals")
         ordering = ["-updated_at", "-id"]
         indexes = [
-            models.Index(fields=["call", "state"]),
+            # The ranking orders and filters every proposal of a call in review from these
+            # columns: read from the index alone (vacuumed), not from the wide rows.
+            models.Index(
+                fields=["call", "state"],
+                include=["id", "title", "sector", "college"],
+                name="proposal_call_state",
+            ),
             # The review's assignments list a call's proposals by title: read in this order,
             # a page stops after its rows instead of sorting every review of the call.
             models.Index(fields=["call", "title", "id"], name="proposal_call_title"),
