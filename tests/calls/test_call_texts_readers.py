@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 
 from skillbridge.common.models import ExportJob
 from tests.calls.factories import CallFactory, ProposalFactory
+from tests.factories import SectorFactory
 from tests.queries import same_queries
 
 
@@ -64,3 +65,22 @@ def test_the_filter_reads_more_translated_calls_with_no_more_queries(
         french_reader, reverse("calls:proposal_list"), grow, django_assert_num_queries
     )
     assert ">Appel 3</option>" in page.content.decode()
+
+
+def test_the_sector_filter_reads_and_sorts_its_labels_in_the_readers_language(french_reader):
+    SectorFactory(slug="t-water", name="Test water", name_fr="Eau")
+    SectorFactory(slug="t-energy", name="Test energy", name_fr="Énergie")
+    SectorFactory(slug="t-agri", name="Test animals", name_fr="Zootechnie")
+    page = french_reader.get(reverse("calls:proposal_list")).content.decode()
+    options = page[page.index('name="sector"') :].split("</select>")[0]
+    french = [label for label in ("Eau", "Énergie", "Zootechnie") if label in options]
+    assert french == ["Eau", "Énergie", "Zootechnie"]
+    assert options.index("Eau") < options.index("Énergie") < options.index("Zootechnie")
+    assert ">Test water<" not in options
+
+
+def test_an_unknown_call_in_the_filter_is_refused_at_the_field_in_french(french_reader, draft):
+    response = french_reader.get(reverse("calls:proposal_list"), {"call": "999999"})
+    assert response.status_code == 200
+    assert response.context["form"].errors["call"]
+    assert "Sélectionnez un choix valide" in response.content.decode()

@@ -86,13 +86,14 @@ def test_a_page_of_the_officers_list_is_the_same_slice_of_the_list(
     assert [p.college_id for p in submitted.object_list] == [other_college.pk] * 5
 
 
-def test_a_page_of_the_officers_list_reads_its_rows_in_one_query(
+def test_a_page_of_the_officers_list_reads_its_rows_and_their_calls_in_two_queries(
     officer, call, college, django_assert_num_queries
 ):
     for n in range(4):
         ProposalFactory(call=call, college=college, title=f"Title {n}")
     coordinated_colleges(officer)  # read once per request, before the list
-    with django_assert_num_queries(2):  # the count, then the page's rows with their relations
+    # The count, the page's rows with their relations, and their calls.
+    with django_assert_num_queries(3):
         page = proposals_page(user=officer, number=2, size=3)
         shown = [
             (p.title, p.call.title, p.lead.email, p.college.short_name, p.team_size)

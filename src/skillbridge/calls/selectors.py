@@ -70,10 +70,14 @@ def calls_visible_to(user) -> QuerySet[Call]:
     return _with_rubric(Call.objects.filter(visible)).order_by("-opens_at", "id")
 
 
-def call_for(user, pk: int, perm: str | None = None) -> Call:
+def call_for(user, pk: int, perm: str | None = None, *, rubric: bool = True) -> Call:
     """A call `user` may see (published, or in a programme they run): else 404; 403 without
-    `perm` (a rules permission on the call)."""
-    return object_for(user, calls_visible_to(user), perm=perm, pk=pk)
+    `perm` (a rules permission on the call). Its sectors, colleges and criteria come with
+    it, unless `rubric` is False (a page that reads at most one of them saves the rest)."""
+    calls = calls_visible_to(user)
+    if not rubric:
+        calls = calls.prefetch_related(None)
+    return object_for(user, calls, perm=perm, pk=pk)
 
 
 def calls_managed_by(user) -> QuerySet[Call]:
@@ -263,8 +267,11 @@ def _proposals_filtered(user, filters: dict) -> QuerySet[Proposal]:
 
 
 def _listed_rows(proposals: QuerySet[Proposal]) -> QuerySet[Proposal]:
+    # The calls in a query of their own: a list spans a handful of calls, and joined, each
+    # row carried its call's description and texts (a quarter of a page's reading).
     return (
-        proposals.select_related("call", "college", "sector", "lead")
+        proposals.select_related("college", "sector", "lead")
+        .prefetch_related("call")
         .annotate(team_size=_joined_count(), women=_joined_count(sex=TeamMember.Sex.FEMALE))
         .defer(*LIST_DEFERRED)
     )
