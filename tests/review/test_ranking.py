@@ -178,3 +178,40 @@ def test_a_page_of_the_ranking_builds_only_its_own_rows(call, reviewed):
     rows = selectors.ranking_rows(call, placed[1:2])
     assert [(row.proposal.title, row.rank) for row in rows] == [("Ticketing app", 2)]
     assert rows[0].proposal.college.short_name == reviewed[2].college.short_name
+
+
+def test_a_process_keeps_the_order_until_a_review_a_decision_or_a_title_changes_it(
+    call, officer, reviewed
+):
+    first = selectors.ranking_order(call)
+    assert selectors.ranking_order(call) is first  # nothing changed: not sorted again
+
+    services.decision_stage(actor=officer, proposal=reviewed[1], outcome="selected", reason="r")
+    decided = selectors.ranking_order(call)
+    assert {p.pk: p.outcome for p in decided}[reviewed[1].pk] == "selected"
+
+    # A rename behind the services' back is still seen: the page reads the columns anew.
+    type(reviewed[0]).objects.filter(pk=reviewed[0].pk).update(title="Zinc dryer")
+    renamed = selectors.ranking_order(call)
+    assert [p.title for p in selectors.sort_and_filter(renamed, sort="title")] == [
+        "Drip kit",
+        "Ticketing app",
+        "Zinc dryer",
+    ]
+
+    extra = services.assignment_add(
+        actor=officer, proposal=reviewed[1], reviewer=_third_reviewer(reviewed[1])
+    )
+    submit(extra, values=(5, 5, 5))
+    rescored = selectors.ranking_order(call)
+    assert rescored is not renamed
+    assert {p.pk: p.stats.count for p in rescored}[reviewed[1].pk] == 3
+
+
+def test_the_default_order_is_the_rank_whatever_the_filters_leave(call, reviewed):
+    placed = selectors.ranking_order(call)
+    for sort in ("", "calibrated", "not a sort"):
+        shown = selectors.sort_and_filter(placed, sort=sort)
+        assert [p.rank for p in shown] == [1, 2, 3]
+    flagged = selectors.sort_and_filter(placed, flagged=True)
+    assert [p.pk for p in flagged] == [reviewed[0].pk]

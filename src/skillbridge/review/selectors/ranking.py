@@ -11,6 +11,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from skillbridge.calls.models import Call, Proposal, RubricCriterion, TeamMember
+from skillbridge.common.choices import with_labels
 from skillbridge.people.models import Organisation, Role, User
 from skillbridge.people.selectors import programmes_where
 from skillbridge.review.models import Decision, PoolMember, Review
@@ -130,8 +131,23 @@ def _ranked_proposals(call: Call, *, leads: bool = True):
     )
 
 
-def ranking_order(call: Call) -> list[Placed]:
-    """Every proposal in the call's review, ranked, best first; two queries at most.
+class _Ordered(NamedTuple):
+    stats: dict[int, ProposalStats]
+    entries: frozenset[tuple]
+    placed: tuple[Placed, ...]
+
+
+# Each web process keeps the order it last built per call, with what it was built from:
+# the statistics (the very object `call_stats` keeps until a review changes them) and
+# the columns read of every proposal. Both are checked on every page, so a new review,
+# a decision or a renamed proposal gives a new order; sorting 4,000 proposals again on
+# each page was half of the ranking's own work at 100 times the demo.
+_ordered_here: dict[int, _Ordered] = {}
+
+
+def ranking_order(call: Call) -> tuple[Placed, ...]:
+    """Every proposal in the call's review, ranked, best first; two queries at most. The
+    order is shared with the next page that reads the same.
 
     The rank is by calibrated mean; ties go to the higher raw mean, then the
     higher median, then more reviews, then the older proposal (lower id).
@@ -139,17 +155,22 @@ def ranking_order(call: Call) -> list[Placed]:
     stats = call_stats(call)
     # Unordered: the order is the statistics', made below (the model's default would
     # sort every row in the database first).
-    entries = (
+    entries = frozenset(
         Proposal.objects.filter(call=call, state__in=IN_REVIEW)
         .order_by()
         .values_list("pk", "title", "sector__slug", "college_id", "decision__outcome")
     )
+    kept = _ordered_here.get(call.pk)
+    if kept is not None and kept.stats is stats and kept.entries == entries:
+        return kept.placed
     scored = [(entry, stats.get(entry[0], EMPTY_STATS)) for entry in entries]
     scored.sort(key=lambda item: _key(item[0][0], item[1]))
-    return [
+    placed = tuple(
         Placed(pk, title, slug or "", college, outcome or "undecided", stats_, rank)
         for rank, ((pk, title, slug, college, outcome), stats_) in enumerate(scored, start=1)
-    ]
+    )
+    _ordered_here[call.pk] = _Ordered(stats, entries, placed)
+    return placed
 
 
 def ranking_rows(call: Call, placed: Sequence[Placed], *, leads: bool = True) -> list[RankingRow]:
@@ -164,6 +185,9 @@ def ranking_rows(call: Call, placed: Sequence[Placed], *, leads: bool = True) ->
         lead = members[0].sex if members else ""
         decision = getattr(proposal, "decision", None)
         rows.append(RankingRow(proposal, p.stats, lead, decision, p.rank))
+    # Each decision's outcome in the reader's language, as `outcome_label`: translated
+    # once here, where get_outcome_display translates every outcome again on each row.
+    with_labels((r.decision for r in rows if r.decision), outcome=Decision.Outcome.choices)
     return rows
 
 
@@ -200,7 +224,7 @@ def ranking_colleges_of(call: Call) -> QuerySet[Organisation]:
 
 
 def sort_and_filter(
-    placed: list[Placed],
+    placed: Sequence[Placed],
     *,
     sort: str = "calibrated",
     sector: str = "",
@@ -208,7 +232,8 @@ def sort_and_filter(
     flagged: bool = False,
     outcome: str = "",
 ) -> list[Placed]:
-    """Filter the ranking's order and sort it by `sort`, breaking ties by the rank."""
+    """Filter the ranking's order (`ranking_order`, in rank order) and sort it by `sort`,
+    breaking ties by the rank."""
     chosen = [
         p
         for p in placed
@@ -217,8 +242,11 @@ def sort_and_filter(
         and (not flagged or p.stats.disagreement)
         and (not outcome or p.outcome == outcome)
     ]
-    key = SORTS.get(sort, SORTS["calibrated"])
-    return sorted(chosen, key=lambda p: (*key(p), p.rank))
+    if sort not in SORTS or sort == "calibrated":
+        # The rank is by the calibrated mean first, then these tie-breaks: `placed` is
+        # already in this order, and so is what is left of it.
+        return chosen
+    return sorted(chosen, key=lambda p: (*SORTS[sort](p), p.rank))
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ PAGE_SIZE = 50
 def ranking(request, pk: int):
     """Programme officers: the proposals by score, raw and calibrated, sortable, filterable,
     a page at a time; each row leads to the proposal and to its reviews."""
-    call = selectors.call_for(request.user, pk, perm="review.manage_call")
+    call = selectors.call_for(request.user, pk, perm="review.manage_call", rubric=False)
     form = RankingFilterForm(
         request.GET or None, call=call, colleges=selectors.ranking_colleges_of(call)
     )
