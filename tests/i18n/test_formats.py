@@ -82,3 +82,17 @@ def test_spreadsheets_group_amounts_in_the_readers_own_separators():
     cell = load_workbook(BytesIO(response.content)).active["B2"]
     assert cell.value == 2350000
     assert cell.number_format == "#,##0"
+
+
+def test_numbers_kept_per_process_still_follow_the_language_the_digits_and_the_value():
+    # Each asked twice: the second answer comes from the process's own store.
+    for _ in range(2):
+        assert formats.number(1234.5, "en") == "1,234.5"
+        assert formats.number(1234.5, "fr") == "1\u202f234,5"
+        assert formats.number(2, "en") == "2"
+        assert formats.number(2, "en", digits=2) == "2.00"
+        # Equal values of another type or written otherwise are formatted for themselves.
+        assert formats.number(Decimal("2.50"), "en", digits=0) == "2"
+        assert formats.number(Decimal("2.5"), "en", digits=1) == "2.5"
+        assert formats.number(-0.0, "en") == "-0"
+        assert formats.number(0.0, "en") == "0"
