@@ -5,6 +5,7 @@ import io
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
+from django.db.models import Q
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
@@ -12,8 +13,10 @@ from django.utils import translation
 from skillbridge.experts import selectors
 from skillbridge.experts.models import ExpertLanguage, ExpertProfile, ImportBatch, Skill
 from skillbridge.experts.selectors import PoolFilters, pool_page, pool_search
+from skillbridge.people.models import User
 from tests.experts.exports import pool_export
 from tests.experts.factories import ExpertProfileFactory, SkillFactory
+from tests.markers import needs_postgresql
 
 
 def pool_url(programme, **params):
@@ -219,3 +222,19 @@ def test_the_pool_page_reads_only_the_columns_it_shows(client, officer, programm
     assert '"experts_expertprofile"."bio"' not in sql
     assert "experts_availabilitywindow" not in sql
     assert "experts_expertprofile_skills" not in sql
+
+
+@needs_postgresql
+def test_a_search_by_name_or_email_can_be_answered_from_the_trigram_indexes(db):
+    # The indexes are on the very expressions Django writes for the pool's icontains; were
+    # they not, PostgreSQL could not use them and each search would read every person.
+    searched = User.objects.filter(Q(full_name__icontains="mukam") | Q(email__icontains="mukam"))
+    sql, params = searched.query.sql_with_params()
+    with connection.cursor() as cursor:
+        # On a test's few rows, a scan is cheaper: only the indexes' usability is asked.
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_indexscan = off")
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "people_user_full_name_trgm" in plan
+    assert "people_user_email_trgm" in plan
