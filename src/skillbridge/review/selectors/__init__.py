@@ -24,13 +24,11 @@ from skillbridge.review.selectors.decisions import (
     shared_comments,
     unreviewed_undecided,
 )
+from skillbridge.review.selectors.grid import review_grid
 from skillbridge.review.selectors.ranking import (
-    DECIDED,
-    IN_REVIEW,
     SORTS,
     Placed,
     RankingRow,
-    SelectionView,
     calls_run_by,
     pool_of,
     ranking,
@@ -39,8 +37,6 @@ from skillbridge.review.selectors.ranking import (
     ranking_row,
     ranking_rows,
     review_candidates,
-    review_grid,
-    selection_for,
     sort_and_filter,
 )
 from skillbridge.review.selectors.ranking_stats import call_stats, ranking_forget
@@ -56,6 +52,8 @@ from skillbridge.review.selectors.reviewers import (
     reviews_page,
     team_names,
 )
+from skillbridge.review.selectors.selection import SelectionView, selection_for
+from skillbridge.review.states import DECIDED, IN_REVIEW
 
 __all__ = [
     "DECIDED",

@@ -1,5 +1,6 @@
-"""The officers' lists: the panel, the ranking and the best selection (the assignments are
-in selectors.assignments, the ranking's cached statistics in selectors.ranking_stats)."""
+"""The officers' lists: the panel and the ranking (the assignments are in
+selectors.assignments, the ranking's cached statistics in selectors.ranking_stats, the best
+selection in selectors.selection, one proposal's reviews side by side in selectors.grid)."""
 
 from __future__ import annotations
 
@@ -10,19 +11,14 @@ from typing import NamedTuple
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
-from skillbridge.calls.models import Call, Proposal, RubricCriterion, TeamMember
+from skillbridge.calls.models import Call, Proposal, TeamMember
 from skillbridge.common.choices import with_labels
 from skillbridge.people.models import Organisation, Role, User
 from skillbridge.people.selectors import programmes_where
 from skillbridge.review.models import Decision, PoolMember, Review
-from skillbridge.review.scoring import (
-    CRITERION_DISAGREEMENT,
-    EMPTY_STATS,
-    ProposalStats,
-)
-from skillbridge.review.selection import Candidate, Selection, best_set
+from skillbridge.review.scoring import EMPTY_STATS, ProposalStats
 from skillbridge.review.selectors.ranking_stats import call_stats
-from skillbridge.review.states import ASSIGNABLE, DECIDED, IN_REVIEW
+from skillbridge.review.states import ASSIGNABLE, IN_REVIEW
 
 # --- Officers' lists ------------------------------------------------------------------------
 
@@ -247,123 +243,3 @@ def sort_and_filter(
         # already in this order, and so is what is left of it.
         return chosen
     return sorted(chosen, key=lambda p: (*SORTS[sort](p), p.rank))
-
-
-@dataclass(frozen=True)
-class SelectionView:
-    selection: Selection
-    rows: dict[int, RankingRow]
-    reserve: tuple[int, ...]
-
-    @property
-    def chosen_rows(self) -> list[RankingRow]:
-        return [self.rows[pk] for pk in self.selection.chosen]
-
-    @property
-    def reserve_rows(self) -> list[RankingRow]:
-        return [self.rows[pk] for pk in self.reserve]
-
-    @property
-    def bindings(self) -> list[dict]:
-        """The quotas that changed the choice; a sector's by its label in the reader's
-        language (`subject`), the quota itself keys it by its code."""
-        sectors = {
-            r.proposal.sector.slug: r.proposal.sector.label
-            for r in self.rows.values()
-            if r.proposal.sector
-        }
-        return [
-            {
-                "quota": b.quota,
-                "subject": sectors.get(b.quota.subject, b.quota.subject)
-                if b.quota.kind == "sector_min"
-                else b.quota.subject,
-                "total_without": b.total_without,
-                "enter": [self.rows[pk] for pk in b.would_enter],
-                "leave": [self.rows[pk] for pk in b.would_leave],
-            }
-            for b in self.selection.binding
-        ]
-
-
-def selection_for(
-    call: Call,
-    *,
-    size: int,
-    reserve: int = 0,
-    min_per_sector: int = 0,
-    max_per_college: int | None = None,
-    min_per_sex: int = 0,
-    released: bool = False,
-) -> SelectionView:
-    """The best set of `size` reviewed, undecided-or-staged proposals under the quotas.
-
-    Candidates are the proposals under review with at least one submitted
-    review, valued by calibrated mean (see `review.selection`); the reserve list
-    is the next `reserve` candidates in ranking order outside the chosen set.
-    With `released`, proposals whose decision is released take part too: a
-    comparison with the committee's choice once nothing is left to decide.
-    """
-    states = {Proposal.State.UNDER_REVIEW} | (DECIDED if released else set())
-    rows = [r for r in ranking(call) if r.proposal.state in states and r.stats.count > 0]
-    candidates = [
-        Candidate(
-            id=r.proposal.pk,
-            value=r.stats.calibrated or 0.0,
-            sector=r.proposal.sector.slug if r.proposal.sector else "",
-            college=r.proposal.college.short_name,
-            lead_sex=r.lead_sex,
-        )
-        for r in rows
-    ]
-    result = best_set(
-        candidates,
-        min(size, len(candidates)),
-        min_per_sector=min_per_sector,
-        max_per_college=max_per_college,
-        min_per_sex=min_per_sex,
-    )
-    chosen = set(result.chosen)
-    waiting = tuple(r.proposal.pk for r in rows if r.proposal.pk not in chosen)[:reserve]
-    return SelectionView(
-        selection=result,
-        rows={r.proposal.pk: r for r in rows},
-        reserve=waiting if result.feasible else (),
-    )
-
-
-@dataclass(frozen=True)
-class CriterionLine:
-    criterion: RubricCriterion
-    values: list[int | None]  # one per review, in the grid's order
-    disagreement: bool
-
-
-@dataclass(frozen=True)
-class ReviewGrid:
-    """One proposal's submitted reviews side by side (the officer's view of its review)."""
-
-    reviews: list[Review]
-    lines: list[CriterionLine]
-    pending: int  # current assignments not submitted yet
-
-
-def review_grid(call: Call, proposal: Proposal) -> ReviewGrid:
-    """The submitted reviews of `proposal`, criterion by criterion; three queries."""
-    reviews = list(
-        Review.objects.filter(proposal=proposal, submitted_at__isnull=False)
-        .select_related("reviewer")
-        .prefetch_related("scores")
-        .order_by("submitted_at", "pk")
-    )
-    pending = Review.objects.filter(
-        proposal=proposal, submitted_at__isnull=True, status=Review.Status.ACTIVE
-    ).count()
-    given = [{s.criterion_id: s.value for s in review.scores.all()} for review in reviews]
-    lines = []
-    for criterion in call.criteria.order_by("position", "pk"):
-        values = [scores.get(criterion.pk) for scores in given]
-        known = [v for v in values if v is not None]
-        spread = max(known) - min(known) if known else 0
-        lines.append(CriterionLine(criterion, values, spread >= CRITERION_DISAGREEMENT))
-    return ReviewGrid(reviews=reviews, lines=lines, pending=pending)
