@@ -9,7 +9,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from skillbridge.common.models import ExportJob
-from tests.calls.factories import CallFactory, ProposalFactory
+from tests.calls.factories import CallFactory, ProposalFactory, TeamMemberFactory
 from tests.factories import SectorFactory
 from tests.queries import same_queries
 
@@ -84,3 +84,18 @@ def test_an_unknown_call_in_the_filter_is_refused_at_the_field_in_french(french_
     assert response.status_code == 200
     assert response.context["form"].errors["call"]
     assert "Sélectionnez un choix valide" in response.content.decode()
+
+
+def test_the_list_counts_members_and_women_each_in_its_own_number_in_french(
+    french_reader, call, college
+):
+    team = ProposalFactory(call=call, college=college, title="Équipe", lead_member__sex="male")
+    TeamMemberFactory(proposal=team, sex="female")
+    ProposalFactory(call=call, college=college, title="Seule", lead_member__sex="female")
+    withdrawn = ProposalFactory(call=call, college=college, title="Retrait", state="withdrawn")
+    page = french_reader.get(reverse("calls:proposal_list")).content.decode()
+    assert "2 membres, 1 femme<" in page  # not "1 femmes"
+    assert "1 membre, 1 femme<" in page
+    row = page[page.index(withdrawn.title) :].split("</tr>")[0]
+    # The state is a word; "retiré le" is the date a consent was withdrawn.
+    assert ">retirée</span>" in row

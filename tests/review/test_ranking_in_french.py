@@ -27,3 +27,12 @@ def test_the_ranking_export_names_the_call_and_sectors_in_french(client, call, o
     with job.file.open("rb") as stored:
         rows = list(csv.reader(io.StringIO(stored.read().decode("utf-8-sig"))))
     assert {row[4] for row in rows[1:]} == {"Énergie solaire"}
+
+
+def test_the_ranking_counts_its_rows_in_french(client, call, officer, reviewed):  # noqa: F811
+    client.force_login(officer)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fr"
+    url = reverse("review:ranking", args=[call.pk])
+    assert "3 sur 3 propositions</caption>" in client.get(url).content.decode()
+    flagged = client.get(url, {"flagged": "on"}).content.decode()
+    assert "1 sur 3 propositions</caption>" in flagged  # the noun follows the total

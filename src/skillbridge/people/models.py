@@ -19,6 +19,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class UserManager(BaseUserManager):
@@ -227,7 +228,10 @@ class Consent(models.Model):
         _("profile shared with the host college when paired"), default=False
     )
     given_at = models.DateTimeField(_("given"), default=timezone.now)
-    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+    # "withdrawn on" in French and Kinyarwanda: a date, where a proposal's state is a word.
+    withdrawn_at = models.DateTimeField(
+        pgettext_lazy("consent's date", "withdrawn"), null=True, blank=True
+    )
 
     class Meta:
         verbose_name = _("consent")
