@@ -5,6 +5,8 @@ import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from PIL import Image
 
 from skillbridge.common.pdf import pdf_document
@@ -81,6 +83,10 @@ def test_the_documents_page_is_constant_in_its_partners(
     )
     rows = response.context["rows"]
     assert [partner.name for partner, _shown in rows] == [f"Partner {i}" for i in range(7)]
+    with CaptureQueriesContext(connection) as read:
+        client.get(_documents_url(programme))
+    partners_table = DocumentPartner._meta.db_table
+    assert sum(f'FROM "{partners_table}"' in q["sql"] for q in read.captured_queries) == 1
     assert [bool(shown["logo"]) for _partner, shown in rows] == [True] + [True, False] * 3
 
 

@@ -4,6 +4,7 @@ grant agreement and the mission certificates carry."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import prefetch_related_objects
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
@@ -79,6 +80,8 @@ def programme_documents(request, slug):
             action == "add" and _add_partner(request, programme, partner_form)
         ):
             return redirect("grants:documents", slug=programme.slug)
+    # Read once: the rows and their logos below both ask for the partners.
+    prefetch_related_objects([programme], "document_partners")
     return render(
         request,
         "grants/documents.html",
