@@ -77,11 +77,18 @@ def others_reviews(review: Review) -> QuerySet[Review] | list:
     if not (review.may_open and review.is_submitted):
         return []
     return (
-        Review.objects.filter(proposal_id=review.proposal_id, submitted_at__isnull=False)
+        _submitted_reviews_of([review.proposal_id])
         .exclude(pk=review.pk)
         .select_related("reviewer")
         .prefetch_related("scores__criterion")
-        .order_by("submitted_at", "pk")
+    )
+
+
+def _submitted_reviews_of(proposal_ids: Iterable[int]) -> QuerySet[Review]:
+    """The submitted reviews of these proposals, in the order reviewers read them side by
+    side: one reviewer's own and a page of them (`reviews_page`) ask the same."""
+    return Review.objects.filter(proposal_id__in=proposal_ids, submitted_at__isnull=False).order_by(
+        "submitted_at", "pk"
     )
 
 
@@ -110,12 +117,8 @@ def reviews_page(reviewer: User, reviews: Sequence[Review]) -> ReviewsPage:
         criteria[criterion.call_id].append(criterion)
     submitted = [r for r in opened if r.is_submitted]
     by_proposal: dict[int, list[Review]] = {}
-    for other in (
-        Review.objects.filter(
-            proposal_id__in={r.proposal_id for r in submitted}, submitted_at__isnull=False
-        )
-        .prefetch_related("scores")
-        .order_by("submitted_at", "pk")
+    for other in _submitted_reviews_of({r.proposal_id for r in submitted}).prefetch_related(
+        "scores"
     ):
         by_proposal.setdefault(other.proposal_id, []).append(other)
     return ReviewsPage(
